@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { MotorcadeError } from '../../engine/errors.js';
+import { runAction } from '../report-error.js';
+
+// Placeholder until the owning issue lands; replaced by the real command.
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('(not yet available)')
+    .allowUnknownOption()
+    .action(runAction(() => {
+      throw new MotorcadeError('`motorcade validate` is not available yet');
+    }));
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { reportErrorAndExit } from './report-error.js';
+import { registerGraph } from './commands/graph.js';
+import { registerRoute } from './commands/route.js';
+import { registerValidate } from './commands/validate.js';
+import { registerRun } from './commands/run.js';
+import { registerCompare } from './commands/compare.js';
+import { registerReport } from './commands/report.js';
+import { registerStart } from './commands/start.js';
+
+/**
+ * The `motorcade` command line. Each command lives in cli/commands/<name>.ts and registers itself here;
+ * every action goes through runAction (report-error.ts) so that bad input ends in one clear line and a
+ * non-zero exit, never a stack trace (unless --debug).
+ */
+const program = new Command();
+program
+  .name('motorcade')
+  .description('Motorcade route planning and simulation: road graph, routes, scenarios, exposure and response scoring.\nRoad data © OpenStreetMap contributors, ODbL 1.0.')
+  .option('--debug', 'show stack traces on errors')
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    // commander's own usage errors (unknown option, missing argument): exit code 2.
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+
+registerGraph(program);
+registerRoute(program);
+registerValidate(program);
+registerRun(program);
+registerCompare(program);
+registerReport(program);
+registerStart(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => reportErrorAndExit(err, process.argv.includes('--debug')));

@@ -1,0 +1,3 @@
+/** motorcade library entry: the pipeline stages, re-exported. */
+export * from './graph/index.js';
+export * from './errors.js';
