@@ -1,0 +1,11 @@
+/**
+ * Scenarios: the planner's YAML (or JSON) file → a validated, normalised `Scenario` (model.ts).
+ *
+ *   const { scenario, problems } = await loadScenario('scenarios/summit-day.yaml', { graph });
+ *   const scenario = await loadScenarioOrThrow(file, { graph });   // throws ScenarioError (exit 2)
+ */
+export type * from './model.js';
+export { type ScenarioProblem, ScenarioError, formatProblem, sortProblems } from './problems.js';
+export { loadScenario, loadScenarioOrThrow, validateScenarioText, type LoadScenarioOptions } from './load.js';
+export { formatTimeOfDay } from './units.js';
+export { scenarioSchema } from './schema.js';

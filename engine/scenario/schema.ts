@@ -1,0 +1,257 @@
+import * as z from 'zod';
+import { ROAD_CLASSES } from '../graph/road-class.js';
+import {
+  DISTANCE_PATTERN,
+  DURATION_PATTERN,
+  INJECT_TIME_PATTERN,
+  SPEED_PATTERN,
+  TIME_PATTERN,
+  parseQuantity,
+  parseTimeOfDay,
+  messageOf,
+} from './units.js';
+
+/**
+ * The scenario file format as zod schemas: the single source of truth for the validator (validate.ts)
+ * and the JSON Schema shipped in scenarios/motorcade-scenario.schema.json (write-json-schema.ts).
+ *
+ * The schemas check the shape of each value and fill documented defaults; quantities stay strings here
+ * (`'40 km/h'`, `'5 min'`) with patterns that the JSON Schema carries, and normalise.ts turns them into
+ * numbers. Checks that span fields (references, order of times, overlaps, graph distance) live in
+ * cross-checks.ts and graph-checks.ts. Every object is strict: an unknown field is an error, reported
+ * with a "did you mean" suggestion.
+ */
+
+/** Ids of places, delegations, movements …: a letter, then letters, digits, `_` or `-`. */
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const id = z.string().regex(ID_PATTERN);
+const ref = (what: string) => z.string().min(1).describe(`id of ${what}`);
+
+const quantity = (kind: 'duration' | 'distance' | 'speed', pattern: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? undefined : messageOf(parseQuantity(kind, iss.input))) })
+    .regex(new RegExp(pattern), { error: (iss) => messageOf(parseQuantity(kind, iss.input)) });
+export const duration = () => quantity('duration', DURATION_PATTERN);
+export const distance = () => quantity('distance', DISTANCE_PATTERN);
+export const speed = () => quantity('speed', SPEED_PATTERN);
+export const timeOfDay = () =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? undefined : messageOf(parseTimeOfDay(iss.input))) })
+    .regex(new RegExp(TIME_PATTERN), { error: (iss) => messageOf(parseTimeOfDay(iss.input)) })
+    .describe("24-hour local time of day, 'HH:MM' or 'HH:MM:SS' (quote it in YAML)");
+
+const lon = z.number().min(-180).max(180).describe('longitude, WGS84 degrees');
+const lat = z.number().min(-90).max(90).describe('latitude, WGS84 degrees');
+const lonLat = z.tuple([lon, lat]).describe('[lon, lat] in WGS84 degrees');
+/** A point: the id of a place (or gazetteer landmark), or [lon, lat]. */
+const point = z.union([ref('a place or gazetteer landmark'), lonLat]).describe('a place id (or gazetteer landmark id), or [lon, lat]');
+const polygon = z.array(lonLat).min(3).describe('outer ring as [lon, lat] points (at least 3; closing point optional)');
+
+export const windowSchema = z
+  .strictObject({ from: timeOfDay(), to: timeOfDay() })
+  .describe("time window {from: 'HH:MM', to: 'HH:MM'}; from must be before to");
+
+export const PLACE_KINDS = ['airport', 'hotel', 'venue', 'hospital', 'safe_haven', 'police_post', 'staging_area', 'one_off'] as const;
+export const placeSchema = z
+  .strictObject({
+    landmark: ref('a landmark of the bundled gazetteer (landmarks.json)').optional().describe('gazetteer landmark id; lon/lat, when also given, correct its position'),
+    lon: lon.optional(),
+    lat: lat.optional(),
+    kind: z.enum(PLACE_KINDS).optional().describe("what the place is; default: from the landmark's kind, else one_off"),
+    label: z.string().optional().describe('display name; default: the landmark name, else the id'),
+    trauma: z.boolean().optional().describe('a trauma hospital (evacuation target); default true for kind hospital'),
+  })
+  .describe('a named point: a gazetteer landmark, or lon/lat, or both (lon/lat correct the landmark)');
+
+export const escortProfileSchema = z.strictObject({
+  outriders: z.int().min(0).max(40).default(2).describe('motorcycle outriders; default 2'),
+  lead_cars: z.int().min(0).max(10).default(1).describe('lead (pilot) cars; default 1'),
+  sweep_cars: z.int().min(0).max(10).default(1).describe('sweep / tail cars; default 1'),
+  intersection_control: z
+    .enum(['none', 'rolling', 'static'])
+    .default('rolling')
+    .describe('none: the convoy waits at junctions; rolling: outriders close junctions ahead; static: junctions closed before departure. Default rolling'),
+  speed_cap: speed().default('60 km/h').describe("convoy speed cap, e.g. '60 km/h'; default 60 km/h"),
+  convoy_length: distance().default('80 m').describe("convoy length bumper to bumper, e.g. '120 m'; default 80 m"),
+});
+
+export const delegationSchema = z.strictObject({
+  name: z.string().optional().describe('display name; default: the id'),
+  size: z.int().min(1).max(2000).describe('people in the delegation'),
+  priority: z.int().min(1).max(5).default(3).describe('1 (highest) … 5; default 3'),
+  vehicles: z
+    .strictObject({
+      count: z.int().min(1).max(200).describe('vehicles carrying the delegation (escort vehicles excluded)'),
+      armoured: z.int().min(0).max(200).default(0).describe('how many of them are armoured; default 0'),
+    })
+    .describe('vehicles of the delegation'),
+  escort: ref('an entry of escort_profiles'),
+});
+
+const label = z.enum(['primary', 'alternate', 'contingency']).default('primary').describe('primary, alternate or contingency; default primary');
+export const optionSchema = z.discriminatedUnion('route', [
+  z.strictObject({ route: z.literal('fastest').describe('fastest route by expected travel time'), label }),
+  z.strictObject({
+    route: z.literal('auto').describe('k reasonable, mutually different alternatives'),
+    label,
+    k: z.int().min(1).max(8).default(3).describe('number of alternatives; default 3'),
+  }),
+  z.strictObject({
+    route: z.literal('safest').describe('minimum exposure within a bounded delay'),
+    label,
+    max_delay: duration().default('5 min').describe("at most this much slower than the fastest route; default 5 min"),
+  }),
+  z.strictObject({
+    route: z.literal('via').describe('fastest route through the given places, in order'),
+    label,
+    via: z.array(point).min(1).describe('places to pass through, in order'),
+  }),
+]);
+
+export const movementSchema = z.strictObject({
+  delegation: ref('an entry of delegations'),
+  from: ref('a place'),
+  to: ref('a place'),
+  via: z.array(point).default([]).describe('places every option passes through, in order; default none'),
+  departure: z
+    .union([timeOfDay(), windowSchema])
+    .describe("departure time 'HH:MM', or a window {from, to} within which it is drawn at random"),
+  options: z
+    .record(id, optionSchema)
+    .default({ primary: { route: 'fastest', label: 'primary' } })
+    .describe('route options by id; default one primary fastest option'),
+});
+
+export const THREAT_KINDS = ['protest', 'crowd', 'overlook', 'suspected_device', 'one_off_target'] as const;
+const threatShape = {
+  kind: z.enum(THREAT_KINDS),
+  center: point.optional().describe('centre of a circular zone (with radius)'),
+  radius: distance().optional().describe("radius of a circular zone, e.g. '250 m'"),
+  polygon: polygon.optional().describe('a polygonal zone (instead of center/radius)'),
+  intensity: z.number().min(0).max(1).default(0.5).describe('0..1, weight of a second inside (at the centre for circles); default 0.5'),
+  active: windowSchema.optional().describe('when the threat is active; default the whole day'),
+  label: z.string().optional(),
+};
+export const threatSchema = z.strictObject(threatShape).describe('a threat zone: center + radius, or polygon');
+
+export const chokepointSchema = z
+  .strictObject({
+    center: point.optional().describe('declared point (with radius)'),
+    bridge: ref('a gazetteer landmark of kind bridge').optional().describe('a bridge by gazetteer id, e.g. chroy_changvar_bridges'),
+    radius: distance().default('150 m').describe('extent around the point; default 150 m'),
+    label: z.string().optional(),
+  })
+  .describe('a chokepoint declared by the planner: center or bridge');
+
+export const RESPONDER_TYPES = ['police', 'qrf', 'ambulance', 'eod'] as const;
+export const responderSchema = z.strictObject({
+  type: z.enum(RESPONDER_TYPES).describe('police post, quick-reaction force, ambulance, explosive-ordnance team'),
+  at: point.describe('where the unit waits'),
+  turnout: duration().default('60 s').describe('delay from call to rolling; default 60 s (NFPA 1710 EMS turnout)'),
+  available: windowSchema.optional().describe('when the unit is on station; default the whole day'),
+  count: z.int().min(1).max(100).default(1).describe('units at this place; default 1'),
+});
+
+const factor = z.number().gt(0).max(2);
+const factorsShape = Object.fromEntries([['all', factor.optional().describe('factor for every class not listed')], ...ROAD_CLASSES.map((c) => [c, factor.optional()])]);
+export const trafficSchema = z.strictObject({
+  profile: z
+    .enum(['phnom_penh', 'free_flow'])
+    .default('phnom_penh')
+    .describe('built-in time-of-day profile used when bands are not given; default phnom_penh (peaks 06:30–08:30, 11:00–13:30, 16:30–18:30)'),
+  bands: z
+    .array(
+      z.strictObject({
+        from: timeOfDay(),
+        to: timeOfDay(),
+        factors: z.strictObject(factorsShape).describe('speed factor per road class (0 < f ≤ 2; 1 = free flow)'),
+      }),
+    )
+    .optional()
+    .describe('time-of-day bands (must not overlap); replace the profile'),
+  variation_sigma: z.number().min(0).max(1).default(0.15).describe('sigma of the lognormal day-to-day speed variation; default 0.15'),
+  incidents_per_hour: z.number().min(0).max(100).default(0.5).describe('random incidents per hour on the network; default 0.5'),
+});
+
+const injectCommon = {
+  at: z.string().regex(new RegExp(INJECT_TIME_PATTERN)).optional().describe("time of day 'HH:MM', or 'T+12 min' relative to the scenario start"),
+  when: z
+    .strictObject({
+      movement: ref('a movement'),
+      reaches: point,
+      within: distance().default('200 m').describe('fires when the movement comes this close; default 200 m'),
+    })
+    .optional()
+    .describe('fires when a movement reaches a place (instead of at)'),
+  note: z.string().optional().describe('what the trainer reads out'),
+};
+const optDuration = duration().optional().describe('how long it lasts; default until the end of the day');
+export const injectSchema = z.discriminatedUnion('action', [
+  z.strictObject({ ...injectCommon, action: z.literal('close_road'), near: point.optional(), radius: distance().default('50 m'), edges: z.array(z.int().min(0)).optional(), duration: optDuration }),
+  z.strictObject({ ...injectCommon, action: z.literal('close_area'), polygon: polygon.optional(), center: point.optional(), radius: distance().optional(), duration: optDuration }),
+  z.strictObject({ ...injectCommon, action: z.literal('add_threat'), threat: z.strictObject({ id, ...threatShape }) }),
+  z.strictObject({ ...injectCommon, action: z.literal('move_threat'), threat: ref('a threat'), to: point }),
+  z.strictObject({ ...injectCommon, action: z.literal('responder_out'), responder: ref('a responder'), count: z.int().min(1).optional(), duration: optDuration }),
+  z.strictObject({ ...injectCommon, action: z.literal('breakdown'), movement: ref('a movement'), duration: duration() }),
+]);
+
+export const scoringSchema = z.strictObject({
+  weights: z
+    .strictObject({
+      threat: z.number().min(0).default(1).describe('per second in a threat zone × intensity; default 1'),
+      slow: z.number().min(0).default(0.2).describe('per second below slow_speed; default 0.2'),
+      standstill: z.number().min(0).default(0.5).describe('per second stopped; default 0.5'),
+      chokepoint: z.number().min(0).default(0.5).describe('per second on a chokepoint; default 0.5'),
+      crowd: z.number().min(0).default(1).describe('per second in an active crowd area; default 1'),
+      predictability: z.number().min(0).default(0.2).describe('per second on road other movements reuse; default 0.2'),
+    })
+    .prefault({}),
+  targets: z
+    .strictObject({
+      response: z
+        .strictObject({
+          police: duration().default('300 s').describe('turnout + travel; default 300 s (NFPA 1710: 60 s turnout + 240 s travel)'),
+          qrf: duration().default('300 s').describe('default 300 s, as police'),
+          ambulance: duration().default('540 s').describe('default 540 s (NFPA 1710 ALS: 60 s turnout + 480 s travel)'),
+          eod: duration().default('20 min').describe('default 20 min (planning assumption, no standard)'),
+        })
+        .prefault({}),
+      evacuation: duration().default('10 min').describe("to the nearest trauma hospital or safe haven; default 10 min ('platinum ten minutes')"),
+      slow_speed: speed().default('15 km/h').describe('below this the convoy counts as slow; default 15 km/h'),
+    })
+    .prefault({}),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('path or URL of this JSON Schema (for editors)'),
+    name: z.string().min(1).describe('scenario title'),
+    description: z.string().default(''),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `date '${String(iss.input)}' is not YYYY-MM-DD` }).describe('day described, YYYY-MM-DD'),
+    timezone: z.string().default('Asia/Phnom_Penh').describe('IANA time zone of all times; default Asia/Phnom_Penh'),
+    start: timeOfDay().optional().describe("T0 of a tabletop exercise: inject times 'T+…' count from it"),
+    graph: z.string().default('phnom-penh').describe("'phnom-penh' (bundled data, default) or a path to an OSM (.osm/.pbf/Overpass JSON) or GeoJSON road file, relative to the scenario"),
+    places: z.record(id, placeSchema).default({}).describe('named places by id; gazetteer landmark ids can also be used directly'),
+    escort_profiles: z.record(id, escortProfileSchema).default({}),
+    delegations: z.record(id, delegationSchema).default({}),
+    movements: z.record(id, movementSchema).describe('movements by id (at least one)'),
+    threats: z.record(id, threatSchema).default({}),
+    chokepoints: z.record(id, chokepointSchema).default({}),
+    responders: z.record(id, responderSchema).default({}),
+    traffic: trafficSchema.prefault({}),
+    injects: z.record(id, injectSchema).default({}).describe('tabletop injects by id'),
+    monte_carlo: z
+      .strictObject({
+        samples: z.int().min(1).max(100000).default(200).describe('randomised days per option; default 200'),
+        seed: z.int().min(0).default(1).describe('seed of every random stream; default 1'),
+      })
+      .prefault({}),
+    scoring: scoringSchema.prefault({}),
+  })
+  .describe('motorcade scenario: a day of motorcade movements, threats, responders and injects');
+
+export type RawScenario = z.output<typeof scenarioSchema>;
+export type RawPlace = z.output<typeof placeSchema>;
+export type RawThreat = z.output<typeof threatSchema>;
+export type RawInject = z.output<typeof injectSchema>;
+export type RawPoint = z.output<typeof point>;
