@@ -1,0 +1,129 @@
+import type { ChunkRange } from './sample-job.js';
+import { StreamOrder, type OrderedChunkSink } from './stream-order.js';
+
+/** Runs chunks somewhere: on the pool (run = any free worker, retry = a fresh worker) or in-process. */
+export interface ChunkExecutor<S> {
+  run(chunk: ChunkRange, chunkIndex: number, attempt: number): Promise<S[]>;
+  retry(chunk: ChunkRange, chunkIndex: number, attempt: number): Promise<S[]>;
+}
+
+export interface ScheduleProgress {
+  samplesDone: number;
+  samplesTotal: number;
+  chunksDone: number;
+  chunksTotal: number;
+  elapsedMs: number;
+}
+
+export interface ScheduleOptions {
+  /** Chunks handed out at once: a small window over the plan keeps memory flat and Ctrl-C prompt. */
+  maxInFlight: number;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((p: ScheduleProgress) => void) | undefined;
+}
+
+/** A chunk that failed on its first try and again on a fresh worker. */
+export interface ChunkFailure {
+  chunk: ChunkRange;
+  chunkIndex: number;
+  /** The error of the last attempt. */
+  error: unknown;
+}
+
+export interface ScheduleOutcome {
+  /** True when not every planned sample reached the sink (stopped by the signal, or a failure). */
+  partial: boolean;
+  aborted: boolean;
+  failure?: ChunkFailure;
+  /** Samples delivered to the sink. */
+  samplesDone: number;
+  samplesTotal: number;
+  /** Sample ranges missing from a partial result inside the covered span (only after a failure). */
+  missing: ChunkRange[];
+}
+
+/**
+ * Hand out the chunks of a plan to an executor, at most maxInFlight at a time, and deliver their
+ * summaries to the sink in sample order per stream (StreamOrder). A failed chunk is retried once on a
+ * fresh worker; a second failure stops handing out chunks, lets the running ones finish, keeps
+ * everything computed, and reports the failure. An abort (Ctrl-C) stops handing out chunks the same way.
+ */
+export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: ChunkExecutor<S>, sink: OrderedChunkSink<S>, opts: ScheduleOptions): Promise<ScheduleOutcome> {
+  const order = new StreamOrder<S>(chunks, sink);
+  const samplesTotal = chunks.reduce((a, c) => a + c.sampleEnd - c.sampleStart, 0);
+  const t0 = performance.now();
+  const maxInFlight = Math.max(1, Math.floor(opts.maxInFlight));
+  let next = 0;
+  let inFlight = 0;
+  let chunksDone = 0;
+  let samplesDone = 0;
+  let failure: ChunkFailure | undefined;
+  let sinkError: unknown;
+  let aborted = opts.signal?.aborted ?? false;
+
+  return new Promise<ScheduleOutcome>((resolve, reject) => {
+    const onAbort = (): void => {
+      aborted = true;
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const finish = (): void => {
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (sinkError !== undefined) {
+        reject(sinkError);
+        return;
+      }
+      const missing = failure ? order.drainPastGaps() : [];
+      const outcome: ScheduleOutcome = {
+        partial: order.samplesDelivered < samplesTotal,
+        aborted,
+        samplesDone: order.samplesDelivered,
+        samplesTotal,
+        missing,
+      };
+      if (failure) outcome.failure = failure;
+      resolve(outcome);
+    };
+
+    const stopped = (): boolean => aborted || failure !== undefined || sinkError !== undefined;
+
+    const attempt = async (i: number): Promise<void> => {
+      const chunk = chunks[i]!;
+      let summaries: S[];
+      try {
+        summaries = await executor.run(chunk, i, 0);
+      } catch (error) {
+        if (aborted) return; // shutting down: no fresh worker for it, the chunk is simply not done
+        void error;
+        try {
+          summaries = await executor.retry(chunk, i, 1);
+        } catch (error) {
+          failure ??= { chunk, chunkIndex: i, error };
+          return;
+        }
+      }
+      try {
+        order.complete(i, summaries);
+      } catch (error) {
+        sinkError ??= error;
+        return;
+      }
+      chunksDone++;
+      samplesDone += chunk.sampleEnd - chunk.sampleStart;
+      opts.onProgress?.({ samplesDone, samplesTotal, chunksDone, chunksTotal: chunks.length, elapsedMs: performance.now() - t0 });
+    };
+
+    const pump = (): void => {
+      while (!stopped() && next < chunks.length && inFlight < maxInFlight) {
+        const i = next++;
+        inFlight++;
+        void attempt(i).finally(() => {
+          inFlight--;
+          pump();
+        });
+      }
+      if (inFlight === 0 && (stopped() || next >= chunks.length)) finish();
+    };
+    pump();
+  });
+}

@@ -1,0 +1,86 @@
+import type { RoadGraph } from '../../graph/road-graph.js';
+
+/**
+ * The generic task contract of the sample pool. The pool knows nothing about motorcades: it runs "jobs",
+ * modules that turn (graph, run payload) into a per-worker context once per run, then turn a chunk of
+ * sample indices into one summary per sample. The Monte Carlo of `motorcade run` is one such job
+ * (run-job.ts); the synthetic Dijkstra job (synthetic-job.ts) drives the tests and benchmarks.
+ */
+
+/** A contiguous range of samples of one (movement, route option) stream. sampleEnd is exclusive. */
+export interface ChunkRange {
+  movementIndex: number;
+  optionIndex: number;
+  sampleStart: number;
+  sampleEnd: number;
+}
+
+/** One (movement, route option) pair: its samples are aggregated together, in sample order. */
+export interface StreamKey {
+  movementIndex: number;
+  optionIndex: number;
+}
+
+/**
+ * What a job module exports as `sampleJob`. It is loaded by URL inside each worker (and directly in the
+ * main thread for the in-process path), so it must be a plain ES module of the compiled package.
+ *
+ * Determinism rule: runChunk's output for sample i depends only on (graph, payload, stream, i), never on
+ * which other samples the same context ran before, so chunk boundaries and pool size cannot change it.
+ */
+export interface SampleJob<Payload, Ctx, Summary> {
+  /** Once per run and worker: rebuild whatever the chunks need (routes, overlays, search state). */
+  prepare(graph: RoadGraph, payload: Payload): Ctx | Promise<Ctx>;
+  /** One summary per sample of the chunk, in sample order. */
+  runChunk(ctx: Ctx, chunk: ChunkRange): Summary[];
+}
+
+/** Test-only fault injection: make the worker fail on one chunk (by its index in the plan) on given attempts. */
+export interface FaultInjection {
+  chunkIndex: number;
+  /** 'exit' ends the worker thread with process.exit(1); 'throw' throws from the task. */
+  mode: 'exit' | 'throw';
+  /** Attempts (0 = first try, 1 = the retry on a fresh worker) on which to fail. */
+  attempts: readonly number[];
+}
+
+/** The message a worker receives per chunk. */
+export interface ChunkTask {
+  kind: 'chunk';
+  /** Changes per run: the worker re-prepares its context when it sees a new one. */
+  runId: string;
+  /** file: URL of the compiled job module (exports `sampleJob`). */
+  jobModule: string;
+  /** The run payload, v8-serialized into shared memory once per run: every task carries only a handle. */
+  payload: SharedArrayBuffer;
+  chunk: ChunkRange;
+  chunkIndex: number;
+  attempt: number;
+  fault?: FaultInjection;
+}
+
+/** A test/diagnostic message: what the worker sees of the graph buffer. */
+export interface ProbeTask {
+  kind: 'probe';
+  /** Byte offset in the graph buffer to read back. */
+  offset: number;
+  /**
+   * Optional barrier (Int32Array[1] over a SAB): the probe increments it and waits until it reaches
+   * `parties`, so that `parties` concurrent probes are answered by `parties` distinct workers.
+   */
+  barrier?: SharedArrayBuffer;
+  parties?: number;
+}
+
+export interface ProbeReply {
+  shared: boolean;
+  byteLength: number;
+  byte: number;
+  threadId: number;
+}
+
+export interface ChunkReply<Summary> {
+  summaries: Summary[];
+  /** Time the worker spent preparing the run context for this task (0 when it was cached), ms. */
+  prepareMs: number;
+}

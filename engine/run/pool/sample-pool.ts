@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import v8 from 'node:v8';
+import { Piscina } from 'piscina';
+import type { RoadGraph } from '../../graph/road-graph.js';
+import { sampleWorkerUrl } from './dist-module.js';
+import type { ChunkRange, ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask } from './sample-job.js';
+import type { SampleWorkerData } from './sample-worker.js';
+
+/** A run registered with the pool: the job to load and its payload, serialized once into shared memory. */
+export interface PoolRun {
+  readonly runId: string;
+  readonly jobModule: string;
+  readonly payload: SharedArrayBuffer;
+  readonly payloadBytes: number;
+}
+
+/**
+ * A piscina pool of sample workers over one road graph. The graph's bytes are shared, not copied: the pool
+ * converts the graph to a SharedArrayBuffer once (graph.toShared(), free if it already is one) and hands
+ * that SAB to every worker in workerData. Tasks are chunks of samples; the pool may serve several runs
+ * one after the other (each worker keeps only the current run's context).
+ */
+export class SamplePool {
+  readonly workers: number;
+  private readonly piscina: Piscina;
+  private readonly workerData: SampleWorkerData;
+  private destroyed = false;
+
+  constructor(graph: RoadGraph, workers: number) {
+    if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`worker count ${workers} must be a positive integer`);
+    this.workers = workers;
+    this.workerData = { graphBuffer: graph.toShared().buffer as SharedArrayBuffer };
+    this.piscina = SamplePool.makePiscina(this.workerData, workers);
+  }
+
+  private static makePiscina(workerData: SampleWorkerData, threads: number): Piscina {
+    // idleTimeout: workers stay for the whole run; concurrentTasksPerWorker 1: chunks are CPU-bound.
+    return new Piscina({ filename: sampleWorkerUrl(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: 1 });
+  }
+
+  /** The SAB every worker holds (the same object: writes here are seen by the workers). */
+  get graphBuffer(): SharedArrayBuffer {
+    return this.workerData.graphBuffer;
+  }
+
+  /** Register a run: its payload is serialized with v8 (structured clone) into a SAB, once. */
+  beginRun(jobModule: string, payload: unknown): PoolRun {
+    const bytes = v8.serialize(payload);
+    const shared = new SharedArrayBuffer(bytes.byteLength);
+    new Uint8Array(shared).set(bytes);
+    return { runId: randomUUID(), jobModule, payload: shared, payloadBytes: bytes.byteLength };
+  }
+
+  /** Run one chunk on whichever worker is free. Rejects if the worker throws or dies. */
+  runChunk<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection): Promise<ChunkReply<S>> {
+    return this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault)) as Promise<ChunkReply<S>>;
+  }
+
+  /**
+   * Run one chunk on a brand-new worker (the retry after a failure): a one-thread pool started for this
+   * chunk alone, so that nothing a failed worker left behind (a poisoned cache, a half-built context)
+   * can touch the retry. It costs a worker start-up, only on failures.
+   */
+  async runChunkOnFreshWorker<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection): Promise<ChunkReply<S>> {
+    const fresh = SamplePool.makePiscina(this.workerData, 1);
+    try {
+      return (await fresh.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault))) as ChunkReply<S>;
+    } finally {
+      await fresh.destroy();
+    }
+  }
+
+  /** Ask every worker what it sees of the graph buffer (each probe answered by a distinct worker). */
+  async probeAll(offset: number): Promise<ProbeReply[]> {
+    const barrier = new SharedArrayBuffer(4);
+    const task = (): ProbeTask => ({ kind: 'probe', offset, barrier, parties: this.workers });
+    return Promise.all(Array.from({ length: this.workers }, () => this.piscina.run(task()) as Promise<ProbeReply>));
+  }
+
+  /** Resolves once every worker has started and holds the graph (used to time pool start-up). */
+  async ready(): Promise<void> {
+    await this.probeAll(0);
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await this.piscina.destroy();
+  }
+
+  private static task(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined): ChunkTask {
+    const task: ChunkTask = { kind: 'chunk', runId: run.runId, jobModule: run.jobModule, payload: run.payload, chunk, chunkIndex, attempt };
+    if (fault) task.fault = fault;
+    return task;
+  }
+}

@@ -1,0 +1,74 @@
+import v8 from 'node:v8';
+import { threadId, workerData } from 'node:worker_threads';
+import { RoadGraph } from '../../graph/road-graph.js';
+import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask, SampleJob } from './sample-job.js';
+
+/**
+ * Piscina worker entry (compiled to dist/engine/run/pool/sample-worker.js). The graph arrives ONCE, in
+ * workerData, as the SharedArrayBuffer of the graph's single buffer: structured clone shares a SAB by
+ * reference, so RoadGraph.from only lays typed-array views over the very bytes of the main thread.
+ * The run payload arrives with each task as a SAB handle too, and is decoded and prepared once per run.
+ */
+export interface SampleWorkerData {
+  graphBuffer: SharedArrayBuffer;
+}
+
+const data = workerData as SampleWorkerData;
+const graph = RoadGraph.from(data.graphBuffer);
+
+type AnyJob = SampleJob<unknown, unknown, unknown>;
+const jobs = new Map<string, AnyJob>();
+/** Only the current run's context is kept: a pool reused across runs holds one context per worker. */
+let current: { runId: string; ctx: unknown } | undefined;
+
+async function loadJob(url: string): Promise<AnyJob> {
+  let job = jobs.get(url);
+  if (!job) {
+    const mod = (await import(url)) as { sampleJob?: AnyJob };
+    if (!mod.sampleJob) throw new Error(`job module ${url} does not export sampleJob`);
+    job = mod.sampleJob;
+    jobs.set(url, job);
+  }
+  return job;
+}
+
+async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
+  const fault = task.fault;
+  if (fault && fault.chunkIndex === task.chunkIndex && fault.attempts.includes(task.attempt)) {
+    if (fault.mode === 'exit') process.exit(1);
+    throw new Error(`injected fault on chunk ${task.chunkIndex}, attempt ${task.attempt}`);
+  }
+  const job = await loadJob(task.jobModule);
+  let prepareMs = 0;
+  if (current?.runId !== task.runId) {
+    current = undefined; // drop the previous run's context before building the next one
+    const t0 = performance.now();
+    const payload: unknown = v8.deserialize(new Uint8Array(task.payload));
+    current = { runId: task.runId, ctx: await job.prepare(graph, payload) };
+    prepareMs = performance.now() - t0;
+  }
+  return { summaries: job.runChunk(current.ctx, task.chunk), prepareMs };
+}
+
+function probe(task: ProbeTask): ProbeReply {
+  if (task.barrier && task.parties) {
+    const counter = new Int32Array(task.barrier);
+    Atomics.add(counter, 0, 1);
+    Atomics.notify(counter, 0);
+    const deadline = Date.now() + 10_000; // never hang a test: give up after 10 s
+    for (let seen = Atomics.load(counter, 0); seen < task.parties && Date.now() < deadline; seen = Atomics.load(counter, 0)) {
+      Atomics.wait(counter, 0, seen, 50);
+    }
+  }
+  const bytes = new Uint8Array(graph.buffer);
+  return {
+    shared: graph.buffer instanceof SharedArrayBuffer,
+    byteLength: graph.buffer.byteLength,
+    byte: bytes[task.offset] ?? -1,
+    threadId,
+  };
+}
+
+export default async function handle(task: ChunkTask | ProbeTask): Promise<ChunkReply<unknown> | ProbeReply> {
+  return task.kind === 'probe' ? probe(task) : runChunk(task);
+}

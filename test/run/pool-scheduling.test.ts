@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { defaultChunkSize, planChunks } from '../../engine/run/pool/chunk-plan.js';
+import { runChunksInOrder, type ChunkExecutor } from '../../engine/run/pool/chunk-scheduler.js';
+import type { ChunkRange } from '../../engine/run/pool/sample-job.js';
+
+const streams = [
+  { movementIndex: 0, optionIndex: 0 },
+  { movementIndex: 0, optionIndex: 1 },
+  { movementIndex: 1, optionIndex: 0 },
+];
+
+/** An executor whose chunks complete in a scrambled order (delays from a fixed permutation). */
+function scrambled(failOn: (i: number, attempt: number) => boolean = () => false): ChunkExecutor<number> & { calls: string[] } {
+  const calls: string[] = [];
+  const exec = async (c: ChunkRange, i: number, attempt: number, how: string): Promise<number[]> => {
+    calls.push(`${how}:${i}:${attempt}`);
+    await new Promise((r) => setTimeout(r, (i * 7919) % 13));
+    if (failOn(i, attempt)) throw new Error(`boom ${i}`);
+    return Array.from({ length: c.sampleEnd - c.sampleStart }, (_, k) => c.movementIndex * 1000 + c.optionIndex * 100 + c.sampleStart + k);
+  };
+  return { calls, run: (c, i, a) => exec(c, i, a, 'run'), retry: (c, i, a) => exec(c, i, a, 'retry') };
+}
+
+describe('chunk plan', () => {
+  it('covers every sample of every stream once, round by round', () => {
+    const chunks = planChunks(streams, 10, 4);
+    expect(chunks.map((c) => `${c.movementIndex}/${c.optionIndex}:${c.sampleStart}-${c.sampleEnd}`)).toEqual([
+      '0/0:0-4', '0/1:0-4', '1/0:0-4', '0/0:4-8', '0/1:4-8', '1/0:4-8', '0/0:8-10', '0/1:8-10', '1/0:8-10',
+    ]);
+  });
+
+  it('sizes chunks to about 8 per worker, capped, never empty', () => {
+    expect(defaultChunkSize(1000, 1, 2)).toBe(63);
+    expect(defaultChunkSize(100_000, 4, 2)).toBe(250);
+    expect(defaultChunkSize(3, 1, 16)).toBe(1);
+    expect(() => planChunks(streams, 10, 0)).toThrow(/chunk size 0/);
+  });
+});
+
+describe('runChunksInOrder', () => {
+  it('delivers each stream in sample order whatever the completion order', async () => {
+    const chunks = planChunks(streams, 23, 3);
+    const seen = new Map<string, number[]>();
+    const out = await runChunksInOrder(chunks, scrambled(), (c, s) => {
+      const k = `${c.movementIndex}/${c.optionIndex}`;
+      seen.set(k, [...(seen.get(k) ?? []), ...s]);
+    }, { maxInFlight: 5 });
+    expect(out).toMatchObject({ partial: false, aborted: false, samplesDone: 69, samplesTotal: 69 });
+    expect(seen.get('0/1')).toEqual(Array.from({ length: 23 }, (_, k) => 100 + k));
+    expect(seen.get('1/0')).toEqual(Array.from({ length: 23 }, (_, k) => 1000 + k));
+  });
+
+  it('retries a failed chunk once and then succeeds', async () => {
+    const ex = scrambled((i, attempt) => i === 4 && attempt === 0);
+    const out = await runChunksInOrder(planChunks(streams, 12, 2), ex, () => {}, { maxInFlight: 3 });
+    expect(out.partial).toBe(false);
+    expect(ex.calls).toContain('retry:4:1');
+    expect(ex.calls.filter((c) => c.startsWith('retry'))).toHaveLength(1);
+  });
+
+  it('a chunk failing twice ends the run, names the chunk and keeps every other computed sample', async () => {
+    const chunks = planChunks(streams, 12, 2);
+    const ex = scrambled((i) => i === 4); // stream 0/1, samples 2-4
+    const got: string[] = [];
+    const out = await runChunksInOrder(chunks, ex, (c) => got.push(`${c.movementIndex}/${c.optionIndex}:${c.sampleStart}`), { maxInFlight: 3 });
+    expect(out.partial).toBe(true);
+    expect(out.failure?.chunk).toEqual({ movementIndex: 0, optionIndex: 1, sampleStart: 2, sampleEnd: 4 });
+    expect(String(out.failure?.error)).toMatch(/boom 4/);
+    // Every chunk that ran and succeeded reached the sink (in order per stream), the failed one is reported missing.
+    const ran = new Set(ex.calls.filter((c) => c.startsWith('run')).map((c) => Number(c.split(':')[1])));
+    ran.delete(4);
+    expect(got).toHaveLength(ran.size);
+    const laterInSameStream = [...ran].some((i) => i > 4 && chunks[i]!.movementIndex === 0 && chunks[i]!.optionIndex === 1);
+    expect(out.missing).toEqual(laterInSameStream ? [chunks[4]] : []);
+    expect(out.samplesDone).toBe(ran.size * 2);
+  });
+
+  it('stops handing out chunks on abort and keeps what finished', async () => {
+    const chunks = planChunks(streams, 100, 2);
+    const ac = new AbortController();
+    let n = 0;
+    const out = await runChunksInOrder(chunks, scrambled(), () => {
+      if (++n === 5) ac.abort();
+    }, { maxInFlight: 2, signal: ac.signal });
+    expect(out.aborted).toBe(true);
+    expect(out.partial).toBe(true);
+    expect(out.samplesDone).toBeGreaterThanOrEqual(10);
+    expect(out.samplesDone).toBeLessThan(30);
+  });
+});
