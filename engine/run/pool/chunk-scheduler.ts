@@ -40,6 +40,8 @@ export interface ScheduleOutcome {
   samplesTotal: number;
   /** Sample ranges missing from a partial result inside the covered span (only after a failure). */
   missing: ChunkRange[];
+  /** Chunks that failed once and were retried on a fresh worker (whatever the retry's outcome). */
+  retried: number;
 }
 
 /**
@@ -58,6 +60,7 @@ export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: Chu
   let chunksDone = 0;
   let samplesDone = 0;
   let failure: ChunkFailure | undefined;
+  let retried = 0;
   let sinkError: unknown;
   let aborted = opts.signal?.aborted ?? false;
 
@@ -80,6 +83,7 @@ export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: Chu
         samplesDone: order.samplesDelivered,
         samplesTotal,
         missing,
+        retried,
       };
       if (failure) outcome.failure = failure;
       resolve(outcome);
@@ -95,6 +99,7 @@ export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: Chu
       } catch (error) {
         if (aborted) return; // shutting down: no fresh worker for it, the chunk is simply not done
         void error;
+        retried++;
         try {
           summaries = await executor.retry(chunk, i, 1);
         } catch (error) {

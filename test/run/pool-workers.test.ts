@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runSampleJob } from '../../engine/run/parallel-job.js';
+import { SamplePool } from '../../engine/run/pool/sample-pool.js';
+import { syntheticGrid } from '../../engine/run/pool/synthetic-grid.js';
+import { sampleJob, SyntheticAggregate, type SyntheticPayload, type SyntheticSummary } from '../../engine/run/pool/synthetic-job.js';
+import type { FaultInjection } from '../../engine/run/pool/sample-job.js';
+
+// Workers load the compiled job from dist/ (`npm test` runs tsc first).
+const graph = syntheticGrid(20, 20).toShared();
+const streams = [
+  { movementIndex: 0, optionIndex: 0 },
+  { movementIndex: 0, optionIndex: 1 },
+  { movementIndex: 1, optionIndex: 0 },
+];
+const payload: SyntheticPayload = { seed: 'asean-2022', searchesPerSample: 1 };
+
+async function run(workers: number, chunkSize?: number, fault?: FaultInjection) {
+  const agg = new SyntheticAggregate();
+  const outcome = await runSampleJob<SyntheticPayload, SyntheticSummary>({
+    graph, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload, streams, samples: 40, workers, chunkSize, fault,
+    sink: (c, s) => agg.add(c, s),
+  });
+  return { outcome, json: JSON.stringify(agg.result()) };
+}
+
+describe('sample pool over the shared graph', () => {
+  const pool = new SamplePool(graph, 2);
+  afterAll(() => pool.destroy());
+
+  it('hands every worker the same SharedArrayBuffer, by reference, not a copy', async () => {
+    expect(graph.toShared()).toBe(graph); // already shared: no second copy
+    expect(pool.graphBuffer).toBe(graph.buffer);
+    const offset = graph.buffer.byteLength - 1; // last byte: padding or metadata, unused by searches
+    const bytes = new Uint8Array(graph.buffer);
+    const before = await pool.probeAll(offset);
+    expect(before.map((p) => p.shared)).toEqual([true, true]);
+    expect(new Set(before.map((p) => p.threadId)).size).toBe(2);
+    expect(before.every((p) => p.byteLength === graph.buffer.byteLength && p.byte === bytes[offset])).toBe(true);
+    const saved = bytes[offset]!;
+    bytes[offset] = (saved + 77) & 0xff; // a write in the main thread is seen by every worker
+    try {
+      const after = await pool.probeAll(offset);
+      expect(after.map((p) => p.byte)).toEqual([bytes[offset], bytes[offset]]);
+    } finally {
+      bytes[offset] = saved;
+    }
+  });
+});
+
+describe('runSampleJob', () => {
+  it('gives byte-identical aggregates in-process and with 1, 2, 3 workers, for any chunk size', async () => {
+    const reference = (await run(0, 40)).json;
+    expect(reference).toContain('"0/1":{"samples":40');
+    for (const [workers, chunkSize] of [[0, 1], [1, 7], [2, undefined], [2, 3], [3, 11]] as const) {
+      const { json, outcome } = await run(workers, chunkSize);
+      expect(outcome.partial).toBe(false);
+      expect(json, `workers ${workers}, chunk ${chunkSize}`).toBe(reference);
+    }
+  });
+
+  it('retries a chunk whose worker dies (process.exit) on a fresh worker and loses nothing', async () => {
+    const clean = (await run(0, 5)).json;
+    const { json, outcome } = await run(2, 5, { chunkIndex: 4, mode: 'exit', attempts: [0] });
+    expect(outcome.partial).toBe(false);
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.retried).toBe(1);
+    expect(json).toBe(clean);
+  });
+
+  it('ends with the failing movement, option and sample range when the retry fails too, keeping the rest', async () => {
+    // chunk 4 of the plan (chunk size 5, 3 streams) is stream 0/1, samples 5-10
+    const { json, outcome } = await run(2, 5, { chunkIndex: 4, mode: 'throw', attempts: [0, 1] });
+    expect(outcome.partial).toBe(true);
+    expect(outcome.retried).toBe(1);
+    expect(outcome.failure?.chunk).toEqual({ movementIndex: 0, optionIndex: 1, sampleStart: 5, sampleEnd: 10 });
+    expect(String(outcome.failure?.error)).toMatch(/injected fault on chunk 4, attempt 1/);
+    const result = JSON.parse(json) as Record<string, { samples: number }>;
+    expect(result['0/0']!.samples).toBeGreaterThanOrEqual(5);
+    expect(outcome.samplesDone).toBe(Object.values(result).reduce((a, r) => a + r.samples, 0));
+  });
+});
