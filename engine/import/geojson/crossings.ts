@@ -1,0 +1,96 @@
+import { RoadSet, type SegmentNetwork } from './segment-network.js';
+import type { WaterMask } from './water-mask.js';
+
+export interface CrossingOptions {
+  /** Join crossings that involve a metro (simplified) road and pass the tests below. */
+  joinMetroCrossings: boolean;
+  /** Crossings at a smaller angle than this are left alone (near-parallel roads, not a junction). */
+  minAngleDeg: number;
+  /** A crossing with water within this many metres is a bridge crossing: never joined. */
+  waterRadiusM: number;
+  /** A metro crossing within this distance of a core/core crossing without a shared vertex (a grade
+   * separation the exact core set shows) is left unjoined too. */
+  gradeSeparationRadiusM: number;
+}
+
+export interface CrossingCounts {
+  /** Proper crossings of two segments without a shared vertex. */
+  found: number;
+  /** Core × core: core has exact topology, so these are over/underpasses; never joined. */
+  coreCoreLeft: number;
+  overWaterLeft: number;
+  shallowAngleLeft: number;
+  nearGradeSeparationLeft: number;
+  joined: number;
+}
+
+/**
+ * Crossings of two roads without a shared vertex. The city-core set has exact topology, so a core/core
+ * crossing without a shared vertex is a real flyover or underpass. The metro set lost junction vertices
+ * to simplification, so a crossing involving a metro road is joined unless it is over water (a bridge),
+ * nearly parallel, or next to a grade separation that the core set shows.
+ */
+export function resolveCrossings(net: SegmentNetwork, water: WaterMask | undefined, opt: CrossingOptions): CrossingCounts {
+  const { index, ids } = net.segmentIndex();
+  const { x, y, segA, segB, segSet } = net;
+  const sinMin = Math.sin((opt.minAngleDeg * Math.PI) / 180);
+  type Hit = { s: number; c: number; t: number; u: number; px: number; py: number; sin: number };
+  const hits: Hit[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const s = ids[k]!;
+    const a = segA[s]!;
+    const b = segB[s]!;
+    const ax = x[a]!;
+    const ay = y[a]!;
+    const rx = x[b]! - ax;
+    const ry = y[b]! - ay;
+    for (const i of index.search(Math.min(ax, x[b]!), Math.min(ay, y[b]!), Math.max(ax, x[b]!), Math.max(ay, y[b]!))) {
+      const c = ids[i]!;
+      if (c <= s) continue;
+      const ca = segA[c]!;
+      const cb = segB[c]!;
+      if (ca === a || ca === b || cb === a || cb === b) continue;
+      const sx = x[cb]! - x[ca]!;
+      const sy = y[cb]! - y[ca]!;
+      const den = rx * sy - ry * sx;
+      if (den === 0) continue;
+      const qx = x[ca]! - ax;
+      const qy = y[ca]! - ay;
+      const t = (qx * sy - qy * sx) / den;
+      const u = (qx * ry - qy * rx) / den;
+      // Strictly inside both segments: touching at an end is a dangling-end matter, not a crossing.
+      if (t <= 1e-9 || t >= 1 - 1e-9 || u <= 1e-9 || u >= 1 - 1e-9) continue;
+      const sin = Math.abs(den) / (Math.hypot(rx, ry) * Math.hypot(sx, sy));
+      hits.push({ s, c, t, u, px: ax + t * rx, py: ay + t * ry, sin });
+    }
+  }
+  const counts: CrossingCounts = { found: hits.length, coreCoreLeft: 0, overWaterLeft: 0, shallowAngleLeft: 0, nearGradeSeparationLeft: 0, joined: 0 };
+  const gradeSeparations: Hit[] = [];
+  const candidates: Hit[] = [];
+  for (const h of hits) {
+    if (segSet[h.s] === RoadSet.CORE && segSet[h.c] === RoadSet.CORE) {
+      counts.coreCoreLeft++;
+      gradeSeparations.push(h);
+    } else if (water?.nearWater(h.px, h.py, opt.waterRadiusM)) counts.overWaterLeft++;
+    else if (h.sin < sinMin) counts.shallowAngleLeft++;
+    else candidates.push(h);
+  }
+  const r2 = opt.gradeSeparationRadiusM ** 2;
+  const cuts = new Map<number, { t: number; vertex: number }[]>();
+  for (const h of candidates) {
+    if (gradeSeparations.some((g) => (g.px - h.px) ** 2 + (g.py - h.py) ** 2 <= r2)) {
+      counts.nearGradeSeparationLeft++;
+      continue;
+    }
+    if (!opt.joinMetroCrossings) continue;
+    const v = net.vertexAlong(h.s, h.t);
+    for (const [seg, t] of [[h.s, h.t], [h.c, h.u]] as const) {
+      const list = cuts.get(seg) ?? [];
+      list.push({ t, vertex: v });
+      cuts.set(seg, list);
+    }
+    counts.joined++;
+  }
+  for (const [s, list] of cuts) net.splitSegment(s, list);
+  return counts;
+}
