@@ -1,0 +1,17 @@
+/**
+ * The routing core: exact fastest routes (Dijkstra, A*, bidirectional) over the CSR graph, with per-query
+ * overlays, alternatives, safest routes, one-to-all / multi-source searches and service areas.
+ */
+export { Router, timeToPosition, type FastestOptions, type OneToAllOptions } from './router.js';
+export { compileOverlay, baseOverlay, type RouteOverlay, type CompiledOverlay, type PenaltyArea } from './overlay.js';
+export { type RouteEndpoint, type RouteResult, type RouteFound, type RouteNotFound, type RouteAlgorithm, type EdgePosition, isNodeEndpoint } from './types.js';
+export { type AlternativesOptions } from './alternatives.js';
+export { type SafestOptions, type SafestRoute } from './safest.js';
+export { routeToGeoJSON, type RouteFeatureProperties } from './route-geojson.js';
+export { summarizeRoute, sharedLengthM, routeCostUnder, type RouteSummary, type RoadStretch } from './route-summary.js';
+export { serviceAreas, convexHull } from './isochrone.js';
+export { pointAlong, routeCoordinates, slicePolyline } from './route-geometry.js';
+export { PHNOM_PENH_TRAFFIC_PROFILE, speedFactorsAt, trafficPeriodAt, parseClock, type TrafficPeriod } from './traffic-profile.js';
+export { referenceDijkstra } from './reference-dijkstra.js';
+export { IndexedMinHeap } from './indexed-heap.js';
+export { SearchState } from './search-state.js';

@@ -1,0 +1,216 @@
+import { InputError } from '../errors.js';
+import type { RoadGraph } from '../graph/index.js';
+import { findAlternatives, type AlternativesOptions } from './alternatives.js';
+import { searchBidirectional } from './bidirectional.js';
+import { arrivalSeeds, checkEndpoint, departureSeeds, directDrive, partial } from './endpoints.js';
+import { searchAll, type SourceSeed } from './one-to-all.js';
+import type { CompiledOverlay } from './overlay.js';
+import { assembleRoute, finishRoute } from './path-assembly.js';
+import { heuristicFactor, projectNodes, type NodeProjection } from './projection.js';
+import { pointAlong } from './route-geometry.js';
+import { findSafest, type SafestOptions, type SafestRoute } from './safest.js';
+import { SearchState } from './search-state.js';
+import { isNodeEndpoint, type EdgePosition, type RouteAlgorithm, type RouteEndpoint, type RouteResult } from './types.js';
+import { searchToTarget } from './unidirectional.js';
+
+export interface FastestOptions {
+  overlay?: CompiledOverlay;
+  /** Default 'astar'. All three return the same cost; they differ in work done. */
+  algorithm?: RouteAlgorithm;
+}
+
+export interface OneToAllOptions {
+  /** forward: time from the sources to every node; reverse: time from every node to the nearest source. */
+  direction?: 'forward' | 'reverse';
+  /** Stop once every node within this many seconds is settled; farther nodes stay Infinity. */
+  cutoffS?: number;
+  overlay?: CompiledOverlay;
+  /** Reuse this array for the result (length nodeCount) instead of allocating one. */
+  out?: Float64Array;
+  /** If given (length nodeCount), receives the index of the source nearest each node, -1 when unreached. */
+  sourceOut?: Int32Array;
+}
+
+/**
+ * Routing over one RoadGraph. Owns the search state (two label sets of n entries, allocated once), so a
+ * Router is cheap to query many times but is not re-entrant: use one Router per worker thread. Overlays
+ * are compiled separately (compileOverlay) and passed per query; the graph is never modified.
+ */
+export class Router {
+  private readonly fwd: SearchState;
+  private readonly bwd: SearchState;
+  private projection: NodeProjection | undefined;
+  private readonly kCache = new WeakMap<Float64Array, number>();
+  private scratchWeight: Float64Array | undefined;
+
+  constructor(readonly graph: RoadGraph) {
+    this.fwd = new SearchState(graph.nodeCount);
+    this.bwd = new SearchState(graph.nodeCount);
+  }
+
+  /** Fastest (least-cost) route. Exact: the three algorithms return the same cost. */
+  fastest(from: RouteEndpoint, to: RouteEndpoint, opts: FastestOptions = {}): RouteResult {
+    const ov = this.checkOverlay(opts.overlay);
+    checkEndpoint(this.graph, from, 'from');
+    checkEndpoint(this.graph, to, 'to');
+    const weight = ov?.costS ?? this.graph.timeS;
+    const time = ov?.timeS ?? this.graph.timeS;
+    return this.routeWithWeights(from, to, weight, time, opts.algorithm ?? 'astar');
+  }
+
+  /** Up to k different reasonable routes, fastest first (alternatives.ts). */
+  alternatives(from: RouteEndpoint, to: RouteEndpoint, opts: AlternativesOptions = {}): RouteResult[] {
+    this.checkOverlay(opts.overlay);
+    return findAlternatives(this, from, to, opts);
+  }
+
+  /** Least exposure within a delay budget over the fastest route (safest.ts). */
+  safest(from: RouteEndpoint, to: RouteEndpoint, opts: SafestOptions): SafestRoute {
+    this.checkOverlay(opts.overlay);
+    checkEndpoint(this.graph, from, 'from');
+    checkEndpoint(this.graph, to, 'to');
+    return findSafest(this, from, to, opts);
+  }
+
+  /**
+   * Least-cost route for arbitrary per-edge costs `weight` (seconds-like, ≥ 0, Infinity = closed) and the
+   * per-edge times `time` used to report timeS. `kOverride` gives A* a potential factor valid for `weight`
+   * (e.g. that of a smaller weight array) and skips computing one (an O(m) pass, cached per array).
+   */
+  routeWithWeights(from: RouteEndpoint, to: RouteEndpoint, weight: Float64Array, time: Float64Array, algorithm: RouteAlgorithm, kOverride?: number): RouteResult {
+    const g = this.graph;
+    const departures = departureSeeds(g, weight, from);
+    const arrivals = arrivalSeeds(g, weight, to);
+    const direct = directDrive(g, weight, from, to);
+    const bound = direct?.cost ?? Infinity;
+    let meet: number;
+    let cost: number;
+    let arrivalCode = -1;
+    let bidir = false;
+    let settled: number;
+    if (algorithm === 'bidirectional') {
+      const m = searchBidirectional(g, weight, this.fwd, this.bwd, departures, arrivals, bound);
+      meet = m.meet;
+      cost = m.cost;
+      settled = m.settled;
+      bidir = true;
+    } else {
+      const k = algorithm === 'astar' ? (kOverride ?? this.heuristicK(weight)) : 0;
+      const proj = this.proj();
+      const [tx, ty] = this.targetPoint(to);
+      const hit = searchToTarget(g, weight, this.fwd, departures, arrivals, k, proj.x, proj.y, tx, ty, bound);
+      meet = hit.meet;
+      cost = hit.cost;
+      settled = this.fwd.settledCount;
+      if (meet >= 0) arrivalCode = arrivals[hit.arrival]!.parentCode;
+    }
+    if (meet >= 0) return assembleRoute(g, this.fwd, meet, bidir ? this.bwd : null, arrivalCode, from, to, cost, time, settled);
+    if (direct) return finishRoute(g, [direct.edge], [], direct.fromFraction, direct.toFraction, direct.cost, time, settled);
+    return { found: false, reason: this.noRouteReason(from, to, weight) };
+  }
+
+  /**
+   * Time (cost) from sources to every node, or from every node to the nearest source (reverse). Each
+   * source may start later (offsetS, e.g. a turnout delay). Unreached nodes, and nodes beyond cutoffS,
+   * are Infinity. Use timeToPosition() for points part-way along an edge.
+   */
+  oneToAll(sources: readonly { endpoint: RouteEndpoint; offsetS?: number }[], opts: OneToAllOptions = {}): Float64Array {
+    const g = this.graph;
+    const ov = this.checkOverlay(opts.overlay);
+    const weight = ov?.costS ?? g.timeS;
+    const reverse = (opts.direction ?? 'forward') === 'reverse';
+    if (opts.direction !== undefined && opts.direction !== 'forward' && opts.direction !== 'reverse') {
+      throw new InputError(`oneToAll: direction '${String(opts.direction)}' must be 'forward' or 'reverse'`);
+    }
+    const cutoff = opts.cutoffS ?? Infinity;
+    if (!(cutoff >= 0)) throw new InputError(`oneToAll: cutoffS ${cutoff} must be ≥ 0`);
+    const seeds: SourceSeed[] = [];
+    sources.forEach((s, i) => {
+      checkEndpoint(g, s.endpoint, `sources[${i}]`);
+      const offset = s.offsetS ?? 0;
+      if (!Number.isFinite(offset) || offset < 0) throw new InputError(`sources[${i}].offsetS ${offset} must be a finite number ≥ 0`);
+      const base = reverse ? arrivalSeeds(g, weight, s.endpoint) : departureSeeds(g, weight, s.endpoint);
+      for (const b of base) seeds.push({ ...b, cost: b.cost + offset, source: i });
+    });
+    searchAll(g, weight, this.fwd, seeds, reverse, cutoff);
+    const out = opts.out ?? new Float64Array(g.nodeCount);
+    if (out.length !== g.nodeCount) throw new InputError(`oneToAll: out has length ${out.length}, expected ${g.nodeCount}`);
+    out.fill(Infinity);
+    const st = this.fwd;
+    const order = st.settledOrder;
+    for (let i = 0; i < st.settledCount; i++) {
+      const v = order[i]!;
+      out[v] = st.dist[v]!;
+    }
+    if (opts.sourceOut) {
+      opts.sourceOut.fill(-1);
+      for (let i = 0; i < st.settledCount; i++) opts.sourceOut[order[i]!] = st.origin[order[i]!]!;
+    }
+    return out;
+  }
+
+  /** Per-node projected coordinates used by A* (computed once, on first use). */
+  proj(): NodeProjection {
+    this.projection ??= projectNodes(this.graph);
+    return this.projection;
+  }
+
+  /** A* potential factor for a cost array (cached per array: the base times and each compiled overlay). */
+  heuristicK(weight: Float64Array): number {
+    let k = this.kCache.get(weight);
+    if (k === undefined) {
+      k = heuristicFactor(this.graph, this.proj(), weight);
+      this.kCache.set(weight, k);
+    }
+    return k;
+  }
+
+  /** A Float64Array of m entries owned by this Router, for derived cost arrays (alternatives, safest). */
+  scratch(): Float64Array {
+    this.scratchWeight ??= new Float64Array(this.graph.edgeCount);
+    return this.scratchWeight;
+  }
+
+  private targetPoint(to: RouteEndpoint): [number, number] {
+    const proj = this.proj();
+    if (isNodeEndpoint(to)) return [proj.x[to.node]!, proj.y[to.node]!];
+    const [lon, lat] = pointAlong(this.graph, to.edge, to.fraction);
+    return proj.project(lon, lat);
+  }
+
+  private checkOverlay(ov: CompiledOverlay | undefined): CompiledOverlay | undefined {
+    if (ov && ov.graph !== this.graph) throw new InputError('the overlay was compiled for another graph than this router');
+    return ov;
+  }
+
+  private noRouteReason(from: RouteEndpoint, to: RouteEndpoint, weight: Float64Array): string {
+    const blocked = (ep: EdgePosition): boolean => {
+      const t = this.graph.twin[ep.edge]!;
+      return weight[ep.edge] === Infinity && (t < 0 || weight[t] === Infinity);
+    };
+    if (!isNodeEndpoint(from) && blocked(from)) return `the start lies on a closed road (edge ${from.edge})`;
+    if (!isNodeEndpoint(to) && blocked(to)) return `the destination lies on a closed road (edge ${to.edge})`;
+    return 'the destination cannot be reached from the start (disconnected, one-way or closed roads)';
+  }
+}
+
+/**
+ * Time to reach a point part-way along an edge, given one-to-all `times` from Router.oneToAll with the
+ * same overlay (`weight` = overlay.costS, or graph.timeS). Forward: from the sources to the point;
+ * reverse: from the point to the nearest source.
+ */
+export function timeToPosition(graph: RoadGraph, times: Float64Array, position: EdgePosition, opts: { direction?: 'forward' | 'reverse'; overlay?: CompiledOverlay } = {}): number {
+  const w = opts.overlay?.costS ?? graph.timeS;
+  const { edge, fraction } = position;
+  const t = graph.twin[edge]!;
+  const tail = graph.tail[edge]!;
+  const head = graph.head[edge]!;
+  if ((opts.direction ?? 'forward') === 'forward') {
+    const viaTail = times[tail]! + partial(fraction, w[edge]!);
+    const viaHead = t >= 0 ? times[head]! + partial(1 - fraction, w[t]!) : Infinity;
+    return Math.min(viaTail, viaHead);
+  }
+  const toHead = partial(1 - fraction, w[edge]!) + times[head]!;
+  const toTail = t >= 0 ? partial(fraction, w[t]!) + times[tail]! : Infinity;
+  return Math.min(toHead, toTail);
+}

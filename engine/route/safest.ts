@@ -1,0 +1,88 @@
+import { InputError } from '../errors.js';
+import type { CompiledOverlay } from './overlay.js';
+import type { Router } from './router.js';
+import { routeCostUnder } from './route-summary.js';
+import type { RouteEndpoint, RouteFound, RouteNotFound } from './types.js';
+
+export interface SafestOptions {
+  /** Threat zones and chokepoints as penalties: exposure of an edge = its costS − timeS in this overlay. */
+  exposureOverlay: CompiledOverlay;
+  /** Accept at most this many seconds more than the fastest route. */
+  maxDelayS?: number;
+  /** Accept at most this fraction more than the fastest route (0.25 = 25 % longer). Default 0.25 when neither limit is given. */
+  maxDelayRatio?: number;
+  /** Closures and speed factors that apply to every route (time is measured under it). */
+  overlay?: CompiledOverlay;
+}
+
+export type SafestRoute =
+  | (RouteFound & {
+      /** Exposure-weighted seconds of this route (penalty seconds in the exposure overlay). */
+      exposureS: number;
+      fastestTimeS: number;
+      fastestExposureS: number;
+      /** Seconds of delay one second of exposure was worth when this route was found. */
+      lambda: number;
+    })
+  | RouteNotFound;
+
+const LAMBDA_MIN = 1e-3;
+const LAMBDA_MAX = 1e4;
+const BISECTIONS = 14;
+
+/**
+ * Minimum exposure subject to time ≤ budget (the fastest time plus the allowed delay), a resource-
+ * constrained shortest path solved by Lagrangian relaxation: routes minimising time + λ·exposure for λ
+ * found by bisection on a log scale. The result is the least-exposed route found within the budget (the
+ * fastest route when nothing better fits), so it is never slower than allowed; like all Lagrangian methods
+ * it can miss a feasible route that no λ makes optimal.
+ */
+export function findSafest(router: Router, from: RouteEndpoint, to: RouteEndpoint, opts: SafestOptions): SafestRoute {
+  const graph = router.graph;
+  const exp = opts.exposureOverlay;
+  if (!exp || exp.graph !== graph) throw new InputError('safest: exposureOverlay must be a CompiledOverlay of this graph');
+  if (opts.maxDelayS !== undefined && !(opts.maxDelayS >= 0)) throw new InputError(`safest: maxDelayS ${opts.maxDelayS} must be ≥ 0`);
+  if (opts.maxDelayRatio !== undefined && !(opts.maxDelayRatio >= 0)) throw new InputError(`safest: maxDelayRatio ${opts.maxDelayRatio} must be ≥ 0`);
+  const time = opts.overlay?.timeS ?? graph.timeS;
+  const m = graph.edgeCount;
+  const exposure = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const x = exp.costS[e]! - exp.timeS[e]!;
+    exposure[e] = exp.closed[e] ? Infinity : x > 0 ? x : 0;
+  }
+  const fastest = router.routeWithWeights(from, to, time, time, 'astar');
+  if (!fastest.found) return fastest;
+  const fastExp = routeCostUnder(fastest, exposure);
+  let budget = Infinity;
+  if (opts.maxDelayS !== undefined) budget = Math.min(budget, fastest.timeS + opts.maxDelayS);
+  if (opts.maxDelayRatio !== undefined || opts.maxDelayS === undefined) budget = Math.min(budget, fastest.timeS * (1 + (opts.maxDelayRatio ?? 0.25)));
+  budget *= 1 + 1e-12;
+  let best: RouteFound = fastest;
+  let bestExp = fastExp;
+  let bestLambda = 0;
+  const w = router.scratch();
+  const kH = router.heuristicK(time);
+  const tryLambda = (lambda: number): boolean => {
+    for (let e = 0; e < m; e++) w[e] = time[e]! + lambda * exposure[e]!;
+    const r = router.routeWithWeights(from, to, w, time, 'astar', kH);
+    if (!r.found) return false;
+    const ex = routeCostUnder(r, exposure);
+    const ok = r.timeS <= budget;
+    if (ok && (ex < bestExp - 1e-9 || (Math.abs(ex - bestExp) <= 1e-9 && r.timeS < best.timeS))) {
+      best = r;
+      bestExp = ex;
+      bestLambda = lambda;
+    }
+    return ok;
+  };
+  if (fastExp > 0 && !tryLambda(LAMBDA_MAX)) {
+    let lo = Math.log(LAMBDA_MIN);
+    let hi = Math.log(LAMBDA_MAX);
+    for (let i = 0; i < BISECTIONS; i++) {
+      const mid = (lo + hi) / 2;
+      if (tryLambda(Math.exp(mid))) lo = mid;
+      else hi = mid;
+    }
+  }
+  return { ...best, costS: best.timeS, exposureS: bestExp, fastestTimeS: fastest.timeS, fastestExposureS: fastExp, lambda: bestLambda };
+}
