@@ -1,0 +1,162 @@
+/**
+ * bench/parallel — the worker pool of `motorcade run`, measured side by side (issue 6).
+ *
+ *   npm run build && node dist/bench/parallel.js [--quick]
+ *
+ * 1. Samples per second with 1 and 2 workers (and in-process), and the scaling ratio.
+ * 2. Per-task overhead of piscina against worker-threads-pool (the package first considered), same run.
+ * 3. Time to start the pool and hand the graph over (SharedArrayBuffer) against each worker re-importing
+ *    the graph (from the cached graph file, from the source data).
+ * The graph is the Amsterdam scale graph (../shared/data/city-graphs, largest component). Samples are the
+ * synthetic job (one Dijkstra per sample, seeded per sample) until the run's own job is measured below.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { Bench, type Task } from 'tinybench';
+import { RoadGraph } from '../engine/graph/road-graph.js';
+import { loadCityGraph } from '../engine/import/city-graph.js';
+import { runSampleJob } from '../engine/run/parallel-job.js';
+import { SamplePool } from '../engine/run/pool/sample-pool.js';
+import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../engine/run/pool/synthetic-job.js';
+
+const quick = process.argv.includes('--quick');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const workerUrl = (name: string): string => pathToFileURL(path.join(here, name)).href;
+
+/** Keeps results alive so that no work is optimised away. */
+let sink = 0;
+
+function stats(task: Task): { p50: number; p90: number; p99: number; mean: number; n: number } {
+  const r = task.result as { latency?: { samples?: ArrayLike<number>; mean: number } } | undefined;
+  const s = Float64Array.from(r?.latency?.samples ?? []).sort();
+  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] ?? NaN;
+  return { p50: q(0.5), p90: q(0.9), p99: q(0.99), mean: r?.latency?.mean ?? NaN, n: s.length };
+}
+
+function line(name: string, task: Task, extra = ''): void {
+  const st = stats(task);
+  const f = (x: number): string => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+  console.log(`  ${name.padEnd(44)} p50 ${f(st.p50).padStart(8)} ms  p90 ${f(st.p90).padStart(8)} ms  p99 ${f(st.p99).padStart(8)} ms  (n=${st.n})${extra}`);
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`bench/parallel — ${cpu}, ${os.availableParallelism()} cores available, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, node ${process.version}${quick ? ', --quick' : ''}`);
+
+const tLoad = performance.now();
+const graph = loadCityGraph('amsterdam', undefined, { largestComponent: true });
+console.log(`graph: amsterdam, ${graph.nodeCount} nodes, ${graph.edgeCount} directed edges, ${(graph.buffer.byteLength / 1e6).toFixed(1)} MB, loaded in ${(performance.now() - tLoad).toFixed(0)} ms`);
+const shared = graph.toShared();
+
+// ---------------------------------------------------------------- 1. samples per second
+{
+  const samples = quick ? 24 : 96;
+  const payload: SyntheticPayload = { seed: 'bench', searchesPerSample: 1 };
+  const pools = new Map<number, SamplePool>();
+  for (const w of [1, 2]) {
+    const p = new SamplePool(shared, w);
+    await p.ready();
+    pools.set(w, p);
+  }
+  /** CPU time of the whole process (main + worker threads) against wall time, per task: cores actually obtained. */
+  const cpu = new Map<number, { cpuMs: number; wallMs: number }>();
+  const runWith = (workers: number) => async (): Promise<void> => {
+    const c0 = process.cpuUsage();
+    const w0 = performance.now();
+    await runSampleJob<SyntheticPayload, SyntheticSummary>({
+      graph: shared, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload,
+      streams: [{ movementIndex: 0, optionIndex: 0 }], samples, workers, pool: pools.get(workers),
+      sink: (_c, s) => { for (const x of s) sink += x.reached; },
+    });
+    const c = process.cpuUsage(c0);
+    const acc = cpu.get(workers) ?? { cpuMs: 0, wallMs: 0 };
+    acc.cpuMs += (c.user + c.system) / 1000;
+    acc.wallMs += performance.now() - w0;
+    cpu.set(workers, acc);
+  };
+  const bench = new Bench({ name: 'throughput', iterations: quick ? 3 : 8, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
+  bench.add('in-process (workers 0)', runWith(0));
+  bench.add('pool, 1 worker', runWith(1));
+  bench.add('pool, 2 workers', runWith(2));
+  await bench.run();
+  console.log(`\n1. samples per second (${samples} samples per run, one Dijkstra each on amsterdam)`);
+  const rate = new Map<string, number>();
+  bench.tasks.forEach((t, i) => {
+    const st = stats(t);
+    const u = cpu.get(i)!;
+    rate.set(t.name, samples / (st.p50 / 1000));
+    line(t.name, t, `  → ${(samples / (st.p50 / 1000)).toFixed(1)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy`);
+  });
+  const r1 = rate.get('pool, 1 worker')!;
+  const r2 = rate.get('pool, 2 workers')!;
+  console.log(`  scaling 2 workers / 1 worker: ${(r2 / r1).toFixed(2)}×  (target ≥ 1.8× on 2 idle cores)`);
+  const perSample = (w: number): number => cpu.get(w)!.cpuMs / cpu.get(w)!.wallMs;
+  console.log(`  cores obtained: 1 worker ${perSample(1).toFixed(2)}, 2 workers ${perSample(2).toFixed(2)} (load average now ${os.loadavg()[0]!.toFixed(2)}: other processes share the 2 cores)`);
+  for (const p of pools.values()) await p.destroy();
+}
+
+// ---------------------------------------------------------------- 2. per-task overhead
+{
+  const piscina = new Piscina({ filename: workerUrl('parallel-echo-worker.js'), minThreads: 2, maxThreads: 2 });
+  await Promise.all([piscina.run(0), piscina.run(0)]);
+  type WtpWorker = { once(ev: 'message', fn: (x: number) => void): void };
+  type WtpPool = { acquire(file: string, opts: { workerData: number }, cb: (err: Error | null, w: WtpWorker) => void): void; destroy(cb?: () => void): void };
+  const WtpCtor = createRequire(import.meta.url)('worker-threads-pool') as new (o: { max: number; maxWaiting?: number }) => WtpPool;
+  const wtp = new WtpCtor({ max: 2, maxWaiting: 1e6 });
+  const wtpFile = fileURLToPath(workerUrl('parallel-wtp-worker.js'));
+  const wtpTask = (x: number): Promise<number> =>
+    new Promise((resolve, reject) => wtp.acquire(wtpFile, { workerData: x }, (err, w) => (err ? reject(err) : w.once('message', resolve))));
+  const batch = quick ? 20 : 100;
+  const bench = new Bench({ name: 'overhead', time: quick ? 300 : 1000, iterations: 10, warmupIterations: 3, retainSamples: true, throws: true });
+  bench.add('piscina: one trivial task (round trip)', async () => { sink += await piscina.run(1); });
+  bench.add('worker-threads-pool: one trivial task', async () => { sink += await wtpTask(1); });
+  bench.add(`piscina: ${batch} trivial tasks in flight`, async () => { for (const x of await Promise.all(Array.from({ length: batch }, (_, i) => piscina.run(i)))) sink += x; });
+  bench.add(`worker-threads-pool: ${batch} trivial tasks`, async () => { for (const x of await Promise.all(Array.from({ length: batch }, (_, i) => wtpTask(i)))) sink += x; });
+  await bench.run();
+  console.log('\n2. per-task overhead, trivial task, 2 threads');
+  for (const t of bench.tasks) line(t.name, t);
+  const [p1, w1, pb, wb] = bench.tasks.map((t) => stats(t).p50);
+  console.log(`  per task: piscina ${((pb! / batch) * 1000).toFixed(1)} µs amortised (${(p1! * 1000).toFixed(0)} µs alone), worker-threads-pool ${((wb! / batch) * 1000).toFixed(0)} µs amortised (${(w1! * 1000).toFixed(0)} µs alone): ${(wb! / pb!).toFixed(0)}× more`);
+  await piscina.destroy();
+  await new Promise<void>((r) => wtp.destroy(() => r()));
+}
+
+// ---------------------------------------------------------------- 3. pool start and graph hand-over
+{
+  const workers = 2;
+  const cacheFile = path.join(os.tmpdir(), `motorcade-bench-parallel-${process.pid}.mcg`);
+  fs.writeFileSync(cacheFile, new Uint8Array(graph.buffer));
+  const barrierProbe = async (p: Piscina): Promise<void> => {
+    const barrier = new SharedArrayBuffer(4);
+    for (const x of await Promise.all(Array.from({ length: workers }, () => p.run({ barrier, parties: workers }) as Promise<number>))) sink += x;
+  };
+  let live: { destroy(): Promise<void> } | undefined;
+  const teardown = { afterEach: async () => { await live?.destroy(); live = undefined; } };
+  const bench = new Bench({ name: 'handover', iterations: quick ? 3 : 6, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
+  bench.add('SharedArrayBuffer (toShared copy + start + ready)', async () => {
+    const pool = new SamplePool(RoadGraph.from(graph.buffer).toShared(), workers);
+    live = pool;
+    await pool.ready();
+  }, teardown);
+  bench.add('each worker re-imports from the cache file', async () => {
+    const p = new Piscina({ filename: workerUrl('parallel-reimport-worker.js'), workerData: { mode: 'cache', file: cacheFile }, minThreads: workers, maxThreads: workers });
+    live = p;
+    await barrierProbe(p);
+  }, teardown);
+  bench.add('each worker re-imports from source (.bin files)', async () => {
+    const p = new Piscina({ filename: workerUrl('parallel-reimport-worker.js'), workerData: { mode: 'source', city: 'amsterdam' }, minThreads: workers, maxThreads: workers });
+    live = p;
+    await barrierProbe(p);
+  }, teardown);
+  await bench.run();
+  fs.rmSync(cacheFile, { force: true });
+  console.log(`\n3. start a ${workers}-worker pool until every worker holds the graph`);
+  for (const t of bench.tasks) line(t.name, t);
+  const [sab, cache, source] = bench.tasks.map((t) => stats(t).p50);
+  console.log(`  re-import costs ${(cache! / sab!).toFixed(1)}× (cache) and ${(source! / sab!).toFixed(1)}× (source) the SAB hand-over; memory: 1 graph copy instead of ${workers + 1}`);
+}
+
+console.log(`\n(sink ${sink})`);
