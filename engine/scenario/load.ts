@@ -2,7 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from './model.js';
+import { DataFileError } from '../errors.js';
 import { ScenarioError, sortProblems, type ScenarioProblem } from './problems.js';
+import { loadGazetteer, type Landmark } from '../import/gazetteer.js';
+import { phnomPenhDataDir } from '../paths.js';
+import { CheckContext } from './check-context.js';
+import { checkOnGraph } from './graph-checks.js';
+import { normalise } from './normalise.js';
+import { partialParse } from './partial.js';
+import { PlaceResolver } from './places.js';
+import { scenarioSchema } from './schema.js';
+import { SourceMap } from './source-map.js';
+import { describe } from './units.js';
+import { problemsFromIssues } from './zod-issues.js';
 
 export interface LoadScenarioOptions {
   /** When given, places are snapped to it and checked for distance and reachability. */
@@ -22,7 +34,6 @@ export async function loadScenario(file: string, opts: LoadScenarioOptions = {})
   try {
     text = await fs.promises.readFile(abs, 'utf8');
   } catch (err) {
-    const { DataFileError } = await import('../errors.js');
     const e = err as NodeJS.ErrnoException;
     throw new DataFileError(file, e.code === 'ENOENT' ? 'file not found' : e.code === 'EISDIR' ? 'is a directory, expected a scenario file' : `cannot read: ${e.message}`, { cause: err });
   }
@@ -38,6 +49,62 @@ export async function loadScenarioOrThrow(file: string, opts: LoadScenarioOption
 }
 
 /** Validate scenario text; `displayName` is what problems print as the file, `abs` its absolute path. */
-export function validateScenarioText(_text: string, _displayName: string, _abs: string, _opts: LoadScenarioOptions = {}): { scenario: Scenario; problems: ScenarioProblem[] } {
-  throw new Error('not implemented yet');
+export function validateScenarioText(text: string, displayName: string, abs: string, opts: LoadScenarioOptions = {}): { scenario: Scenario; problems: ScenarioProblem[] } {
+  const src = SourceMap.parse(text);
+  const ctx = new CheckContext(displayName, src);
+  const empty = emptyScenario(abs);
+  if (src.doc.errors.length) {
+    for (const err of src.doc.errors) {
+      const pos = err.linePos?.[0] ?? src.lineCol(err.pos[0]);
+      ctx.problems.push({ file: displayName, line: pos.line, col: pos.col, path: '(syntax)', message: syntaxMessage(err.message) });
+    }
+    return { scenario: empty, problems: ctx.problems };
+  }
+  const data: unknown = src.doc.toJS({ maxAliasCount: 1000 });
+  if (data === null || data === undefined) {
+    ctx.add([], 'the file is empty: a scenario is a mapping with name, date and movements');
+    return { scenario: empty, problems: ctx.problems };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    ctx.add([], `a scenario is a mapping (name, date, movements …), got ${describe(data)}`);
+    return { scenario: empty, problems: ctx.problems };
+  }
+  const whole = scenarioSchema.safeParse(data);
+  if (!whole.success) ctx.problems.push(...problemsFromIssues(whole.error.issues, scenarioSchema, data, displayName, src));
+  const part = partialParse(data as Record<string, unknown>);
+  let landmarks: Landmark[] | Error;
+  try {
+    landmarks = loadGazetteer(opts.dataDir ?? phnomPenhDataDir());
+  } catch (err) {
+    landmarks = err instanceof Error ? err : new Error(String(err));
+  }
+  const places = new PlaceResolver(ctx, part.raw.places, part.declaredIds['places']!, landmarks);
+  const scenario = normalise(part, ctx, places, abs);
+  if (opts.graph) checkOnGraph(scenario, opts.graph, ctx, places.firstUse);
+  return { scenario, problems: dedupe(ctx.problems) };
+}
+
+/** The yaml library's messages end with a code excerpt; keep the first line. */
+function syntaxMessage(m: string): string {
+  return m.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Same position and message reported by two routes (whole parse and cross-check): keep one. */
+function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.line}:${p.col}:${p.path}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function emptyScenario(abs: string): Scenario {
+  return {
+    file: abs, name: '', description: '', date: '', timezone: 'Asia/Phnom_Penh', startS: null, graph: { kind: 'bundled', city: 'phnom-penh' },
+    places: {}, delegations: {}, escortProfiles: {}, movements: [], threats: [], chokepoints: [], responders: [],
+    traffic: { bands: [], variationSigma: 0, incidentsPerHour: 0 }, injects: [], monteCarlo: { samples: 0, seed: 0 },
+    scoring: { weights: { threat: 0, slow: 0, standstill: 0, chokepoint: 0, crowd: 0, predictability: 0 }, responseTargetS: { police: 0, qrf: 0, ambulance: 0, eod: 0 }, evacuationTargetS: 0, slowSpeedKmh: 0 },
+  };
 }
