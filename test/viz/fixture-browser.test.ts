@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReportHtml } from '../../viz/generate-report.js';
+import { fixtureRun, WATER } from './fixture.js';
+import { canvasInk, haveChromium, openReport, type OpenedReport } from './browser.js';
+
+const OUT = path.resolve(import.meta.dirname, '../../test-output');
+
+// The hand-made run exercises every part of the page (inject, reroute, stops, two options) in ~1 s.
+describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
+  let r: OpenedReport;
+  const file = path.join(OUT, 'fixture-report.html');
+  beforeAll(async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    fs.writeFileSync(file, generateReportHtml({ ...fixtureRun(), water: WATER }));
+    r = await openReport(file);
+  });
+  afterAll(async () => { await r?.close(); });
+
+  it('draws roads, water and both routes', async () => {
+    expect(await canvasInk(r.page)).toBeGreaterThan(500);
+    expect(await r.page.locator('path.route-line.route-m1-A').count()).toBeGreaterThan(0);
+    expect(await r.page.locator('path.route-line.route-m1-B.route-recommended').count()).toBeGreaterThan(0);
+    expect(await r.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap contributors');
+    expect(await r.page.locator('.place-label').count()).toBe(5);
+  });
+
+  it('shows one table row per option, the recommended one highlighted, with the verdict', async () => {
+    const rows = r.page.locator('table.comparison[data-movement="m1"] tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await r.page.locator('tr.recommended').getAttribute('data-option')).toBe('B');
+    expect(await r.page.locator('tr[data-option="A"] td[data-key="timeS.p50"]').innerText()).toBe('12:00');
+    expect(await r.page.locator('.verdict').innerText()).toContain('halves exposure');
+    expect(await r.page.locator('svg.boxplot').count()).toBe(2);
+  });
+
+  it('toggles a layer off and on', async () => {
+    const box = r.page.locator('input[data-layer="threats"]');
+    expect(await r.page.locator('path.threat-zone').count()).toBe(2);
+    await box.uncheck();
+    expect(await r.page.locator('path.threat-zone').count()).toBe(0);
+    expect(await r.page.evaluate(() => (window as any).motorcadeReport.layerVisible('threats'))).toBe(false);
+    await box.check();
+    expect(await r.page.locator('path.threat-zone').count()).toBe(2);
+  });
+
+  it('plays back: the clock advances, events appear, scrubbing to the end shows all of them', async () => {
+    const clock = r.page.locator('#playback-clock');
+    const t0 = Number(await clock.getAttribute('data-t'));
+    await r.page.selectOption('#playback-speed', '300');
+    await r.page.click('#playback-play');
+    await r.page.waitForFunction((t) => Number(document.querySelector('#playback-clock')!.getAttribute('data-t')) > t + 60, t0, { timeout: 10_000 });
+    await r.page.click('#playback-play'); // pause
+    expect(await r.page.locator('#event-log li').count()).toBeGreaterThan(0);
+    await r.page.locator('#playback-scrub').fill('1000');
+    expect(await r.page.locator('#event-log li').count()).toBe(4);
+    expect(await r.page.locator('#event-log li[data-kind="reroute"]').count()).toBe(1);
+    expect(await clock.innerText()).toMatch(/^08:\d\d:\d\d$/);
+  });
+
+  it('makes no network request and logs no error', async () => {
+    await r.page.screenshot({ path: path.join(OUT, 'fixture-report.png'), fullPage: true });
+    expect(r.requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    expect(r.requests.length).toBe(1);
+    expect(r.errors).toEqual([]);
+  });
+});

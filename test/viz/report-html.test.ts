@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateReportHtml } from '../../viz/generate-report.js';
+import { buildReportData } from '../../viz/build-report-data.js';
+import { decodeLine, encodeLine } from '../../viz/geometry-codec.js';
+import { jsonForScript } from '../../viz/render-html.js';
+import { fixtureRun, WATER } from './fixture.js';
+
+const OUT = path.resolve(import.meta.dirname, '../../test-output');
+
+describe('report generator (fixture run)', () => {
+  const input = { ...fixtureRun(), water: WATER };
+
+  it('is one self-contained document: no external src/href, a CSP that forbids fetching', () => {
+    const html = generateReportHtml(input);
+    fs.mkdirSync(OUT, { recursive: true });
+    fs.writeFileSync(path.join(OUT, 'fixture-report.html'), html);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=/i);
+    expect(html).not.toMatch(/url\((?!#default#VML)/); // Leaflet's image urls are stripped
+    expect(html).not.toContain('sourceMappingURL');
+    expect(html).toContain('OpenStreetMap contributors');
+    // Every <script> closes exactly once: inlined code never ends its own element early.
+    expect(html.match(/<script/g)!.length).toBe(html.match(/<\/script>/g)!.length);
+  });
+
+  it('is deterministic: the same run gives byte-identical HTML', () => {
+    expect(generateReportHtml(input)).toBe(generateReportHtml(input));
+  });
+
+  it('copies the table numbers from the run unchanged', () => {
+    const data = buildReportData(input);
+    const m = input.result.movements[0]!;
+    const dm = data.movements[0]!;
+    expect(dm.recommendedOptionId).toBe('B');
+    expect(dm.verdict).toBe(m.verdict);
+    dm.options.forEach((o, i) => {
+      const src = m.options[i]!;
+      expect(o.timeS.p50).toBe(src.timeS.p50);
+      expect(o.timeS.p95).toBe(src.timeS.p95);
+      expect(o.exposure.total.p95).toBe(src.exposure.total.p95);
+      expect(o.response.map((r) => r.p95S)).toEqual(src.response.map((r) => r.p95S));
+      expect(o.coverage).toBe(Math.min(...src.response.map((r) => r.withinTargetShare)));
+      expect(o.recommended).toBe(o.id === 'B');
+    });
+  });
+
+  it('draws the route along its edges, every piece joined to the next, with a timed track', () => {
+    const data = buildReportData(input);
+    const a = data.movements[0]!.options[0]!;
+    expect(a.pieces.length).toBeGreaterThan(1); // hotspot stretch splits the route
+    for (let k = 1; k < a.pieces.length; k++) {
+      const prev = decodeLine(a.pieces[k - 1]!.line);
+      expect(decodeLine(a.pieces[k]!.line)[0]).toEqual(prev[prev.length - 1]);
+    }
+    const hot = Math.max(...a.pieces.map((p) => p.exposurePerKm));
+    const cold = Math.min(...a.pieces.map((p) => p.exposurePerKm));
+    expect(hot).toBeGreaterThan(cold);
+    const track = a.playback!.track;
+    for (let k = 5; k < track.length; k += 3) expect(track[k]!).toBeGreaterThanOrEqual(track[k - 3]!);
+  });
+
+  it('has service areas that grow with the target and contain the post', () => {
+    const data = buildReportData(input);
+    const police = data.serviceAreas.find((s) => s.type === 'police')!;
+    const amb = data.serviceAreas.find((s) => s.type === 'ambulance')!;
+    expect(police.lines.length).toBeGreaterThan(0);
+    expect(amb.lines.length).toBeGreaterThan(0);
+    const small = buildReportData({ ...input, result: { ...input.result, scoring: { ...input.result.scoring, responseTargetS: { ...input.result.scoring.responseTargetS, police: 100 } } } });
+    expect(small.serviceAreas.find((s) => s.type === 'police')!.lines.length).toBeLessThan(police.lines.length);
+  });
+});
+
+describe('geometry codec', () => {
+  it('round-trips a line at 1e-5 degree and drops collinear points', () => {
+    const line: [number, number][] = [[104.9, 11.5], [104.90001, 11.5], [104.90002, 11.5], [104.91234, 11.56789]];
+    const enc = encodeLine(line)!;
+    const dec = decodeLine(enc);
+    expect(dec[0]).toEqual([104.9, 11.5]);
+    expect(dec[dec.length - 1]![0]).toBeCloseTo(104.91234, 5);
+    expect(dec[dec.length - 1]![1]).toBeCloseTo(11.56789, 5);
+    expect(dec.length).toBe(3);
+  });
+
+  it('drops lines shorter than the quantisation step', () => {
+    expect(encodeLine([[104.9, 11.5], [104.900001, 11.500001]])).toBeUndefined();
+  });
+
+  it('keeps script-breaking text out of the inlined JSON', () => {
+    const s = jsonForScript({ verdict: '</script><script>alert(1)</script>' });
+    expect(s).not.toContain('<');
+    expect(JSON.parse(s).verdict).toBe('</script><script>alert(1)</script>');
+  });
+});

@@ -1,0 +1,80 @@
+import type { RoadGraph } from '../engine/graph/road-graph.js';
+import type { Scenario } from '../engine/scenario/model.js';
+import { OSM_ATTRIBUTION, type RunResult } from '../engine/run/run-result.js';
+import { roadLayers, graphBbox, waterLayer } from './basemap.js';
+import { decodeLine } from './geometry-codec.js';
+import { optionView } from './option-view.js';
+import type { ReportData, ReportMovement } from './report-data.js';
+import { placesOf, respondersOf, serviceAreasOf, threatsOf } from './scenario-layers.js';
+
+/** Everything the report is made of. Pure data in, pure data out: no file or network access. */
+export interface ReportInput {
+  /** The graph the run used (edge ids in the result refer to it). */
+  graph: RoadGraph;
+  scenario: Scenario;
+  result: RunResult;
+  /** water.geojson as parsed JSON (a FeatureCollection of Polygons), or null to draw no water. */
+  water: unknown;
+  /** Override the report title. */
+  title?: string;
+}
+
+/** Shape a run into the data the report embeds. */
+export function buildReportData(input: ReportInput): ReportData {
+  const { graph, scenario, result } = input;
+  const movements: ReportMovement[] = result.movements.map((m) => {
+    const scen = scenario.movements.find((s) => s.id === m.id);
+    return {
+      id: m.id,
+      label: `${m.from.label} → ${m.to.label}`,
+      delegation: scenario.delegations[m.delegation]?.name ?? m.delegation,
+      from: m.from.label,
+      to: m.to.label,
+      departS: scen ? scen.departure.fromS : m.departureS,
+      recommendedOptionId: m.recommended,
+      verdict: m.verdict,
+      options: m.options.map((o) => optionView(graph, o, m.recommended)),
+    };
+  });
+  const data: ReportData = {
+    version: 1,
+    title: input.title ?? `Motorcade plan — ${result.scenario.name || scenario.name}`,
+    scenario: { id: result.scenario.id, name: result.scenario.name || scenario.name, description: scenario.description },
+    seed: result.seed,
+    samples: result.samples,
+    attribution: result.graph.attribution || OSM_ATTRIBUTION,
+    bbox: [0, 0, 0, 0],
+    basemap: { roads: roadLayers(graph), water: input.water === null ? [] : waterLayer(input.water) },
+    places: placesOf(scenario),
+    threats: threatsOf(scenario),
+    responders: respondersOf(scenario),
+    serviceAreas: serviceAreasOf(graph, scenario, result),
+    movements,
+    notes: [
+      `Road graph: ${result.graph.source} (${result.graph.nodes.toLocaleString('en-US')} nodes, ${result.graph.edges.toLocaleString('en-US')} directed edges).`,
+      `${result.samples.toLocaleString('en-US')} Monte Carlo samples per option, seed ${result.seed}.${result.partial ? ' PARTIAL RUN: interrupted before all samples were done.' : ''}`,
+    ],
+  };
+  data.bbox = viewBbox(data, graph);
+  return data;
+}
+
+/** The initial view: routes and places with a margin, or the whole graph when there are none. */
+function viewBbox(data: ReportData, graph: RoadGraph): [number, number, number, number] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  const add = (lon: number, lat: number): void => {
+    if (lon < w) w = lon;
+    if (lon > e) e = lon;
+    if (lat < s) s = lat;
+    if (lat > n) n = lat;
+  };
+  for (const p of data.places) add(p.lon, p.lat);
+  for (const m of data.movements) for (const o of m.options) for (const piece of o.pieces) for (const [lon, lat] of decodeLine(piece.line)) add(lon, lat);
+  if (!Number.isFinite(w)) return graphBbox(graph);
+  const padX = Math.max(0.005, (e - w) * 0.05);
+  const padY = Math.max(0.005, (n - s) * 0.05);
+  return [w - padX, s - padY, e + padX, n + padY];
+}

@@ -1,0 +1,64 @@
+/* Display formatting. The engine speaks seconds and metres; people read minutes, clock times and km. */
+
+/** Duration in seconds → "m:ss" (or "h:mm:ss" past an hour); '—' for null/undefined. */
+function fmtDuration(s) {
+  if (s === null || s === undefined || !isFinite(s)) return '—';
+  var neg = s < 0;
+  var t = Math.round(Math.abs(s));
+  var h = Math.floor(t / 3600);
+  var m = Math.floor((t % 3600) / 60);
+  var sec = t % 60;
+  var body = h > 0 ? h + ':' + pad2(m) + ':' + pad2(sec) : m + ':' + pad2(sec);
+  return (neg ? '−' : '') + body;
+}
+
+function pad2(n) {
+  return (n < 10 ? '0' : '') + n;
+}
+
+/** Seconds since midnight → "hh:mm:ss". */
+function fmtClock(s) {
+  var t = Math.max(0, Math.floor(s));
+  return pad2(Math.floor(t / 3600) % 24) + ':' + pad2(Math.floor((t % 3600) / 60)) + ':' + pad2(t % 60);
+}
+
+/** A share 0..1 → "87%"; '—' for null. */
+function fmtPct(x) {
+  if (x === null || x === undefined || !isFinite(x)) return '—';
+  return Math.round(x * 100) + '%';
+}
+
+/** Exposure in weighted seconds, one decimal. */
+function fmtExp(x) {
+  if (x === null || x === undefined || !isFinite(x)) return '—';
+  return x >= 100 ? String(Math.round(x)) : x.toFixed(1);
+}
+
+function fmtKm(m) {
+  return (m / 1000).toFixed(1) + ' km';
+}
+
+/** Create an element with attributes and children (strings become text nodes: never innerHTML). */
+function el(tag, attrs, children) {
+  var e = document.createElement(tag);
+  if (attrs) {
+    for (var k in attrs) {
+      if (!Object.prototype.hasOwnProperty.call(attrs, k) || attrs[k] === undefined || attrs[k] === null) continue;
+      if (k === 'text') e.textContent = attrs[k];
+      else if (k === 'className') e.className = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    }
+  }
+  (children || []).forEach(function (c) {
+    if (c === null || c === undefined) return;
+    e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  });
+  return e;
+}
+
+var SVG_NS = 'http://www.w3.org/2000/svg';
+function svgEl(tag, attrs) {
+  var e = document.createElementNS(SVG_NS, tag);
+  for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+  return e;
+}

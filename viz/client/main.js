@@ -1,0 +1,29 @@
+/* Entry: read the embedded data, draw the tables first (they are what a planner reads first and need no
+   map), then the map, its toggles and legend, the playback and the charts. window.motorcadeReport exposes
+   the live objects for debugging and the browser tests. */
+
+var data = JSON.parse(document.getElementById('report-data').textContent);
+var movementsEl = document.getElementById('movements');
+var sections = data.movements.map(function (m) {
+  var sec = buildMovementSection(m);
+  movementsEl.appendChild(sec);
+  return sec;
+});
+var view = buildMap(data);
+var playback = buildPlayback(data, view, document.getElementById('playback'));
+buildToggles(view, document.getElementById('layer-toggles'));
+buildLegend(data, view, document.getElementById('legend'));
+data.movements.forEach(function (m, i) { sections[i].appendChild(buildCharts(m)); });
+
+// Print: the map is laid out at page width, so let Leaflet re-measure before and after printing.
+window.addEventListener('beforeprint', function () { view.map.invalidateSize(); });
+window.addEventListener('afterprint', function () { view.map.invalidateSize(); });
+
+window.motorcadeReport = {
+  data: data,
+  map: view.map,
+  playback: playback,
+  layerVisible: function (key) { var l = view.layers[key]; return !!l && view.map.hasLayer(l.layer); },
+  layerKeys: function () { return Object.keys(view.layers); }
+};
+document.documentElement.setAttribute('data-report-ready', 'true');

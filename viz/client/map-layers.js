@@ -1,0 +1,172 @@
+/* The map: Leaflet without tiles. Roads and water come from the report's own data (canvas, fast for tens
+   of thousands of lines); routes, zones and markers are SVG/DOM so they stay crisp in print. Every layer
+   is registered under a key for the toggles (legend.js) and for tests (window.motorcadeReport). */
+
+var ROAD_STYLES = {
+  motorway: { color: '#d9732b', weight: 3 },
+  major: { color: '#e9b44c', weight: 2.2 },
+  link: { color: '#e9b44c', weight: 1.4 },
+  minor: { color: '#b9b4a9', weight: 0.9 },
+  other: { color: '#cfcac0', weight: 0.7 }
+};
+var WATER_STYLE = { color: '#8fb8d8', weight: 0.5, fillColor: '#aacde8', fillOpacity: 1, opacity: 1 };
+var RESPONDER_COLORS = { police: '#1f5fbf', qrf: '#7b3fb0', ambulance: '#2a9d8f', eod: '#8c6d1f' };
+var RESPONDER_LETTER = { police: 'P', qrf: 'Q', ambulance: 'A', eod: 'E' };
+/** Exposure classes, low → high: green to red (ColorBrewer RdYlGn, reversed). */
+var EXPOSURE_COLORS = ['#1a9850', '#91cf60', '#fee08b', '#fc8d59', '#d73027'];
+
+function responderColor(type) {
+  return RESPONDER_COLORS[type] || '#555555';
+}
+
+/** Class breaks of exposure per km over every route of the report: 5 equal steps up to the maximum. */
+function exposureScale(data) {
+  var max = 0;
+  data.movements.forEach(function (m) {
+    m.options.forEach(function (o) {
+      o.pieces.forEach(function (p) { if (p.exposurePerKm > max) max = p.exposurePerKm; });
+    });
+  });
+  var step = max > 0 ? max / EXPOSURE_COLORS.length : 1;
+  return {
+    max: max,
+    step: step,
+    color: function (v) {
+      var i = Math.min(EXPOSURE_COLORS.length - 1, Math.floor(v / step));
+      return EXPOSURE_COLORS[Math.max(0, i)];
+    }
+  };
+}
+
+function windowsText(ws) {
+  return ws.map(function (w) {
+    return w.fromS <= 0 && w.toS >= 86400 ? 'all day' : fmtClock(w.fromS).slice(0, 5) + '–' + fmtClock(w.toS).slice(0, 5);
+  }).join(', ');
+}
+
+function letterIcon(letter, color, extraClass) {
+  return L.divIcon({
+    className: 'mc-icon ' + (extraClass || ''),
+    html: '<span style="background:' + color + '">' + letter + '</span>',
+    iconSize: [18, 18],
+    iconAnchor: [9, 9]
+  });
+}
+
+function buildMap(data) {
+  var map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true, worldCopyJump: false });
+  map.attributionControl.setPrefix('Leaflet');
+  map.attributionControl.addAttribution(data.attribution);
+  var b = data.bbox;
+  map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+  var canvas = L.canvas({ padding: 0.3 });
+  var layers = {};
+  function register(key, label, layer, on, group) {
+    layers[key] = { key: key, label: label, layer: layer, group: group || 'Map' };
+    if (on) layer.addTo(map);
+  }
+
+  // Water below roads.
+  var water = data.basemap.water.map(function (poly) { return poly.map(decodeLatLngs); });
+  register('water', 'Rivers and water', L.polygon(water, Object.assign({ renderer: canvas, interactive: false }, WATER_STYLE)), true);
+
+  var roads = L.layerGroup();
+  data.basemap.roads.forEach(function (r) {
+    var st = ROAD_STYLES[r.style] || ROAD_STYLES.other;
+    L.polyline(r.lines.map(decodeLatLngs), { renderer: canvas, color: st.color, weight: st.weight, opacity: 1, interactive: false, smoothFactor: 1 }).addTo(roads);
+  });
+  register('roads', 'Roads by class', roads, true);
+
+  var areas = L.layerGroup();
+  data.serviceAreas.forEach(function (a) {
+    if (a.lines.length === 0) return;
+    L.polyline(a.lines.map(decodeLatLngs), { renderer: canvas, color: responderColor(a.type), weight: 6, opacity: 0.28, interactive: false }).addTo(areas);
+  });
+  register('service-areas', 'Responder service areas', areas, false);
+
+  var threats = L.layerGroup();
+  var threatShapes = [];
+  data.threats.forEach(function (t) {
+    var style = { color: '#b2182b', weight: 1.5, fillColor: '#d6604d', fillOpacity: 0.12 + 0.3 * Math.min(1, t.intensity), className: 'threat-zone' };
+    var shape = t.circle ? L.circle([t.circle.lat, t.circle.lon], Object.assign({ radius: t.circle.radiusM }, style))
+      : L.polygon(t.polygon.map(function (p) { return [p[1], p[0]]; }), style);
+    shape.bindTooltip(t.name + ' (' + t.kind + ', intensity ' + t.intensity + ')<br>active ' + windowsText(t.windows), { sticky: true });
+    shape.addTo(threats);
+    threatShapes.push({ threat: t, shape: shape, style: style });
+  });
+  register('threats', 'Threat zones (with time windows)', threats, true);
+
+  var scale = exposureScale(data);
+  data.movements.forEach(function (m) {
+    m.options.forEach(function (o) {
+      if (!o.found || o.pieces.length === 0) return;
+      var g = L.layerGroup();
+      var casing = o.pieces.map(function (p) { return decodeLatLngs(p.line); });
+      L.polyline(casing, { color: '#ffffff', weight: o.recommended ? 9 : 7, opacity: 0.9, interactive: false, className: 'route-casing' }).addTo(g);
+      o.pieces.forEach(function (p) {
+        L.polyline(decodeLatLngs(p.line), {
+          color: scale.color(p.exposurePerKm),
+          weight: o.recommended ? 6 : 4,
+          opacity: 1,
+          dashArray: o.recommended ? null : '10 7',
+          className: 'route-line route-' + m.id + '-' + o.id + (o.recommended ? ' route-recommended' : '')
+        }).bindTooltip(m.label + ' — option ' + o.id + ' (' + o.label + (o.recommended ? ', recommended' : '') + ')<br>' +
+          fmtExp(p.exposurePerKm) + ' exposure-s/km here · time p50 ' + fmtDuration(o.timeS.p50), { sticky: true }).addTo(g);
+      });
+      register('route:' + m.id + ':' + o.id, m.id + ' · ' + o.id + ' (' + o.label + ')' + (o.recommended ? ' ★' : ''), g, true, 'Routes');
+    });
+  });
+
+  var hotspots = L.layerGroup();
+  var chokes = L.layerGroup();
+  data.movements.forEach(function (m) {
+    m.options.forEach(function (o) {
+      o.hotspots.forEach(function (h) {
+        L.circleMarker([h.lat, h.lon], { radius: 7, color: '#7f0000', weight: 2, fillColor: '#ef6548', fillOpacity: 0.9, className: 'hotspot' })
+          .bindTooltip('Hotspot on ' + m.id + '/' + o.id + ': ' + fmtExp(h.exposure) + ' exposure-s<br>' + h.label).addTo(hotspots);
+      });
+      o.chokepoints.forEach(function (c) {
+        L.marker([c.lat, c.lon], { icon: letterIcon('◆', '#5e3c99', 'mc-choke'), keyboard: false })
+          .bindTooltip('Chokepoint (' + c.kind + ') on ' + m.id + '/' + o.id + ': ' + c.reason).addTo(chokes);
+      });
+      o.robustness.items.forEach(function (c) {
+        L.circleMarker([c.lat, c.lon], { radius: 5, color: '#222222', weight: 2, fill: false, className: 'critical-edge' })
+          .bindTooltip('Critical edge on ' + m.id + '/' + o.id + ': closing it costs ' + (c.extraS === null ? 'no detour exists' : '+' + fmtDuration(c.extraS)) + '<br>' + c.label).addTo(chokes);
+      });
+    });
+  });
+  register('hotspots', 'Exposure hotspots', hotspots, true);
+  register('chokepoints', 'Chokepoints and critical edges', chokes, true);
+
+  var responders = L.layerGroup();
+  data.responders.forEach(function (r) {
+    L.marker([r.lat, r.lon], { icon: letterIcon(RESPONDER_LETTER[r.type] || '?', responderColor(r.type), 'mc-responder'), keyboard: false })
+      .bindTooltip(r.type + ' × ' + r.count + ' at ' + r.name + ' (turnout ' + fmtDuration(r.turnoutS) + ')').addTo(responders);
+  });
+  register('responders', 'Responders', responders, true);
+
+  var care = L.layerGroup();
+  var places = L.layerGroup();
+  data.places.forEach(function (p) {
+    var label = { permanent: true, direction: 'right', offset: [8, 0], className: 'place-label' };
+    if (p.role === 'hospital' || p.role === 'safe_haven') {
+      var icon = p.role === 'hospital' ? letterIcon('+', '#c0392b', 'mc-hospital') : letterIcon('S', '#1b7837', 'mc-haven');
+      L.marker([p.lat, p.lon], { icon: icon, keyboard: false }).bindTooltip(p.name, label).addTo(care);
+    } else {
+      L.circleMarker([p.lat, p.lon], { radius: 5, color: '#111111', weight: 2, fillColor: '#ffffff', fillOpacity: 1, className: 'place' })
+        .bindTooltip(p.name, label).addTo(places);
+    }
+  });
+  register('hospitals', 'Hospitals and safe havens', care, true);
+  register('places', 'Places (labels)', places, true);
+
+  /** Playback: threat zones fade when inactive at the clock time. */
+  function setClock(tS) {
+    threatShapes.forEach(function (ts) {
+      var active = ts.threat.windows.some(function (w) { return tS >= w.fromS && tS < w.toS; });
+      ts.shape.setStyle({ fillOpacity: active ? ts.style.fillOpacity + 0.15 : 0.04, opacity: active ? 1 : 0.35 });
+    });
+  }
+
+  return { map: map, layers: layers, scale: scale, setClock: setClock };
+}

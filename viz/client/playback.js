@@ -1,0 +1,132 @@
+/* Playback of one sampled run: a vehicle marker moves along the timed track, the clock shows the
+   simulated time of day, the event log fills as events happen; play/pause, scrub and speed. The track is
+   [lon*1e5, lat*1e5, tS] triples with non-decreasing times (viz/option-view.ts). */
+
+function trackPosition(track, t) {
+  var n = track.length / 3;
+  if (n === 0) return null;
+  if (t <= track[2]) return [track[1] / QUANT, track[0] / QUANT];
+  if (t >= track[3 * (n - 1) + 2]) return [track[3 * (n - 1) + 1] / QUANT, track[3 * (n - 1)] / QUANT];
+  var lo = 0, hi = n - 1;
+  while (hi - lo > 1) {
+    var mid = (lo + hi) >> 1;
+    if (track[3 * mid + 2] <= t) lo = mid; else hi = mid;
+  }
+  var t0 = track[3 * lo + 2], t1 = track[3 * hi + 2];
+  var f = t1 > t0 ? (t - t0) / (t1 - t0) : 1;
+  var x = track[3 * lo] + f * (track[3 * hi] - track[3 * lo]);
+  var y = track[3 * lo + 1] + f * (track[3 * hi + 1] - track[3 * lo + 1]);
+  return [y / QUANT, x / QUANT];
+}
+
+function buildPlayback(data, view, container) {
+  var runs = [];
+  data.movements.forEach(function (m) {
+    m.options.forEach(function (o) {
+      if (o.playback && o.playback.track.length >= 6) runs.push({ m: m, o: o, pb: o.playback });
+    });
+  });
+  container.appendChild(el('h2', { text: 'Playback of a sampled run' }));
+  if (runs.length === 0) {
+    container.appendChild(el('p', { text: 'No sampled run to play back (no option found a route).' }));
+    return null;
+  }
+  // Default: the recommended option of the first movement.
+  var first = 0;
+  for (var i = 0; i < runs.length; i++) if (runs[i].o.recommended) { first = i; break; }
+
+  var select = el('select', { id: 'playback-run', 'aria-label': 'Run to play back' });
+  runs.forEach(function (r, i) {
+    var opt = el('option', { value: String(i), text: r.m.id + ' · option ' + r.o.id + ' (' + r.o.label + ')' + (r.o.recommended ? ' ★' : '') + ' — sample ' + r.pb.sampleIndex });
+    select.appendChild(opt);
+  });
+  select.value = String(first);
+  var playBtn = el('button', { id: 'playback-play', type: 'button', text: '▶ Play' });
+  var scrub = el('input', { id: 'playback-scrub', type: 'range', min: '0', max: '1000', step: '1', value: '0', 'aria-label': 'Scrub through the run' });
+  var speed = el('select', { id: 'playback-speed', 'aria-label': 'Playback speed' });
+  [10, 30, 60, 120, 300].forEach(function (s) { speed.appendChild(el('option', { value: String(s), text: '×' + s })); });
+  speed.value = '60';
+  var clock = el('output', { id: 'playback-clock', className: 'clock', text: '--:--:--' });
+  var status = el('span', { id: 'playback-status', className: 'playback-status' });
+  var log = el('ol', { id: 'event-log', className: 'event-log', 'aria-live': 'polite' });
+  container.appendChild(el('div', { className: 'playback-controls' }, [select, playBtn, scrub, el('label', null, ['speed ', speed]), clock, status]));
+  container.appendChild(log);
+
+  var vehicle = L.circleMarker([0, 0], { radius: 8, color: '#000', weight: 3, fillColor: '#ffeb3b', fillOpacity: 1, className: 'vehicle' });
+  var vehicleLayer = L.layerGroup([vehicle]);
+  view.layers['vehicle'] = { key: 'vehicle', label: 'Playback vehicle', layer: vehicleLayer, group: 'Playback' };
+  vehicleLayer.addTo(view.map);
+
+  var state = { run: null, t0: 0, t1: 0, t: 0, playing: false, last: 0, shown: -1 };
+
+  function eventsUpTo(t) {
+    var n = 0;
+    var ev = state.run.pb.events;
+    while (n < ev.length && ev[n].tS <= t) n++;
+    return n;
+  }
+
+  function render() {
+    var r = state.run;
+    clock.textContent = fmtClock(state.t);
+    clock.setAttribute('data-t', String(state.t));
+    scrub.value = String(Math.round(state.t1 > state.t0 ? ((state.t - state.t0) / (state.t1 - state.t0)) * 1000 : 0));
+    var pos = trackPosition(r.pb.track, state.t);
+    if (pos) vehicle.setLatLng(pos);
+    var stop = r.pb.stops.filter(function (s) { return state.t >= s.fromS && state.t < s.toS; })[0];
+    status.textContent = stop ? 'stopped: ' + stop.reason : state.t >= state.t1 ? 'arrived / end of run' : 'moving';
+    var n = eventsUpTo(state.t);
+    if (n !== state.shown) {
+      while (log.firstChild) log.removeChild(log.firstChild);
+      r.pb.events.slice(0, n).forEach(function (e, i) {
+        log.appendChild(el('li', { className: 'event event-' + e.kind + (i === n - 1 ? ' latest' : ''), 'data-kind': e.kind, 'data-t': String(e.tS) }, [
+          el('time', { text: fmtClock(e.tS) }), ' ', el('b', { text: e.kind }), ' ' + e.message
+        ]));
+      });
+      state.shown = n;
+    }
+    view.setClock(state.t);
+  }
+
+  function load(i) {
+    var r = runs[i];
+    var tr = r.pb.track;
+    state.run = r;
+    state.t0 = Math.min(tr[2], r.pb.events.length ? r.pb.events[0].tS : tr[2]);
+    state.t1 = Math.max(tr[tr.length - 1], r.pb.events.length ? r.pb.events[r.pb.events.length - 1].tS : 0);
+    state.t = state.t0;
+    state.shown = -1;
+    render();
+  }
+
+  function frame(now) {
+    if (!state.playing) return;
+    var dt = Math.min(0.25, (now - state.last) / 1000);
+    state.last = now;
+    state.t = Math.min(state.t1, state.t + dt * Number(speed.value));
+    render();
+    if (state.t >= state.t1) { pause(); return; }
+    requestAnimationFrame(frame);
+  }
+  function play() {
+    if (state.t >= state.t1) state.t = state.t0;
+    state.playing = true;
+    state.last = performance.now();
+    playBtn.textContent = '❚❚ Pause';
+    playBtn.setAttribute('aria-pressed', 'true');
+    requestAnimationFrame(frame);
+  }
+  function pause() {
+    state.playing = false;
+    playBtn.textContent = '▶ Play';
+    playBtn.setAttribute('aria-pressed', 'false');
+  }
+  playBtn.addEventListener('click', function () { if (state.playing) pause(); else play(); });
+  scrub.addEventListener('input', function () {
+    state.t = state.t0 + (Number(scrub.value) / 1000) * (state.t1 - state.t0);
+    render();
+  });
+  select.addEventListener('change', function () { pause(); load(Number(select.value)); });
+  load(first);
+  return { play: play, pause: pause, state: state, load: load };
+}

@@ -1,0 +1,158 @@
+import type { EncodedLine } from './geometry-codec.js';
+
+/**
+ * The data the HTML report embeds (as one JSON object) and its client script draws. It is a view of a
+ * run: already in display-friendly shapes, geometry delta-encoded (geometry-codec.ts), times in seconds
+ * (the client formats minutes and clock times), exposure in weighted seconds as the engine reports it.
+ * It holds no timestamps, so the same run gives a byte-identical report.
+ */
+export interface ReportData {
+  /** Format of this object, bumped when the client must change with it. */
+  version: 1;
+  title: string;
+  scenario: { id: string; name: string; description: string };
+  seed: string;
+  samples: number;
+  /** Shown on the map and in print; required by the ODbL of the road and water data. */
+  attribution: string;
+  /** [west, south, east, north] in degrees: the initial view. */
+  bbox: [number, number, number, number];
+  basemap: Basemap;
+  places: ReportPlace[];
+  threats: ReportThreat[];
+  responders: ReportResponder[];
+  serviceAreas: ServiceArea[];
+  movements: ReportMovement[];
+  /** Lines shown under the title (graph source, engine notes). */
+  notes: string[];
+}
+
+export interface Basemap {
+  /** One entry per drawing style, drawn in order (minor roads first, major last). */
+  roads: { style: RoadStyle; label: string; lines: EncodedLine[] }[];
+  /** Water polygons: each polygon is [outer ring, …holes]. */
+  water: EncodedLine[][];
+}
+
+export type RoadStyle = 'motorway' | 'major' | 'minor' | 'link' | 'other';
+
+export type PlaceRole = 'hospital' | 'safe_haven' | 'venue' | 'airport' | 'hotel' | 'origin' | 'destination' | 'place';
+
+export interface ReportPlace {
+  id: string;
+  name: string;
+  role: PlaceRole;
+  lon: number;
+  lat: number;
+}
+
+/** A time window in seconds since midnight of the scenario day. */
+export interface TimeWindow {
+  fromS: number;
+  toS: number;
+}
+
+export interface ReportThreat {
+  id: string;
+  name: string;
+  kind: string;
+  /** 0..1 (or the scenario's scale); drawn as opacity. */
+  intensity: number;
+  windows: TimeWindow[];
+  /** A circle (centre + radius in metres) or a polygon ring [lon, lat][]. */
+  circle?: { lon: number; lat: number; radiusM: number };
+  polygon?: [number, number][];
+}
+
+export interface ReportResponder {
+  id: string;
+  type: string;
+  name: string;
+  lon: number;
+  lat: number;
+  count: number;
+  turnoutS: number;
+}
+
+/** Roads that units of one type reach within their target (travel budget = target − turnout, free flow). */
+export interface ServiceArea {
+  type: string;
+  targetS: number;
+  lines: EncodedLine[];
+}
+
+export interface Quantiles {
+  p50: number;
+  p95: number;
+  mean?: number;
+  min?: number;
+  max?: number;
+}
+
+/** Numbers for a box plot: whiskers min..max, box between the given lower and upper quantiles. */
+export interface BoxStats {
+  min: number;
+  lo: number;
+  p50: number;
+  hi: number;
+  max: number;
+  /** Labels of lo/hi, e.g. 'p25'/'p75' or 'p50'/'p95' when the run reports no quartiles. */
+  loLabel: string;
+  hiLabel: string;
+  mean: number;
+  /** Optional histogram: equal-width bins between binFrom and binTo, counts per bin. */
+  histogram?: { from: number; to: number; counts: number[] };
+}
+
+export interface ReportMovement {
+  id: string;
+  label: string;
+  delegation: string;
+  from: string;
+  to: string;
+  departS: number;
+  recommendedOptionId: string | null;
+  verdict: string;
+  options: ReportOption[];
+}
+
+export interface ReportOption {
+  id: string;
+  label: string;
+  /** fastest | safest | auto | via. */
+  kind: string;
+  recommended: boolean;
+  /** The run's ranking score (lower is better). */
+  score: number;
+  found: boolean;
+  /** Why no route, when found is false. */
+  reason?: string;
+  lengthM: number;
+  freeFlowS: number;
+  /** The route as stretches coloured by exposure: each piece is a line and its exposure per km. */
+  pieces: { line: EncodedLine; exposurePerKm: number }[];
+  timeS: Quantiles;
+  exposure: { total: Quantiles; components: { name: string; p50: number; p95: number }[] };
+  /** Seconds, turnout included; null when no unit can reach the route. */
+  response: { type: string; units: number; p50S: number | null; p95S: number | null; maxS: number | null; shareWithinTarget: number; targetS: number }[];
+  /** Share of the route inside the target of every responder type (the minimum over types), 0..1. */
+  coverage: number | null;
+  evacuation: { to: string; p50S: number | null; p95S: number | null; maxS: number | null; shareWithinTarget: number; targetS: number }[];
+  /** Critical edges: worst extra time when one is closed on arrival; noDetour counts edges with no way round. */
+  robustness: { worstExtraS: number | null; noDetour: number; criticalEdges: number; items: { lon: number; lat: number; extraS: number | null; label: string }[] };
+  arrivedShare: number;
+  reroutedShare: number;
+  hotspots: { lon: number; lat: number; exposure: number; label: string }[];
+  chokepoints: { lon: number; lat: number; kind: string; reason: string }[];
+  distributions: { timeS: BoxStats; exposure: BoxStats };
+  playback?: Playback;
+}
+
+/** One sampled run: the vehicle's path with a time at every vertex, its stops and its event log. */
+export interface Playback {
+  sampleIndex: number;
+  /** Flat [lon*1e5, lat*1e5, tS] triples, absolute (not delta): the client interpolates between them. */
+  track: number[];
+  stops: { fromS: number; toS: number; lon: number; lat: number; reason: string }[];
+  events: { tS: number; kind: string; message: string; lon?: number; lat?: number }[];
+}

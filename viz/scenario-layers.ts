@@ -1,0 +1,62 @@
+import type { RoadGraph } from '../engine/graph/road-graph.js';
+import type { Place, Scenario } from '../engine/scenario/model.js';
+import type { RunResult } from '../engine/run/run-result.js';
+import { roundDeg } from './geometry-codec.js';
+import type { PlaceRole, ReportPlace, ReportResponder, ReportThreat, ServiceArea } from './report-data.js';
+import { serviceAreaLines } from './service-area.js';
+
+/** The map layers that come from the scenario itself: places, threat zones, responders and their reach. */
+
+function roleOf(p: Place): PlaceRole {
+  switch (p.kind) {
+    case 'hospital':
+    case 'safe_haven':
+    case 'venue':
+    case 'airport':
+    case 'hotel':
+      return p.kind;
+    default:
+      return 'place';
+  }
+}
+
+export function placesOf(scenario: Scenario): ReportPlace[] {
+  return Object.values(scenario.places)
+    .map((p) => ({ id: p.id, name: p.label, role: roleOf(p), lon: roundDeg(p.lon), lat: roundDeg(p.lat) }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function threatsOf(scenario: Scenario): ReportThreat[] {
+  return scenario.threats.map((t) => {
+    const out: ReportThreat = { id: t.id, name: t.label, kind: t.kind, intensity: t.intensity, windows: [{ fromS: t.active.fromS, toS: t.active.toS }] };
+    if (t.area.type === 'circle') out.circle = { lon: roundDeg(t.area.lon), lat: roundDeg(t.area.lat), radiusM: t.area.radiusM };
+    else out.polygon = t.area.ring.map(([lon, lat]) => [roundDeg(lon), roundDeg(lat)] as [number, number]);
+    return out;
+  });
+}
+
+export function respondersOf(scenario: Scenario): ReportResponder[] {
+  return scenario.responders.map((r) => ({
+    id: r.id,
+    type: r.type,
+    name: scenario.places[r.place]?.label ?? r.place,
+    lon: roundDeg(r.lon),
+    lat: roundDeg(r.lat),
+    count: r.count,
+    turnoutS: r.turnoutS,
+  }));
+}
+
+/**
+ * Per responder type, the roads its units reach within the response target the run used (turnout +
+ * free-flow travel from the nearest post). Without a graph there is nothing to draw.
+ */
+export function serviceAreasOf(graph: RoadGraph | undefined, scenario: Scenario, result: RunResult): ServiceArea[] {
+  if (!graph) return [];
+  const types = [...new Set(scenario.responders.map((r) => r.type))].sort();
+  return types.map((type) => {
+    const targetS = result.scoring.responseTargetS[type] ?? scenario.scoring.responseTargetS[type];
+    const posts = scenario.responders.filter((r) => r.type === type).map((r) => ({ lon: r.lon, lat: r.lat, turnoutS: r.turnoutS }));
+    return { type, targetS, lines: serviceAreaLines(graph, posts, targetS) };
+  });
+}
