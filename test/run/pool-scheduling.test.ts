@@ -50,6 +50,14 @@ describe('runChunksInOrder', () => {
     expect(seen.get('1/0')).toEqual(Array.from({ length: 23 }, (_, k) => 1000 + k));
   });
 
+  it('holds at most the chunks in flight, whatever the number of samples (flat memory)', async () => {
+    for (const samples of [200, 5000]) {
+      const out = await runChunksInOrder(planChunks(streams, samples, samples / 40), scrambled(), () => {}, { maxInFlight: 4 });
+      expect(out.samplesDone).toBe(3 * samples);
+      expect(out.peakHeldChunks).toBeLessThanOrEqual(4);
+    }
+  });
+
   it('retries a failed chunk once and then succeeds', async () => {
     const ex = scrambled((i, attempt) => i === 4 && attempt === 0);
     const out = await runChunksInOrder(planChunks(streams, 12, 2), ex, () => {}, { maxInFlight: 3 });

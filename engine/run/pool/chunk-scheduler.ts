@@ -42,6 +42,8 @@ export interface ScheduleOutcome {
   missing: ChunkRange[];
   /** Chunks that failed once and were retried on a fresh worker (whatever the retry's outcome). */
   retried: number;
+  /** Most completed chunks ever waiting for an earlier one (memory bound: ≤ maxInFlight). */
+  peakHeldChunks: number;
 }
 
 /**
@@ -84,6 +86,7 @@ export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: Chu
         samplesTotal,
         missing,
         retried,
+        peakHeldChunks: order.peakHeld,
       };
       if (failure) outcome.failure = failure;
       resolve(outcome);

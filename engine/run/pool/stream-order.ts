@@ -16,6 +16,8 @@ export class StreamOrder<S> {
   private readonly streamOf: string[];
   private readonly held = new Map<number, S[]>();
   samplesDelivered = 0;
+  /** Most chunks ever held at once: bounded by the chunks in flight, whatever the sample count. */
+  peakHeld = 0;
 
   constructor(
     private readonly chunks: readonly ChunkRange[],
@@ -42,6 +44,7 @@ export class StreamOrder<S> {
       throw new RangeError(`chunk ${chunkIndex} returned ${summaries.length} summaries for ${expected} samples`);
     }
     this.held.set(chunkIndex, summaries);
+    if (this.held.size > this.peakHeld) this.peakHeld = this.held.size;
     const s = this.streams.get(this.streamOf[chunkIndex]!)!;
     for (;;) {
       const next = s.order[s.delivered];
