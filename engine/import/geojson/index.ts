@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { keepLargestComponent } from '../../graph/subgraph.js';
 import { replaceMeta } from '../../graph/replace-meta.js';
@@ -125,11 +124,5 @@ export function importRoadGeoJson(input: GeoJsonImportInput, params: Partial<Rep
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-/** Sizes and mtimes of input files, for the cache fingerprint. */
-export function fileStamp(file: string): { path: string; size: number; mtimeMs: number } {
-  const st = fs.statSync(file);
-  return { path: path.resolve(file), size: st.size, mtimeMs: Math.round(st.mtimeMs) };
 }
 

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import { replaceMeta } from '../graph/replace-meta.js';
+import type { RoadGraph } from '../graph/road-graph.js';
+import { cacheDir, phnomPenhDataDir } from '../paths.js';
+import { fingerprint, readGraphCache, writeGraphCache, type SourceFingerprint } from './graph-cache.js';
+import { DEFAULT_REPAIR_PARAMS, importRoadGeoJson, phnomPenhInputs, type RepairParams } from './geojson/index.js';
+
+export interface LoadGraphOptions {
+  /** The bundled city (default when no source is given). */
+  city?: 'phnom-penh';
+  /** A road file of the user's: .geojson (road lines), .osm, .osm.pbf, or .json (Overpass). */
+  source?: string;
+  /** The Phnom Penh data folder (default phnomPenhDataDir(): $MOTORCADE_DATA or ../shared/data/phnom-penh). */
+  dataDir?: string;
+  /** Ignore an existing cache: build and overwrite it. */
+  rebuild?: boolean;
+  /** Neither read nor write the cache. */
+  noCache?: boolean;
+  /** Overrides of the GeoJSON repair parameters (part of the cache fingerprint). */
+  repair?: Partial<RepairParams>;
+}
+
+export interface LoadedGraph {
+  graph: RoadGraph;
+  fromCache: boolean;
+  /** Import + repair time, ms (0 when loaded from the cache). */
+  buildMs: number;
+  /** Cache read + RoadGraph.from time, ms (0 when built). */
+  loadMs: number;
+  /** The .mcg file used or written (undefined with noCache). */
+  cacheFile?: string;
+  /** Why an existing cache was not used ('no cache yet', stale, foreign …), when it was rebuilt. */
+  cacheRefused?: string;
+}
+
+type SourceKind = 'phnom-penh' | 'geojson' | 'osm';
+
+function kindOf(source: string): SourceKind {
+  const lower = source.toLowerCase();
+  if (lower.endsWith('.geojson')) return 'geojson';
+  if (lower.endsWith('.osm') || lower.endsWith('.osm.pbf') || lower.endsWith('.pbf') || lower.endsWith('.json') || lower.endsWith('.xml')) return 'osm';
+  throw new InputError(`--source ${source}: unknown file type (expected .geojson, .osm, .osm.pbf or .json from Overpass)`);
+}
+
+/** Engineer B's OSM importer, loaded lazily so that GeoJSON users never pay for it. */
+async function importOsmFile(file: string): Promise<RoadGraph> {
+  const specifier = './osm/index.js';
+  let mod: { importOsm?: (file: string) => RoadGraph | Promise<RoadGraph> };
+  try {
+    mod = (await import(specifier)) as typeof mod;
+  } catch {
+    throw new InputError(`${file}: OSM import is not available in this build`);
+  }
+  if (typeof mod.importOsm !== 'function') throw new InputError(`${file}: OSM import is not available in this build`);
+  return await mod.importOsm(file);
+}
+
+interface Plan {
+  kind: SourceKind;
+  files: string[];
+  params: Record<string, unknown>;
+  cacheName: string;
+  build: (source: SourceFingerprint) => Promise<RoadGraph>;
+}
+
+function planFor(opts: LoadGraphOptions): Plan {
+  const repair: RepairParams = { ...DEFAULT_REPAIR_PARAMS, ...(opts.repair ?? {}) };
+  if (opts.source === undefined) {
+    if (opts.city !== undefined && opts.city !== 'phnom-penh') throw new InputError(`--city ${String(opts.city)}: unknown city (available: phnom-penh)`);
+    const dir = phnomPenhDataDir(opts.dataDir);
+    if (!fs.existsSync(dir)) throw new InputError(`Phnom Penh data folder not found: ${dir} (set --data DIR or MOTORCADE_DATA)`);
+    const inputs = phnomPenhInputs(dir);
+    for (const f of Object.values(inputs)) if (!fs.existsSync(f)) throw new InputError(`${f}: file not found (the Phnom Penh data folder is ${dir})`);
+    return {
+      kind: 'phnom-penh',
+      files: [inputs.core, inputs.metro, inputs.water],
+      params: { ...repair },
+      cacheName: 'phnom-penh.mcg',
+      build: async (source) => importRoadGeoJson(inputs, repair, { ...source }),
+    };
+  }
+  const file = path.resolve(opts.source);
+  const kind = kindOf(file);
+  if (!fs.existsSync(file)) throw new InputError(`${opts.source}: file not found`);
+  const hash = createHash('sha1').update(file).digest('hex').slice(0, 10);
+  const base = path.basename(file).replace(/[^A-Za-z0-9._-]/g, '_');
+  if (kind === 'geojson') {
+    return { kind, files: [file], params: { ...repair }, cacheName: `${base}-${hash}.mcg`, build: async (source) => importRoadGeoJson({ core: file }, repair, { ...source }) };
+  }
+  return {
+    kind,
+    files: [file],
+    params: {},
+    cacheName: `${base}-${hash}.mcg`,
+    build: async (source) => {
+      const g = await importOsmFile(file);
+      return replaceMeta(g, { ...g.meta, source: { ...source } });
+    },
+  };
+}
+
+/**
+ * The road graph every command works on. Default: Phnom Penh from the bundled data, loaded from the .mcg
+ * cache when it was built from the same inputs and parameters, otherwise imported, repaired and cached.
+ * A stale or foreign cache is refused (the reason is in `cacheRefused`) and rebuilt; the cache is written
+ * atomically, so a failed build never leaves a half-written file.
+ */
+export async function loadGraph(opts: LoadGraphOptions = {}): Promise<LoadedGraph> {
+  const plan = planFor(opts);
+  const source = fingerprint(plan.kind, plan.files, plan.params);
+  const cacheFile = path.join(cacheDir(), plan.cacheName);
+  let cacheRefused: string | undefined;
+  if (!opts.noCache && !opts.rebuild) {
+    const read = readGraphCache(cacheFile, source);
+    if ('graph' in read) return { graph: read.graph, fromCache: true, buildMs: 0, loadMs: read.loadMs, cacheFile };
+    cacheRefused = read.refused;
+  } else if (opts.rebuild) cacheRefused = 'rebuild requested';
+  const started = performance.now();
+  const graph = await plan.build(source);
+  const buildMs = performance.now() - started;
+  if (!opts.noCache) writeGraphCache(cacheFile, graph);
+  return {
+    graph,
+    fromCache: false,
+    buildMs,
+    loadMs: 0,
+    ...(opts.noCache ? {} : { cacheFile }),
+    ...(cacheRefused !== undefined ? { cacheRefused } : {}),
+  };
+}
