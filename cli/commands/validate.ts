@@ -1,14 +1,83 @@
 import type { Command } from 'commander';
-import { MotorcadeError } from '../../engine/errors.js';
+import type { RoadGraph } from '../../engine/graph/road-graph.js';
+import { loadGraph } from '../../engine/import/load-graph.js';
+import { formatProblem, loadScenario, type Scenario, type ScenarioProblem } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
 
-// Placeholder until the owning issue lands; replaced by the real command.
+interface ValidateFlags {
+  graph: boolean;
+  dataDir?: string;
+  json?: boolean;
+}
+
+interface FileResult {
+  file: string;
+  ok: boolean;
+  problems: ScenarioProblem[];
+  summary?: Record<string, number>;
+}
+
+/**
+ * `motorcade validate FILE...`: check scenario files and report every problem of each as
+ * `file:line:col  path.to.field  message`. Exit 0 when all are valid, 2 when any is not. Places are
+ * also checked on the road graph the scenario names (snap distance, reachability) unless --no-graph.
+ */
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('(not yet available)')
-    .allowUnknownOption()
-    .action(runAction(() => {
-      throw new MotorcadeError('`motorcade validate` is not available yet');
-    }));
+    .description('check scenario files (YAML or JSON): every problem with file:line:col, field and message')
+    .argument('<file...>', 'scenario files')
+    .option('--no-graph', 'skip the checks on the road graph (places near a road, reachable)')
+    .option('--data-dir <dir>', 'Phnom Penh data folder (landmarks.json, roads); default ../shared/data/phnom-penh')
+    .option('--json', 'print the results as JSON')
+    .action(
+      runAction(async (files: string[], flags: ValidateFlags) => {
+        const graphs = new Map<string, Promise<RoadGraph>>();
+        const graphFor = (s: Scenario): Promise<RoadGraph> => {
+          const key = s.graph.kind === 'bundled' ? `bundled:${flags.dataDir ?? ''}` : s.graph.path;
+          let g = graphs.get(key);
+          if (!g) {
+            const opts = s.graph.kind === 'bundled' ? { city: 'phnom-penh' as const, ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) } : { source: s.graph.path };
+            g = loadGraph(opts).then((r) => r.graph);
+            graphs.set(key, g);
+          }
+          return g;
+        };
+        const results: FileResult[] = [];
+        for (const file of files) {
+          const base = flags.dataDir ? { dataDir: flags.dataDir } : {};
+          let { scenario, problems } = await loadScenario(file, base);
+          // Second pass on the graph, when the file named one that can be loaded.
+          const graphBroken = problems.some((p) => p.path === 'graph' || p.path === '(syntax)' || p.path === '(root)');
+          if (flags.graph && !graphBroken) {
+            ({ scenario, problems } = await loadScenario(file, { ...base, graph: await graphFor(scenario) }));
+          }
+          results.push({ file, ok: problems.length === 0, problems, ...(problems.length === 0 ? { summary: summarise(scenario) } : {}) });
+        }
+        if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+        else {
+          for (const r of results) {
+            if (r.ok) process.stdout.write(`ok  ${r.file}  ${Object.entries(r.summary!).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+            else {
+              for (const p of r.problems) process.stderr.write(formatProblem(p) + '\n');
+              process.stderr.write(`${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}\n`);
+            }
+          }
+        }
+        if (results.some((r) => !r.ok)) process.exitCode = 2;
+      }),
+    );
+}
+
+function summarise(s: Scenario): Record<string, number> {
+  return {
+    movements: s.movements.length,
+    options: s.movements.reduce((n, m) => n + m.options.length, 0),
+    delegations: Object.keys(s.delegations).length,
+    places: Object.keys(s.places).length,
+    threats: s.threats.length,
+    chokepoints: s.chokepoints.length,
+    responders: s.responders.length,
+    injects: s.injects.length,
+  };
 }
