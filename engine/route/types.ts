@@ -3,15 +3,13 @@
  * overlay's speed factors and penalty multipliers); lengths are metres (planar units on PLANAR graphs).
  */
 
+import type { EdgePosition } from '../graph/edge-position.js';
+
 /**
- * A point part-way along a directed edge: `fraction` 0 is the tail node, 1 the head, measured along the
- * edge's length. The same point is (twin, 1 - fraction) on the twin edge. Structurally identical to
- * engine/graph/edge-position.ts, so the snapper's results can be passed straight in.
+ * A point part-way along a directed edge (engine/graph/edge-position.ts): `fraction` 0 is the tail node,
+ * 1 the head; the same point is (twin, 1 - fraction) on the twin. EdgeSnapper results pass straight in.
  */
-export interface EdgePosition {
-  edge: number;
-  fraction: number;
-}
+export type { EdgePosition };
 
 /** Where a route starts or ends: a graph node, or a snapped position part-way along an edge. */
 export type RouteEndpoint = { node: number } | EdgePosition;
