@@ -1,14 +1,59 @@
 import type { Command } from 'commander';
-import { MotorcadeError } from '../../engine/errors.js';
+import { InputError, MotorcadeError } from '../../engine/errors.js';
+import { writeReport, type ScenarioRunner } from '../../viz/write-report.js';
 import { runAction } from '../report-error.js';
 
-// Placeholder until the owning issue lands; replaced by the real command.
+/** The Monte Carlo runner (engine/run/parallel-runner.ts), loaded when the command runs. */
+async function loadRunner(): Promise<ScenarioRunner> {
+  const specifier = '../../engine/run/parallel-runner.js';
+  let mod: { runMonteCarlo?: ScenarioRunner };
+  try {
+    mod = (await import(specifier)) as typeof mod;
+  } catch (err) {
+    throw new MotorcadeError('the Monte Carlo runner is not available in this build', { cause: err });
+  }
+  if (typeof mod.runMonteCarlo !== 'function') throw new MotorcadeError('the Monte Carlo runner is not available in this build');
+  return mod.runMonteCarlo;
+}
+
+function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InputError(`${flag} ${value}: expected a positive whole number`);
+  return n;
+}
+
+function seedOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InputError(`--seed ${value}: expected a whole number ≥ 0`);
+  return n;
+}
+
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('(not yet available)')
-    .allowUnknownOption()
-    .action(runAction(() => {
-      throw new MotorcadeError('`motorcade report` is not available yet');
-    }));
+    .description('run a scenario and write an offline HTML report (map, comparison table, distributions, playback); prints its path')
+    .argument('<scenario>', 'scenario file (.yaml)')
+    .requiredOption('-o, --out <file>', 'HTML file to write')
+    .option('--samples <n>', 'Monte Carlo samples per option (default: the scenario\'s)')
+    .option('--seed <s>', 'random seed (default: the scenario\'s)')
+    .option('--workers <n>', 'worker threads (default: available cores)')
+    .option('--data <dir>', 'Phnom Penh data folder (default: $MOTORCADE_DATA or ../shared/data/phnom-penh)')
+    .action(
+      runAction(async (scenario: string, opts: { out: string; samples?: string; seed?: string; workers?: string; data?: string }) => {
+        const runner = await loadRunner();
+        const wanted: Parameters<typeof writeReport>[1] = { out: opts.out };
+        const samples = positiveInt('--samples', opts.samples);
+        const seed = seedOf(opts.seed);
+        const workers = positiveInt('--workers', opts.workers);
+        if (samples !== undefined) wanted.samples = samples;
+        if (seed !== undefined) wanted.seed = seed;
+        if (workers !== undefined) wanted.workers = workers;
+        if (opts.data !== undefined) wanted.dataDir = opts.data;
+        const written = await writeReport(scenario, wanted, runner);
+        process.stderr.write(`report: ${(written.bytes / 1e6).toFixed(2)} MB, ${written.result.movements.length} movement(s), ${written.result.samples} samples per option\n`);
+        process.stdout.write(written.file + '\n');
+      }),
+    );
 }

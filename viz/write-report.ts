@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../engine/atomic-write.js';
+import { InputError, MotorcadeError } from '../engine/errors.js';
+import type { RoadGraph } from '../engine/graph/road-graph.js';
+import { loadGraph } from '../engine/import/load-graph.js';
+import { phnomPenhDataDir } from '../engine/paths.js';
+import type { RunResult } from '../engine/run/run-result.js';
+import { loadScenario, loadScenarioOrThrow, type Scenario } from '../engine/scenario/index.js';
+import { generateReportHtml } from './generate-report.js';
+
+/**
+ * The report pipeline behind `motorcade report`: scenario file → graph → Monte Carlo run → HTML file
+ * (written atomically, so a failed run never leaves half a report).
+ */
+export interface WriteReportOptions {
+  /** Output HTML file. */
+  out: string;
+  /** Samples per option (default: the scenario's monte_carlo.samples). */
+  samples?: number;
+  /** Seed (default: the scenario's monte_carlo.seed). */
+  seed?: number;
+  /** Worker threads (default: the run's default, the available cores). */
+  workers?: number;
+  /** The Phnom Penh data folder (roads and water). */
+  dataDir?: string;
+}
+
+export interface WrittenReport {
+  file: string;
+  bytes: number;
+  result: RunResult;
+}
+
+/** What runs the scenario. engine/run/parallel-runner.ts's runMonteCarlo has this shape. */
+export type ScenarioRunner = (
+  graph: RoadGraph,
+  scenario: Scenario,
+  opts: { samples: number; seed: number; workers?: number },
+) => Promise<{ result: RunResult; partial: boolean }>;
+
+/** The graph a scenario asks for (bundled Phnom Penh unless it names a road file of its own). */
+export async function graphForScenario(scenarioFile: string, dataDir?: string): Promise<RoadGraph> {
+  const { scenario } = await loadScenario(scenarioFile);
+  const src = scenario.graph;
+  if (src.kind === 'file') {
+    const file = path.resolve(path.dirname(scenario.file || scenarioFile), src.path);
+    return (await loadGraph({ source: file })).graph;
+  }
+  return (await loadGraph(dataDir === undefined ? {} : { dataDir })).graph;
+}
+
+/** Read water.geojson for the map; a missing file only means a map without rivers. */
+export function readWater(dataDir: string): unknown {
+  const file = path.join(dataDir, 'water.geojson');
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+}
+
+export async function writeReport(scenarioFile: string, opts: WriteReportOptions, runner: ScenarioRunner): Promise<WrittenReport> {
+  if (!fs.existsSync(scenarioFile)) throw new InputError(`scenario file not found: ${scenarioFile}`);
+  const outDir = path.dirname(path.resolve(opts.out));
+  if (!fs.existsSync(outDir)) throw new InputError(`-o ${opts.out}: folder ${outDir} does not exist`);
+  if (opts.samples !== undefined && !(Number.isInteger(opts.samples) && opts.samples > 0)) {
+    throw new InputError(`--samples ${opts.samples}: expected a positive whole number`);
+  }
+  const graph = await graphForScenario(scenarioFile, opts.dataDir);
+  const scenario = await loadScenarioOrThrow(scenarioFile, { graph });
+  const samples = opts.samples ?? scenario.monteCarlo.samples;
+  const seed = opts.seed ?? scenario.monteCarlo.seed;
+  const runOpts: { samples: number; seed: number; workers?: number } = { samples, seed };
+  if (opts.workers !== undefined) runOpts.workers = opts.workers;
+  const { result, partial } = await runner(graph, scenario, runOpts);
+  if (partial) throw new MotorcadeError('the run was interrupted; no report written (a report of a partial run would mislead a briefing)');
+  const html = generateReportHtml({ graph, scenario, result, water: readWater(phnomPenhDataDir(opts.dataDir)) });
+  const file = path.resolve(opts.out);
+  writeFileAtomic(file, html);
+  return { file, bytes: Buffer.byteLength(html), result };
+}
