@@ -1,0 +1,198 @@
+import { haversineM } from '../../geo/haversine.js';
+import { GraphBuilder } from '../../graph/graph-builder.js';
+import { DEFAULT_SPEED_KMH, EdgeFlag, roadClassName } from '../../graph/road-class.js';
+import type { GraphMeta, RoadGraph } from '../../graph/road-graph.js';
+import { parseMaxspeed } from './maxspeed.js';
+import type { OsmCollector, OsmWay } from './osm-data.js';
+import { Direction, flagsOf, lanesPerDirection, motorAccessDenied, nameOf, onewayOf, roadClassOf } from './road-tags.js';
+
+export interface OsmBuildOptions {
+  /** Prefer `name:<language>` over `name` (e.g. "en"). */
+  nameLanguage?: string;
+}
+
+/** What the OSM import did, stored in meta.report (components are added by keepLargestComponent). */
+export interface OsmImportReport {
+  nodesRead: number;
+  waysRead: number;
+  highwayWays: number;
+  /** Motor-traffic ways kept, by highway class. */
+  keptByClass: Record<string, number>;
+  excluded: { notMotorTraffic: Record<string, number>; access: number; area: number };
+  oneway: { tagged: number; reverse: number; implied: number; explicitNo: number; unrecognised: number; twoWay: number };
+  maxspeed: { parsed: number; none: number; defaulted: number; unparsable: number; unparsableValues: string[] };
+  missingNodes: { refs: number; ways: number };
+  /** Way pieces that ended up with fewer than two distinct nodes, and closed loops with no junction. */
+  degenerateDropped: number;
+  junctions: number;
+  roadSegments: number;
+}
+
+interface RoadAttributes {
+  roadClass: number;
+  direction: Direction;
+  speedKmh: number;
+  flags: number;
+  lanes: number;
+  name: string;
+}
+
+/**
+ * Ways become edges between junction nodes. A node is a junction when kept ways use it twice or more
+ * (two ways meet, or one way passes it twice) or when it ends a way (or a piece of a way cut by missing
+ * nodes). Other nodes fold into the edge's interior geometry; lengths are haversine along the geometry.
+ */
+export function buildOsmGraph(data: OsmCollector, meta: Omit<GraphMeta, 'report'>, opts: OsmBuildOptions = {}): RoadGraph {
+  const report: OsmImportReport = {
+    nodesRead: data.nodesRead,
+    waysRead: data.waysRead,
+    highwayWays: data.ways.length,
+    keptByClass: {},
+    excluded: { notMotorTraffic: {}, access: 0, area: 0 },
+    oneway: { tagged: 0, reverse: 0, implied: 0, explicitNo: 0, unrecognised: 0, twoWay: 0 },
+    maxspeed: { parsed: 0, none: 0, defaulted: 0, unparsable: 0, unparsableValues: [] },
+    missingNodes: { refs: 0, ways: 0 },
+    degenerateDropped: 0,
+    junctions: 0,
+    roadSegments: 0,
+  };
+
+  // 1. Which ways are roads, and their attributes.
+  const kept: { way: OsmWay; attrs: RoadAttributes }[] = [];
+  for (const way of data.ways) {
+    const tags = way.tags;
+    const roadClass = roadClassOf(tags);
+    if (roadClass === undefined) {
+      const h = tags['highway']!;
+      report.excluded.notMotorTraffic[h] = (report.excluded.notMotorTraffic[h] ?? 0) + 1;
+      continue;
+    }
+    if (tags['area'] === 'yes') {
+      report.excluded.area++;
+      continue;
+    }
+    if (motorAccessDenied(tags)) {
+      report.excluded.access++;
+      continue;
+    }
+    const cls = roadClassName(roadClass);
+    report.keptByClass[cls] = (report.keptByClass[cls] ?? 0) + 1;
+    const oneway = onewayOf(tags);
+    const counts = report.oneway;
+    if (oneway.source === 'tagged') counts.tagged++;
+    else if (oneway.source === 'reverse') counts.reverse++;
+    else if (oneway.source === 'implied') counts.implied++;
+    else if (oneway.source === 'explicit-no') counts.explicitNo++;
+    else if (oneway.source === 'unrecognised') counts.unrecognised++;
+    if (oneway.direction === Direction.BOTH) counts.twoWay++;
+
+    let speedKmh = DEFAULT_SPEED_KMH[cls];
+    let flags = flagsOf(tags);
+    const raw = tags['maxspeed'];
+    if (raw === undefined) report.maxspeed.defaulted++;
+    else {
+      const parsed = parseMaxspeed(raw);
+      if (parsed.kind === 'speed') {
+        speedKmh = parsed.kmh;
+        flags |= EdgeFlag.MAXSPEED_TAGGED;
+        report.maxspeed.parsed++;
+      } else if (parsed.kind === 'none') report.maxspeed.none++;
+      else {
+        report.maxspeed.unparsable++;
+        if (report.maxspeed.unparsableValues.length < 20 && !report.maxspeed.unparsableValues.includes(raw)) report.maxspeed.unparsableValues.push(raw);
+      }
+    }
+    kept.push({
+      way,
+      attrs: { roadClass, direction: oneway.direction, speedKmh, flags, lanes: lanesPerDirection(tags, oneway.direction), name: nameOf(tags, opts.nameLanguage) },
+    });
+  }
+
+  // 2. Junctions: nodes used twice or more by kept ways, and way (piece) ends.
+  const uses = new Map<number, number>();
+  for (const { way } of kept) for (const ref of way.refs) uses.set(ref, (uses.get(ref) ?? 0) + 1);
+
+  // 3. Cut each way into pieces of present nodes, then into segments between junctions.
+  const builder = new GraphBuilder();
+  const graphNode = new Map<number, number>();
+  const nodeFor = (ref: number): number => {
+    let v = graphNode.get(ref);
+    if (v === undefined) {
+      const i = data.indexOf(ref);
+      v = builder.addNode(data.lon(i), data.lat(i));
+      graphNode.set(ref, v);
+    }
+    return v;
+  };
+  for (const { way, attrs } of kept) {
+    const pieces: number[][] = [];
+    let piece: number[] = [];
+    let missing = 0;
+    for (const ref of way.refs) {
+      if (!data.hasNode(ref)) {
+        missing++;
+        if (piece.length > 0) pieces.push(piece);
+        piece = [];
+        continue;
+      }
+      // A node repeated back to back adds nothing (zero-length step).
+      if (piece[piece.length - 1] !== ref) piece.push(ref);
+    }
+    if (piece.length > 0) pieces.push(piece);
+    if (missing > 0) {
+      report.missingNodes.refs += missing;
+      report.missingNodes.ways++;
+    }
+    for (const p of pieces) addPiece(p, attrs);
+  }
+
+  function addPiece(refs: number[], attrs: RoadAttributes): void {
+    if (refs.length < 2) {
+      report.degenerateDropped++;
+      return;
+    }
+    const isJunction = (k: number): boolean => k === 0 || k === refs.length - 1 || (uses.get(refs[k]!) ?? 0) >= 2;
+    let start = 0;
+    for (let k = 1; k < refs.length; k++) {
+      if (!isJunction(k)) continue;
+      emit(refs, start, k, attrs);
+      start = k;
+    }
+  }
+
+  function emit(refs: number[], from: number, to: number, attrs: RoadAttributes): void {
+    const a = refs[from]!;
+    const b = refs[to]!;
+    if (a === b) {
+      // A closed loop with no other junction (e.g. an isolated roundabout): cannot be entered or left.
+      report.degenerateDropped++;
+      return;
+    }
+    let lengthM = 0;
+    const interior: [number, number][] = [];
+    for (let k = from; k < to; k++) {
+      const i = data.indexOf(refs[k]!);
+      const j = data.indexOf(refs[k + 1]!);
+      lengthM += haversineM(data.lon(i), data.lat(i), data.lon(j), data.lat(j));
+      if (k > from) interior.push([data.lon(i), data.lat(i)]);
+    }
+    const backward = attrs.direction === Direction.BACKWARD;
+    if (backward) interior.reverse();
+    builder.addSegment({
+      from: nodeFor(backward ? b : a),
+      to: nodeFor(backward ? a : b),
+      lengthM,
+      speedKmh: attrs.speedKmh,
+      roadClass: attrs.roadClass,
+      flags: attrs.flags,
+      lanes: attrs.lanes,
+      name: attrs.name,
+      interior,
+      oneway: attrs.direction !== Direction.BOTH,
+    });
+    report.roadSegments++;
+  }
+
+  report.junctions = builder.nodeCount;
+  return builder.build({ ...meta, report: { osm: report } });
+}

@@ -1,0 +1,75 @@
+/**
+ * What the three OSM readers (PBF, XML, Overpass JSON) hand to the graph builder: node coordinates and the
+ * ways that carry a `highway` tag. Readers push elements into an `OsmCollector`; everything else (relations,
+ * non-highway ways, node tags) is dropped on the way in to keep memory to coordinates and road ways.
+ */
+
+export type OsmTags = Record<string, string>;
+
+export interface OsmWay {
+  id: number;
+  /** Node ids in way order. */
+  refs: number[];
+  tags: OsmTags;
+}
+
+/** Where a reader found a bad element, for the one-line error (an XML line, a PBF block…). */
+export type OsmLocation = string;
+
+export class OsmCoordinateError extends Error {
+  override name = 'OsmCoordinateError';
+}
+
+export class OsmCollector {
+  /** OSM node id → index into `coord`. */
+  private readonly nodeIndex = new Map<number, number>();
+  private coord = new Float64Array(1 << 12);
+  private count = 0;
+  readonly ways: OsmWay[] = [];
+  /** Every way seen, with or without a highway tag. */
+  waysRead = 0;
+  nodesRead = 0;
+
+  /** Record a node; coordinates in degrees, checked here so every reader gets the same message. */
+  node(id: number, lon: number, lat: number, where?: OsmLocation): void {
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
+      throw new OsmCoordinateError(`node ${id}${where ? ` (${where})` : ''} has coordinates out of range: lon ${lon}, lat ${lat}`);
+    }
+    this.nodesRead++;
+    let i = this.nodeIndex.get(id);
+    if (i === undefined) {
+      i = this.count++;
+      this.nodeIndex.set(id, i);
+      if (2 * this.count > this.coord.length) {
+        const grown = new Float64Array(this.coord.length * 2);
+        grown.set(this.coord);
+        this.coord = grown;
+      }
+    }
+    this.coord[2 * i] = lon;
+    this.coord[2 * i + 1] = lat;
+  }
+
+  /** Record a way; only ways with a `highway` tag are kept. */
+  way(id: number, refs: number[], tags: OsmTags): void {
+    this.waysRead++;
+    if (tags['highway'] !== undefined) this.ways.push({ id, refs, tags });
+  }
+
+  /** Index of a node's coordinates, or -1 when the extract does not contain it. */
+  indexOf(id: number): number {
+    return this.nodeIndex.get(id) ?? -1;
+  }
+
+  hasNode(id: number): boolean {
+    return this.nodeIndex.has(id);
+  }
+
+  lon(index: number): number {
+    return this.coord[2 * index]!;
+  }
+
+  lat(index: number): number {
+    return this.coord[2 * index + 1]!;
+  }
+}

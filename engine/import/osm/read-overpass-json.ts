@@ -1,0 +1,70 @@
+import { DataFileError } from '../../errors.js';
+import type { OsmCollector, OsmTags } from './osm-data.js';
+
+interface OverpassElement {
+  type?: unknown;
+  id?: unknown;
+  lat?: unknown;
+  lon?: unknown;
+  nodes?: unknown;
+  tags?: unknown;
+  /** `out geom`: the way's coordinates inline, parallel to `nodes`. */
+  geometry?: unknown;
+}
+
+/** Line and column of a character offset, for JSON syntax errors. */
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/**
+ * Overpass API JSON (`[out:json]`: `{ "elements": [ {type:"node",id,lat,lon}, {type:"way",id,nodes,tags} ] }`).
+ * Ways fetched with `out geom` carry their coordinates inline; those are used for nodes not listed.
+ */
+export function readOverpassJson(file: string, text: string, sink: OsmCollector): void {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const where = pos ? ` at ${lineColumn(text, Number(pos[1]))}` : '';
+    throw new DataFileError(file, `malformed JSON${where}: ${msg}`, { cause: err });
+  }
+  const elements = (doc as { elements?: unknown } | null)?.elements;
+  if (!Array.isArray(elements)) throw new DataFileError(file, 'not Overpass JSON: no "elements" array at the top level');
+  const ways: OverpassElement[] = [];
+  elements.forEach((el: OverpassElement, i) => {
+    if (el === null || typeof el !== 'object') throw new DataFileError(file, `elements[${i}] is not an object`);
+    if (el.type === 'node') {
+      if (typeof el.id !== 'number' || typeof el.lat !== 'number' || typeof el.lon !== 'number') {
+        throw new DataFileError(file, `elements[${i}] (node ${String(el.id)}) lacks a numeric id, lat or lon`);
+      }
+      sink.node(el.id, el.lon, el.lat, `elements[${i}]`);
+    } else if (el.type === 'way') ways.push(el);
+  });
+  for (const w of ways) {
+    if (typeof w.id !== 'number' || !Array.isArray(w.nodes) || !w.nodes.every((n) => typeof n === 'number')) {
+      throw new DataFileError(file, `way ${String(w.id)} lacks a numeric id or a "nodes" array of ids`);
+    }
+    const refs = w.nodes as number[];
+    if (Array.isArray(w.geometry) && w.geometry.length === refs.length) {
+      w.geometry.forEach((p: { lat?: unknown; lon?: unknown } | null, k) => {
+        if (p && typeof p.lat === 'number' && typeof p.lon === 'number' && !sink.hasNode(refs[k]!)) sink.node(refs[k]!, p.lon, p.lat, `way ${String(w.id)} geometry`);
+      });
+    }
+    const tags: OsmTags = {};
+    if (w.tags !== null && typeof w.tags === 'object') {
+      for (const [k, v] of Object.entries(w.tags as Record<string, unknown>)) if (typeof v === 'string') tags[k] = v;
+    }
+    sink.way(w.id, refs, tags);
+  }
+}

@@ -1,0 +1,226 @@
+import zlib from 'node:zlib';
+import { DataFileError } from '../../errors.js';
+import { OsmCoordinateError, type OsmCollector, type OsmTags } from './osm-data.js';
+import { ProtobufError, ProtobufReader, WireType } from './protobuf-reader.js';
+
+/**
+ * OSM PBF (wiki: PBF_Format): a sequence of [Int32 BE header length][BlobHeader][Blob]; each Blob is raw or
+ * zlib-deflated and holds an OSMHeader (once) or an OSMData PrimitiveBlock (string table, node/dense-node/
+ * way groups; coordinates = 1e-9 × (offset + granularity × value) degrees). Relations, changesets and
+ * metadata are skipped. Decoded synchronously from one buffer; no stream machinery.
+ */
+
+const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes', 'Sort.Type_then_ID', 'Sort.Geographic']);
+
+export function readOsmPbf(file: string, bytes: Uint8Array, sink: OsmCollector): void {
+  let pos = 0;
+  let blobIndex = 0;
+  let sawHeader = false;
+  while (pos < bytes.length) {
+    const where = `blob ${blobIndex} at byte ${pos}`;
+    if (pos + 4 > bytes.length) throw new DataFileError(file, `corrupt PBF: truncated blob header length (${where})`);
+    const headerLength = ((bytes[pos]! << 24) | (bytes[pos + 1]! << 16) | (bytes[pos + 2]! << 8) | bytes[pos + 3]!) >>> 0;
+    pos += 4;
+    if (headerLength > 64 * 1024 || pos + headerLength > bytes.length) {
+      throw new DataFileError(file, `not a valid OSM PBF file: blob header length ${headerLength} is impossible (${where})`);
+    }
+    try {
+      const header = readBlobHeader(new ProtobufReader(bytes, pos, pos + headerLength));
+      pos += headerLength;
+      if (pos + header.dataSize > bytes.length) throw new ProtobufError(`blob of ${header.dataSize} bytes runs past the end of the file`);
+      const data = inflateBlob(new ProtobufReader(bytes, pos, pos + header.dataSize));
+      pos += header.dataSize;
+      if (header.type === 'OSMHeader') {
+        checkHeader(new ProtobufReader(data));
+        sawHeader = true;
+      } else if (header.type === 'OSMData') {
+        if (!sawHeader) throw new ProtobufError('OSMData before the OSMHeader block');
+        readPrimitiveBlock(new ProtobufReader(data), sink);
+      }
+      // Unknown blob types are skipped, as the format requires.
+    } catch (err) {
+      if (err instanceof DataFileError || err instanceof OsmCoordinateError) throw err;
+      if (err instanceof ProtobufError || err instanceof Error) {
+        throw new DataFileError(file, `corrupt or unsupported PBF (${where}): ${err.message}`, { cause: err });
+      }
+      throw err;
+    }
+    blobIndex++;
+  }
+  if (!sawHeader) throw new DataFileError(file, 'not an OSM PBF file: no OSMHeader block');
+}
+
+function readBlobHeader(r: ProtobufReader): { type: string; dataSize: number } {
+  let type = '';
+  let dataSize = -1;
+  while (r.next()) {
+    if (r.field === 1 && r.wire === WireType.BYTES) type = r.string();
+    else if (r.field === 3 && r.wire === WireType.VARINT) dataSize = r.varint();
+    else r.skip();
+  }
+  if (type === '' || dataSize < 0) throw new ProtobufError('blob header lacks its type or data size');
+  return { type, dataSize };
+}
+
+function inflateBlob(r: ProtobufReader): Uint8Array {
+  let raw: Uint8Array | undefined;
+  let zlibData: Uint8Array | undefined;
+  let rawSize = -1;
+  let other = '';
+  while (r.next()) {
+    if (r.field === 1 && r.wire === WireType.BYTES) raw = r.bytes();
+    else if (r.field === 2 && r.wire === WireType.VARINT) rawSize = r.varint();
+    else if (r.field === 3 && r.wire === WireType.BYTES) zlibData = r.bytes();
+    else if (r.field >= 4 && r.field <= 7) {
+      other = ({ 4: 'lzma', 5: 'bzip2', 6: 'lz4', 7: 'zstd' } as Record<number, string>)[r.field]!;
+      r.skip();
+    } else r.skip();
+  }
+  if (raw !== undefined) return raw;
+  if (zlibData !== undefined) {
+    const out = zlib.inflateSync(zlibData);
+    if (rawSize >= 0 && out.length !== rawSize) throw new ProtobufError(`inflated ${out.length} bytes, header says ${rawSize}`);
+    return out;
+  }
+  throw new ProtobufError(other ? `${other} compression is not supported (re-encode with zlib, e.g. osmium cat -o out.osm.pbf)` : 'blob has no data');
+}
+
+function checkHeader(r: ProtobufReader): void {
+  while (r.next()) {
+    if (r.field === 4 && r.wire === WireType.BYTES) {
+      const feature = r.string();
+      if (!SUPPORTED_FEATURES.has(feature)) throw new ProtobufError(`required feature "${feature}" is not supported`);
+    } else r.skip();
+  }
+}
+
+function readPrimitiveBlock(r: ProtobufReader, sink: OsmCollector): void {
+  const strings: string[] = [];
+  const groups: [number, number][] = [];
+  let granularity = 100;
+  let latOffset = 0;
+  let lonOffset = 0;
+  while (r.next()) {
+    if (r.field === 1 && r.wire === WireType.BYTES) {
+      const end = r.enter();
+      const st = new ProtobufReader(r.buf, r.pos, end);
+      while (st.next()) {
+        if (st.field === 1 && st.wire === WireType.BYTES) strings.push(st.string());
+        else st.skip();
+      }
+      r.pos = end;
+    } else if (r.field === 2 && r.wire === WireType.BYTES) {
+      const end = r.enter();
+      groups.push([r.pos, end]);
+      r.pos = end;
+    } else if (r.field === 17 && r.wire === WireType.VARINT) granularity = r.varint();
+    else if (r.field === 19 && r.wire === WireType.VARINT) latOffset = r.int64();
+    else if (r.field === 20 && r.wire === WireType.VARINT) lonOffset = r.int64();
+    else r.skip();
+  }
+  // Groups are read after the whole block: granularity and offsets may follow them in the bytes.
+  const block: Block = { strings, granularity, latOffset, lonOffset };
+  for (const [start, end] of groups) {
+    const g = new ProtobufReader(r.buf, start, end);
+    while (g.next()) {
+      if (g.wire !== WireType.BYTES) {
+        g.skip();
+        continue;
+      }
+      const msgEnd = g.enter();
+      const msg = new ProtobufReader(g.buf, g.pos, msgEnd);
+      if (g.field === 1) readNode(msg, block, sink);
+      else if (g.field === 2) readDenseNodes(msg, block, sink);
+      else if (g.field === 3) readWay(msg, block, sink);
+      g.pos = msgEnd;
+    }
+  }
+}
+
+interface Block {
+  strings: string[];
+  granularity: number;
+  latOffset: number;
+  lonOffset: number;
+}
+
+function degrees(offset: number, granularity: number, value: number): number {
+  // Round to 1e-7 degrees (OSM's own precision) so 1e-9 scaling leaves no float noise.
+  return Math.round((offset + granularity * value) / 100) / 1e7;
+}
+
+function stringAt(block: Block, i: number): string {
+  const s = block.strings[i];
+  if (s === undefined) throw new ProtobufError(`string index ${i} outside the table of ${block.strings.length}`);
+  return s;
+}
+
+/** Packed repeated varints (or a single unpacked one) into `out`. */
+function packed(r: ProtobufReader, out: number[], signed: boolean): void {
+  if (r.wire !== WireType.BYTES) {
+    out.push(signed ? r.svarint() : r.varint());
+    return;
+  }
+  const end = r.enter();
+  while (r.pos < end) out.push(signed ? r.svarint() : r.varint());
+  if (r.pos !== end) throw new ProtobufError('packed field overruns its length');
+}
+
+function readNode(r: ProtobufReader, block: Block, sink: OsmCollector): void {
+  let id = 0;
+  let lat = 0;
+  let lon = 0;
+  while (r.next()) {
+    if (r.field === 1) id = r.svarint();
+    else if (r.field === 8) lat = r.svarint();
+    else if (r.field === 9) lon = r.svarint();
+    else r.skip();
+  }
+  sink.node(id, degrees(block.lonOffset, block.granularity, lon), degrees(block.latOffset, block.granularity, lat));
+}
+
+function readDenseNodes(r: ProtobufReader, block: Block, sink: OsmCollector): void {
+  const ids: number[] = [];
+  const lats: number[] = [];
+  const lons: number[] = [];
+  while (r.next()) {
+    if (r.field === 1) packed(r, ids, true);
+    else if (r.field === 8) packed(r, lats, true);
+    else if (r.field === 9) packed(r, lons, true);
+    else r.skip();
+  }
+  if (lats.length !== ids.length || lons.length !== ids.length) throw new ProtobufError(`dense nodes: ${ids.length} ids but ${lats.length} lats and ${lons.length} lons`);
+  let id = 0;
+  let lat = 0;
+  let lon = 0;
+  for (let i = 0; i < ids.length; i++) {
+    id += ids[i]!;
+    lat += lats[i]!;
+    lon += lons[i]!;
+    sink.node(id, degrees(block.lonOffset, block.granularity, lon), degrees(block.latOffset, block.granularity, lat));
+  }
+}
+
+function readWay(r: ProtobufReader, block: Block, sink: OsmCollector): void {
+  let id = 0;
+  const keys: number[] = [];
+  const vals: number[] = [];
+  const deltas: number[] = [];
+  while (r.next()) {
+    if (r.field === 1 && r.wire === WireType.VARINT) id = r.int64();
+    else if (r.field === 2) packed(r, keys, false);
+    else if (r.field === 3) packed(r, vals, false);
+    else if (r.field === 8) packed(r, deltas, true);
+    else r.skip();
+  }
+  if (keys.length !== vals.length) throw new ProtobufError(`way ${id}: ${keys.length} tag keys but ${vals.length} values`);
+  const tags: OsmTags = {};
+  for (let i = 0; i < keys.length; i++) tags[stringAt(block, keys[i]!)] = stringAt(block, vals[i]!);
+  const refs = new Array<number>(deltas.length);
+  let ref = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    ref += deltas[i]!;
+    refs[i] = ref;
+  }
+  sink.way(id, refs, tags);
+}

@@ -1,0 +1,52 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { DataFileError } from '../../errors.js';
+import type { OsmCollector, OsmTags } from './osm-data.js';
+
+type XmlAttrs = Record<string, string | undefined>;
+type XmlNode = XmlAttrs;
+type XmlWay = XmlAttrs & { nd?: XmlAttrs[]; tag?: XmlAttrs[] };
+
+const ARRAYS = new Set(['node', 'way', 'nd', 'tag', 'relation', 'member']);
+
+/**
+ * OSM XML (`.osm`, API 0.6 / osmium output) into the collector. The document is validated first so a
+ * malformed file is reported with its line and column, then parsed in one pass (fast-xml-parser, linear).
+ */
+export function readOsmXml(file: string, text: string, sink: OsmCollector): void {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new DataFileError(file, `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseAttributeValue: false,
+    parseTagValue: false,
+    isArray: (name) => ARRAYS.has(name),
+  });
+  const doc = parser.parse(text) as { osm?: { node?: XmlNode[]; way?: XmlWay[] } };
+  const osm = doc.osm;
+  if (osm === undefined || typeof osm !== 'object') throw new DataFileError(file, 'not OSM XML: no <osm> root element');
+  for (const n of osm.node ?? []) {
+    const id = Number(n['id']);
+    const lon = Number(n['lon']);
+    const lat = Number(n['lat']);
+    if (!Number.isFinite(id) || n['lon'] === undefined || n['lat'] === undefined) {
+      throw new DataFileError(file, `<node id="${n['id'] ?? '?'}"> lacks a numeric id, lat or lon`);
+    }
+    sink.node(id, lon, lat);
+  }
+  for (const w of osm.way ?? []) {
+    const id = Number(w['id'] as string | undefined);
+    if (!Number.isFinite(id)) throw new DataFileError(file, `<way id="${String(w['id'] ?? '?')}"> has no numeric id`);
+    const refs: number[] = [];
+    for (const nd of w.nd ?? []) {
+      const ref = Number(nd['ref']);
+      if (!Number.isFinite(ref) || nd['ref'] === undefined) throw new DataFileError(file, `way ${id}: <nd ref="${nd['ref'] ?? ''}"> is not a node id`);
+      refs.push(ref);
+    }
+    const tags: OsmTags = {};
+    for (const t of w.tag ?? []) if (t['k'] !== undefined && t['v'] !== undefined) tags[t['k']] = t['v'];
+    sink.way(id, refs, tags);
+  }
+}
