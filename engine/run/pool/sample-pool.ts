@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { Piscina } from 'piscina';
+import { MotorcadeError } from '../../errors.js';
 import type { RoadGraph } from '../../graph/road-graph.js';
 import { sampleWorkerUrl } from './dist-module.js';
 import type { ChunkRange, ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask } from './sample-job.js';
@@ -28,6 +31,8 @@ export class SamplePool {
 
   constructor(graph: RoadGraph, workers: number) {
     if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`worker count ${workers} must be a positive integer`);
+    const file = fileURLToPath(sampleWorkerUrl());
+    if (!fs.existsSync(file)) throw new MotorcadeError(`worker file ${file} not found: build the package first (npm run build)`);
     this.workers = workers;
     this.workerData = { graphBuffer: graph.toShared().buffer as SharedArrayBuffer };
     this.piscina = SamplePool.makePiscina(this.workerData, workers);
