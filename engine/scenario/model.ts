@@ -89,6 +89,11 @@ export interface Movement {
   /** Departure: a fixed time (fromS === toS) or a window within which it is drawn uniformly. */
   departure: TimeWindow;
   options: RouteOption[];
+  /**
+   * Responder ids assigned to cover this movement (for the response metric), or null: every responder.
+   * Lets one file compare plans that differ in responder placement.
+   */
+  responders: string[] | null;
 }
 
 export type ThreatKind = 'protest' | 'crowd' | 'overlook' | 'suspected_device' | 'one_off_target';

@@ -125,8 +125,15 @@ function normaliseMovements(part: PartialScenario, ctx: CheckContext, places: Pl
       if (o.label === 'primary' && ++primaries === 2) ctx.add([...opath, 'label'], `movement '${id}' has more than one option labelled primary`);
       options.push({ id: oid, label: o.label, choice });
     }
+    let responders: string[] | null = null;
+    if (m.responders) {
+      responders = m.responders;
+      m.responders.forEach((r, i) => {
+        if (!checkRef(ctx, r, part.declaredIds['responders']!, [...base, 'responders', i], 'responder')) ok = false;
+      });
+    }
     if (options.length === 0) ctx.add([...base, 'options'], `movement '${id}' has no route options`);
-    if (ok && from !== undefined && to !== undefined) out.push({ id, delegation: m.delegation, from, to, via, departure, options });
+    if (ok && from !== undefined && to !== undefined) out.push({ id, delegation: m.delegation, from, to, via, departure, options, responders });
   }
   // A delegation cannot leave for two movements at once: departure windows of its movements must not overlap.
   for (let i = 0; i < out.length; i++) {

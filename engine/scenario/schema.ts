@@ -116,6 +116,10 @@ export const movementSchema = z.strictObject({
   departure: z
     .union([timeOfDay(), windowSchema])
     .describe("departure time 'HH:MM', or a window {from, to} within which it is drawn at random"),
+  responders: z
+    .array(ref('a responder'))
+    .optional()
+    .describe('responders assigned to cover this movement (response metric); default every responder of the scenario'),
   options: z
     .record(id, optionSchema)
     .default({ primary: { route: 'fastest', label: 'primary' } })
