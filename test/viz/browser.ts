@@ -38,7 +38,7 @@ export async function openReport(file: string, viewport = { width: 1400, height:
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('html[data-report-ready="true"]', { timeout: 15_000 });
+  await page.waitForSelector('html[data-map-drawn="true"]', { timeout: 15_000 });
   return {
     browser, page, requests, errors,
     close: async () => {

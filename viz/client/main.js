@@ -9,6 +9,7 @@ var sections = data.movements.map(function (m) {
   movementsEl.appendChild(sec);
   return sec;
 });
+performance.mark('motorcade-tables');
 var view = buildMap(data);
 var playback = buildPlayback(data, view, document.getElementById('playback'));
 buildToggles(view, document.getElementById('layer-toggles'));
@@ -27,3 +28,10 @@ window.motorcadeReport = {
   layerKeys: function () { return Object.keys(view.layers); }
 };
 document.documentElement.setAttribute('data-report-ready', 'true');
+// Leaflet paints canvas layers on the next animation frame: two frames later the map is on screen.
+requestAnimationFrame(function () {
+  requestAnimationFrame(function () {
+    performance.mark('motorcade-map-drawn');
+    document.documentElement.setAttribute('data-map-drawn', 'true');
+  });
+});

@@ -60,6 +60,8 @@ function buildMap(data) {
   var b = data.bbox;
   map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
   var canvas = L.canvas({ padding: 0.3 });
+  // '#svg-roads' draws the basemap as SVG instead: only for bench/report-render.ts, which compares the two.
+  var basemapRenderer = /(^|[#&])svg-roads\b/.test(location.hash) ? L.svg({ padding: 0.3 }) : canvas;
   var layers = {};
   function register(key, label, layer, on, group) {
     layers[key] = { key: key, label: label, layer: layer, group: group || 'Map' };
@@ -68,12 +70,12 @@ function buildMap(data) {
 
   // Water below roads.
   var water = data.basemap.water.map(function (poly) { return poly.map(decodeLatLngs); });
-  register('water', 'Rivers and water', L.polygon(water, Object.assign({ renderer: canvas, interactive: false }, WATER_STYLE)), true);
+  register('water', 'Rivers and water', L.polygon(water, Object.assign({ renderer: basemapRenderer, interactive: false }, WATER_STYLE)), true);
 
   var roads = L.layerGroup();
   data.basemap.roads.forEach(function (r) {
     var st = ROAD_STYLES[r.style] || ROAD_STYLES.other;
-    L.polyline(r.lines.map(decodeLatLngs), { renderer: canvas, color: st.color, weight: st.weight, opacity: 1, interactive: false, smoothFactor: 1 }).addTo(roads);
+    L.polyline(r.lines.map(decodeLatLngs), { renderer: basemapRenderer, color: st.color, weight: st.weight, opacity: 1, interactive: false, smoothFactor: 1 }).addTo(roads);
   });
   register('roads', 'Roads by class', roads, true);
 
