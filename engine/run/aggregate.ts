@@ -1,0 +1,217 @@
+import { EdgeFlag } from '../graph/road-class.js';
+import { findChokepoints } from '../score/chokepoints.js';
+import { COVERAGE_KINDS } from '../score/coverage.js';
+import { criticalEdges } from '../score/robustness.js';
+import { hotspots, worstStretches } from '../score/stretches.js';
+import { distribution, mean, quantileSorted, r2, r2OrNull, r4 } from './distribution.js';
+import type { PreparedRun } from './prepared-run.js';
+import {
+  EVACUATION_KINDS,
+  EXPOSURE_COMPONENTS,
+  OSM_ATTRIBUTION,
+  RESPONDER_TYPES,
+  RUN_RESULT_FORMAT,
+  type ExposureComponent,
+  type MovementResult,
+  type OptionResult,
+  type RouteInfo,
+  type RunResult,
+} from './run-result.js';
+import type { SampleSummary, SampleTask } from './sample-summary.js';
+import { recommend } from './verdict.js';
+
+const E = EXPOSURE_COMPONENTS.length;
+/** Per coverage kind and sample: p50, p95, max, within. */
+const COV_FIELDS = 4;
+
+/** Per movement × option: one number per sample per metric (what quantiles need), nothing more. */
+class OptionSamples {
+  readonly done: Uint8Array;
+  readonly timeS: Float64Array;
+  readonly arrived: Uint8Array;
+  readonly rerouted: Uint8Array;
+  readonly exposure: Float64Array;
+  readonly coverage: Float64Array;
+  constructor(readonly samples: number) {
+    this.done = new Uint8Array(samples);
+    this.timeS = new Float64Array(samples);
+    this.arrived = new Uint8Array(samples);
+    this.rerouted = new Uint8Array(samples);
+    this.exposure = new Float64Array(samples * E);
+    this.coverage = new Float64Array(samples * COVERAGE_KINDS * COV_FIELDS);
+  }
+}
+
+/**
+ * Streaming aggregation of sample summaries into the RunResult. Chunks may arrive in any order (each
+ * summary lands at its sample index); every sum and quantile is taken in sample order at the end, so the
+ * result is byte-identical whatever the chunking or the number of workers.
+ */
+export class RunAggregator {
+  private readonly perOption: OptionSamples[][];
+
+  constructor(private readonly ctx: PreparedRun) {
+    this.perOption = ctx.plan.movements.map((mv) => mv.options.map(() => new OptionSamples(ctx.samples)));
+  }
+
+  add(task: SampleTask, summaries: readonly SampleSummary[]): void {
+    const o = this.perOption[task.movementIndex]?.[task.optionIndex];
+    if (!o) throw new Error(`aggregate: no movement ${task.movementIndex} option ${task.optionIndex}`);
+    for (const s of summaries) {
+      const i = s.sample;
+      if (i < 0 || i >= o.samples) continue;
+      o.done[i] = 1;
+      o.timeS[i] = s.timeS;
+      o.arrived[i] = s.arrived ? 1 : 0;
+      o.rerouted[i] = s.rerouted ? 1 : 0;
+      for (let c = 0; c < E; c++) o.exposure[i * E + c] = s.exposure[c]!;
+      const cov = [...s.response, ...s.evacuation];
+      for (let k = 0; k < COVERAGE_KINDS; k++) {
+        const base = (i * COVERAGE_KINDS + k) * COV_FIELDS;
+        const st = cov[k]!;
+        o.coverage[base] = st.p50S;
+        o.coverage[base + 1] = st.p95S;
+        o.coverage[base + 2] = st.maxS;
+        o.coverage[base + 3] = st.withinShare;
+      }
+    }
+  }
+
+  /** Samples aggregated so far, over every movement × option. */
+  get samplesDone(): number {
+    let n = 0;
+    for (const mv of this.perOption) for (const o of mv) for (let i = 0; i < o.samples; i++) n += o.done[i]!;
+    return n;
+  }
+
+  result(opts: { partial?: boolean } = {}): RunResult {
+    const ctx = this.ctx;
+    const plan = ctx.plan;
+    const movements: MovementResult[] = plan.movements.map((mv, mi) => {
+      const options = mv.options.map((_o, oi) => this.optionResult(mi, oi));
+      const { recommended, verdict } = recommend(options);
+      return {
+        id: mv.id,
+        delegation: mv.delegation,
+        from: { id: mv.from.id, label: mv.from.label, lon: mv.from.lon, lat: mv.from.lat },
+        to: { id: mv.to.id, label: mv.to.label, lon: mv.to.lon, lat: mv.to.lat },
+        departureS: mv.departureS,
+        options,
+        recommended,
+        verdict,
+      };
+    });
+    return {
+      format: RUN_RESULT_FORMAT,
+      partial: opts.partial ?? false,
+      scenario: { id: plan.id, name: plan.name },
+      seed: ctx.seed,
+      samples: ctx.samples,
+      graph: { nodes: ctx.graph.nodeCount, edges: ctx.graph.edgeCount, source: plan.graphSource, attribution: OSM_ATTRIBUTION },
+      scoring: plan.scoring,
+      movements,
+    };
+  }
+
+  private optionResult(mi: number, oi: number): OptionResult {
+    const ctx = this.ctx;
+    const opt = ctx.plan.movements[mi]!.options[oi]!;
+    const route = ctx.routes[mi]![oi]!;
+    const track = ctx.movements[mi]!.tracks[oi];
+    const o = this.perOption[mi]![oi]!;
+    const idx: number[] = [];
+    for (let i = 0; i < o.samples; i++) if (o.done[i]) idx.push(i);
+    const pick = (f: (i: number) => number) => Float64Array.from(idx, f);
+    const empty = { p50: 0, p95: 0, mean: 0, min: 0, max: 0 };
+    const found = route.found && track !== null;
+    const base: OptionResult = {
+      id: opt.id,
+      label: opt.label,
+      kind: opt.kind,
+      found,
+      route: found ? routeInfo(ctx, mi, oi) : { edges: [], coordinates: [], lengthM: 0, freeFlowTimeS: 0, roads: [], bridges: 0 },
+      samplesDone: idx.length,
+      arrivedShare: 0,
+      reroutedShare: 0,
+      timeS: empty,
+      exposure: { total: empty, components: Object.fromEntries(EXPOSURE_COMPONENTS.map((c) => [c, { p50: 0, p95: 0, mean: 0 }])) as Record<ExposureComponent, { p50: number; p95: number; mean: number }> },
+      hotspots: [],
+      response: [],
+      evacuation: [],
+      chokepoints: [],
+      robustness: [],
+      playback: { sample: 0, trajectory: [], stops: [], events: [] },
+      score: 0,
+    };
+    if (!route.found) base.reason = route.reason;
+    if (!found) return base;
+
+    const nominal = ctx.nominal(mi, oi);
+    const describe = (lon: number, lat: number) => ctx.describe(lon, lat);
+    base.arrivedShare = r4(mean(pick((i) => o.arrived[i]!)));
+    base.reroutedShare = r4(mean(pick((i) => o.rerouted[i]!)));
+    base.timeS = distribution(pick((i) => o.timeS[i]!));
+    base.exposure.total = distribution(pick((i) => {
+      let s = 0;
+      for (let c = 0; c < E; c++) s += o.exposure[i * E + c]!;
+      return s;
+    }));
+    EXPOSURE_COMPONENTS.forEach((c, ci) => {
+      const d = distribution(pick((i) => o.exposure[i * E + ci]!));
+      base.exposure.components[c] = { p50: d.p50, p95: d.p95, mean: d.mean };
+    });
+    const cov = (k: number, f: number) => pick((i) => o.coverage[(i * COVERAGE_KINDS + k) * COV_FIELDS + f]!).sort();
+    const covStats = (k: number) => ({
+      p50S: r2OrNull(quantileSorted(cov(k, 0), 0.5)),
+      p95S: r2OrNull(quantileSorted(cov(k, 1), 0.5)),
+      maxS: r2OrNull(idx.length ? cov(k, 2)[idx.length - 1]! : NaN),
+      withinTargetShare: r4(mean(pick((i) => o.coverage[(i * COVERAGE_KINDS + k) * COV_FIELDS + 3]!))),
+      worst: nominal ? worstStretches(nominal.record, k, describe) : [],
+    });
+    base.response = RESPONDER_TYPES.map((type, k) => ({ type, units: ctx.coverage.unitsOfType(k), targetS: ctx.plan.scoring.responseTargetS[type], ...covStats(k) }));
+    base.evacuation = EVACUATION_KINDS.map((kind, j) => ({
+      kind,
+      destinations: (kind === 'hospital' ? ctx.plan.hospitals : ctx.plan.safeHavens).map((p) => p.id),
+      targetS: ctx.plan.scoring.evacuationTargetS,
+      ...covStats(RESPONDER_TYPES.length + j),
+    }));
+    base.hotspots = nominal ? hotspots(nominal.record, describe) : [];
+    base.chokepoints = findChokepoints(ctx, mi, oi);
+    base.robustness = criticalEdges(ctx, mi, oi, base.chokepoints, nominal?.record ?? null);
+    const play = ctx.recordSample(mi, oi, 0);
+    if (play) base.playback = { sample: 0, trajectory: play.record.trajectory, stops: play.record.stops, events: play.record.events };
+    base.score = r2(base.timeS.mean + base.exposure.total.mean);
+    return base;
+  }
+}
+
+function routeInfo(ctx: PreparedRun, mi: number, oi: number): RouteInfo {
+  const g = ctx.graph;
+  const track = ctx.movements[mi]!.tracks[oi]!;
+  const coords: [number, number][] = [];
+  for (let i = 0; i < track.n; i++) {
+    const pts = g.edgeGeometry(track.edge[i]!);
+    for (let k = coords.length === 0 ? 0 : 1; k < pts.length; k++) coords.push([r7(pts[k]![0]), r7(pts[k]![1])]);
+  }
+  const roads: string[] = [];
+  let bridges = 0;
+  let onBridge = false;
+  for (let i = 0; i < track.n; i++) {
+    const e = track.edge[i]!;
+    const name = g.nameOf(e);
+    if (name && roads[roads.length - 1] !== name) roads.push(name);
+    const b = g.hasFlag(e, EdgeFlag.BRIDGE);
+    if (b && !onBridge) bridges++;
+    onBridge = b;
+  }
+  return { edges: Array.from(track.edge), coordinates: coords, lengthM: r2(track.totalM), freeFlowTimeS: r2(track.freeFlowTimeS), roads, bridges };
+}
+
+const r7 = (x: number) => Math.round(x * 1e7) / 1e7;
+
+/** Aggregate whole chunks at once (convenience over RunAggregator). */
+export function aggregateSamples(ctx: PreparedRun, chunks: Iterable<{ task: SampleTask; summaries: readonly SampleSummary[] }>, opts: { partial?: boolean } = {}): RunResult {
+  const agg = new RunAggregator(ctx);
+  for (const c of chunks) agg.add(c.task, c.summaries);
+  return agg.result(opts);
+}

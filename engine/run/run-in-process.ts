@@ -1,0 +1,37 @@
+import type { RoadGraph } from '../graph/road-graph.js';
+import type { Scenario } from '../scenario/model.js';
+import { RunAggregator } from './aggregate.js';
+import { PreparedRun, type PrepareOptions } from './prepared-run.js';
+import type { RunPlan } from './run-plan.js';
+import type { RunResult, RunTimings } from './run-result.js';
+import { planTasks, runSampleChunk } from './sample-chunk.js';
+import { planFromScenario } from './scenario-adapter.js';
+
+/**
+ * A whole run on the calling thread: prepare, simulate every chunk, aggregate. The pooled runner
+ * (engine/run/parallel-runner.ts) gives the byte-identical RunResult; this is its reference and the path
+ * for tests and single-core use. Timings are returned beside the result, never inside it.
+ */
+export function runInProcess(graph: RoadGraph, input: Scenario | RunPlan, opts: PrepareOptions & { onProgress?: (done: number, total: number) => void } = {}): { result: RunResult; timings: RunTimings; ctx: PreparedRun } {
+  const t0 = performance.now();
+  const plan = isPlan(input) ? input : planFromScenario(input, graph);
+  const ctx = new PreparedRun(graph, plan, opts);
+  const t1 = performance.now();
+  const agg = new RunAggregator(ctx);
+  const tasks = planTasks(ctx, 64);
+  let done = 0;
+  const total = tasks.reduce((a, t) => a + t.sampleEnd - t.sampleStart, 0);
+  for (const task of tasks) {
+    agg.add(task, runSampleChunk(ctx, task));
+    done += task.sampleEnd - task.sampleStart;
+    opts.onProgress?.(done, total);
+  }
+  const t2 = performance.now();
+  const result = agg.result();
+  const t3 = performance.now();
+  return { result, timings: { prepareMs: t1 - t0, simulateMs: t2 - t1, aggregateMs: t3 - t2 }, ctx };
+}
+
+export function isPlan(x: Scenario | RunPlan): x is RunPlan {
+  return (x as RunPlan).graphSource !== undefined && (x as RunPlan).scoring?.slowKmh !== undefined;
+}

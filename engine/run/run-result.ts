@@ -1,0 +1,279 @@
+/**
+ * The machine-readable result of `motorcade run` (what `--json` prints), field by field.
+ *
+ * Stability rules:
+ * - `format` names the schema version; a field is only ever added, never renamed or re-typed, within a version.
+ * - Units are in the field names: `...S` seconds, `...M` metres, `...Kmh` km/h, `share` a fraction 0..1,
+ *   `exposure` weighted seconds ("exposure-seconds", see docs/readme/50-metrics.md for the formulas).
+ * - Times of day (`...TimeS`, `departureS`, `entryS`, `exitS`, event `timeS`) are seconds since local
+ *   midnight of the scenario date; durations are plain seconds.
+ * - Coordinates are WGS84 [lon, lat] (RFC 7946 order).
+ * - For the same graph, scenario, seed and samples the JSON is byte-identical: no timestamps, no timings,
+ *   no worker counts. Wall-clock timings exist only in `RunTimings`, which is never part of RunResult.
+ * - Edge ids refer to the RoadGraph the run used (see `graph`); they are only meaningful with that graph.
+ */
+
+export const RUN_RESULT_FORMAT = 'motorcade-run/1';
+
+/** Exposure components, in the fixed order used everywhere (tables, CSV columns, JSON keys). */
+export const EXPOSURE_COMPONENTS = ['threat', 'slow', 'stopped', 'chokepoint', 'crowd', 'predictability'] as const;
+export type ExposureComponent = (typeof EXPOSURE_COMPONENTS)[number];
+
+/** Responder types, in the fixed order used everywhere. */
+export const RESPONDER_TYPES = ['police', 'qrf', 'ambulance', 'eod'] as const;
+export type ResponderType = (typeof RESPONDER_TYPES)[number];
+
+/** Evacuation destination kinds. */
+export const EVACUATION_KINDS = ['hospital', 'safe_haven'] as const;
+export type EvacuationKind = (typeof EVACUATION_KINDS)[number];
+
+export interface RunResult {
+  format: typeof RUN_RESULT_FORMAT;
+  /** True when the run was interrupted (Ctrl-C, failed chunk): distributions cover `samplesDone` only. */
+  partial: boolean;
+  scenario: { id: string; name: string };
+  /** The seed every sample stream derives from (scenario `monte_carlo.seed` unless overridden). */
+  seed: string;
+  /** Samples requested per movement × option. */
+  samples: number;
+  graph: GraphInfo;
+  /** The scoring parameters actually used (scenario values with defaults filled in). */
+  scoring: ScoringUsed;
+  movements: MovementResult[];
+}
+
+export interface GraphInfo {
+  nodes: number;
+  edges: number;
+  /** Short description of the source (e.g. "phnom-penh core-streets + metro-roads"). */
+  source: string;
+  /** Always carried along with anything derived from OSM data. */
+  attribution: string;
+}
+
+export interface ScoringUsed {
+  /** Weight of each exposure component (dimensionless multipliers of seconds). */
+  weights: Record<ExposureComponent, number>;
+  /** Response target per responder type, seconds (turnout + travel). */
+  responseTargetS: Record<ResponderType, number>;
+  /** Evacuation target, seconds (travel from the route point to the destination). */
+  evacuationTargetS: number;
+  /** Speeds below this count as slow (km/h); below `stoppedKmh` as stopped. */
+  slowKmh: number;
+  stoppedKmh: number;
+  /** Outside a threat zone its intensity falls linearly to 0 over this distance (metres). */
+  threatDecayM: number;
+}
+
+export interface PlaceRef {
+  /** Scenario place id (or landmark id). */
+  id: string;
+  label: string;
+  lon: number;
+  lat: number;
+}
+
+export interface MovementResult {
+  id: string;
+  delegation: string;
+  from: PlaceRef;
+  to: PlaceRef;
+  /** Planned departure, seconds since midnight. */
+  departureS: number;
+  options: OptionResult[];
+  /** Id of the recommended option (lowest score, see docs), or null when no option found a route. */
+  recommended: string | null;
+  /** Plain-language verdict naming the trade-off between the recommended option and the runner-up. */
+  verdict: string;
+}
+
+/** Summary of a distribution over samples. */
+export interface Distribution {
+  p50: number;
+  p95: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+export interface OptionResult {
+  id: string;
+  /** primary | alternate | contingency (from the scenario). */
+  label: string;
+  /** How the route was chosen: fastest | safest | auto | via. */
+  kind: string;
+  /** False when no route exists for this option; then every metric below is empty/zero and `reason` says why. */
+  found: boolean;
+  reason?: string;
+  route: RouteInfo;
+  /** Samples that contributed (== RunResult.samples unless partial). */
+  samplesDone: number;
+  /** Share of samples that reached the destination (breakdowns can stop a sample short, see events). */
+  arrivedShare: number;
+  /** Share of samples in which the motorcade had to reroute because of an inject. */
+  reroutedShare: number;
+  /** Door-to-door travel time, seconds. */
+  timeS: Distribution;
+  exposure: ExposureResult;
+  hotspots: Hotspot[];
+  response: ResponseResult[];
+  evacuation: EvacuationResult[];
+  chokepoints: Chokepoint[];
+  robustness: CriticalEdge[];
+  /** Sample 0 in full, for playback. */
+  playback: Playback;
+  /** Overall score used for the recommendation: mean time + mean total exposure (both seconds), lower is better. */
+  score: number;
+}
+
+export interface RouteInfo {
+  /** Directed edge ids in driving order. */
+  edges: number[];
+  /** LineString coordinates of the planned route, [lon, lat]. */
+  coordinates: [number, number][];
+  lengthM: number;
+  /** Sum of the edges' free-flow times, no traffic, no junction delays. */
+  freeFlowTimeS: number;
+  /** Road names along the route, in order, consecutive duplicates removed ('' names skipped). */
+  roads: string[];
+  /** Bridges crossed (edge flagged BRIDGE or within a declared bridge chokepoint). */
+  bridges: number;
+}
+
+export interface ExposureResult {
+  /** Weighted total per sample, summarised. */
+  total: Distribution;
+  /** Each component already multiplied by its weight; components sum to total per sample. */
+  components: Record<ExposureComponent, { p50: number; p95: number; mean: number }>;
+}
+
+/** A stretch of the route where exposure accrues (computed on the nominal run, see docs). */
+export interface Hotspot {
+  /** Index range into route.edges, inclusive. */
+  fromIndex: number;
+  toIndex: number;
+  /** Distance along the route of the stretch start and end, metres. */
+  fromM: number;
+  toM: number;
+  /** Midpoint of the stretch. */
+  lon: number;
+  lat: number;
+  /** Nearest named place (landmark or scenario place) or road name, with distance. */
+  near: string;
+  /** Weighted exposure accrued on the stretch (nominal run). */
+  exposure: number;
+  /** Share of the option's nominal total exposure. */
+  share: number;
+  /** Dominant component on the stretch. */
+  mainComponent: ExposureComponent;
+}
+
+/** A stretch of the route with its value (response or evacuation time). */
+export interface Stretch {
+  fromM: number;
+  toM: number;
+  lon: number;
+  lat: number;
+  near: string;
+  /** Seconds; null when no unit/destination can reach it. */
+  valueS: number | null;
+}
+
+export interface ResponseResult {
+  type: ResponderType;
+  /** Units of this type in the scenario (before injects). */
+  units: number;
+  targetS: number;
+  /** Along-route p50 / p95 (length-weighted) per sample, then the median over samples. Seconds, turnout included. */
+  p50S: number | null;
+  p95S: number | null;
+  /** Worst point of any sample. */
+  maxS: number | null;
+  /** Mean over samples of the share of route length within target (0..1). */
+  withinTargetShare: number;
+  /** Worst-covered stretches of the nominal run. */
+  worst: Stretch[];
+}
+
+export interface EvacuationResult {
+  kind: EvacuationKind;
+  /** Destinations considered (place ids). */
+  destinations: string[];
+  targetS: number;
+  p50S: number | null;
+  p95S: number | null;
+  maxS: number | null;
+  withinTargetShare: number;
+  worst: Stretch[];
+}
+
+export type ChokepointKind = 'bridge' | 'shared' | 'betweenness' | 'declared' | 'roundabout';
+
+export interface Chokepoint {
+  /** Directed edge on this option's route. */
+  edge: number;
+  /** Index into route.edges. */
+  index: number;
+  kind: ChokepointKind;
+  /** Why, in words (e.g. "used by all 3 alternatives", "declared: Chroy Changvar bridge"). */
+  reason: string;
+  lon: number;
+  lat: number;
+  near: string;
+}
+
+export interface CriticalEdge {
+  edge: number;
+  index: number;
+  lon: number;
+  lat: number;
+  near: string;
+  /** Extra seconds to the destination if this edge is closed when the motorcade reaches it; null = no detour exists. */
+  extraTimeS: number | null;
+  reason: string;
+}
+
+export interface Playback {
+  /** Index of the sample shown (0). */
+  sample: number;
+  trajectory: TrajectoryStep[];
+  stops: Stop[];
+  events: EventLogEntry[];
+}
+
+export interface TrajectoryStep {
+  edge: number;
+  /** Seconds since midnight. */
+  entryS: number;
+  exitS: number;
+  /** Mean speed on the edge, km/h. */
+  speedKmh: number;
+}
+
+export interface Stop {
+  atS: number;
+  durationS: number;
+  lon: number;
+  lat: number;
+  /** junction | breakdown | closure */
+  reason: string;
+}
+
+export type EventKind = 'depart' | 'arrive' | 'inject' | 'reroute' | 'no_route' | 'breakdown' | 'resume' | 'responder_out' | 'threat' | 'closure';
+
+export interface EventLogEntry {
+  timeS: number;
+  kind: EventKind;
+  message: string;
+  lon: number;
+  lat: number;
+}
+
+/** Wall-clock timings of a run, for the terminal and benches only (never inside RunResult). */
+export interface RunTimings {
+  prepareMs: number;
+  simulateMs: number;
+  aggregateMs: number;
+}
+
+export const OSM_ATTRIBUTION = '© OpenStreetMap contributors, ODbL 1.0';

@@ -1,0 +1,62 @@
+import type { CoverageTables } from '../score/coverage.js';
+import type { PlanEscort, PlanInject } from '../run/run-plan.js';
+import type { ThreatSlot } from './threat-slots.js';
+import type { Track } from './track.js';
+import type { TrafficFactors } from './traffic-factors.js';
+
+/** A movement as the simulation sees it: its escort and one Track per route option (null: no route). */
+export interface SimMovement {
+  id: string;
+  departureS: number;
+  departureWindowS: number;
+  escort: PlanEscort;
+  tracks: (Track | null)[];
+  optionIds: string[];
+}
+
+/** An inject prepared for the loop: when it fires (per movement), and what it closes. */
+export interface SimInject {
+  plan: PlanInject;
+  /** Closed graph edges (both directions) for close_* actions, as a per-edge mask; null otherwise. */
+  closedMask: Uint8Array | null;
+  /** Responder index for responder_out, slot indices for threats, movement index for breakdown. */
+  responder: number;
+  openSlot: number;
+  closeSlot: number;
+  breakdownMovement: number;
+  /** Index of the movement whose progress triggers it, or -1 for timed injects. */
+  triggerMovement: number;
+  /** Fire time for movements other than the trigger movement (nominal run of the trigger movement); Infinity = never. */
+  nominalTimeS: number;
+}
+
+/** Result of a reroute decision. */
+export interface Reroute {
+  track: Track;
+  /** Index in `track` to continue from. */
+  start: number;
+  /** Option index when the motorcade switched to another planned option, -1 for a fresh search. */
+  optionIndex: number;
+}
+
+/** Everything the per-sample loop reads; implemented by PreparedRun. */
+export interface SimContext {
+  traffic: TrafficFactors;
+  slots: readonly ThreatSlot[];
+  injects: readonly SimInject[];
+  coverage: CoverageTables;
+  /** Per exposure component, EXPOSURE_COMPONENTS order. */
+  weights: Float64Array;
+  slowMps: number;
+  stoppedMps: number;
+  /** Mean wait at uncontrolled junctions by Junction kind (s). */
+  junctionWaitS: Float64Array;
+  responseTargetS: Float64Array;
+  evacuationTargetS: number;
+  movements: readonly SimMovement[];
+  /** Reroute from `node` avoiding the closures whose indices are set in `activeClosures`; null = no route. */
+  reroute(movementIndex: number, currentOption: number, node: number, activeClosures: Uint8Array): Reroute | null;
+  lonLatOfNode(node: number): [number, number];
+  /** Short description of where a point is ("near Chroy Changvar bridge"). */
+  describe(lon: number, lat: number): string;
+}

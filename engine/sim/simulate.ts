@@ -1,0 +1,277 @@
+import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../run/run-result.js';
+import type { AlongRouteStats, SampleSummary } from '../run/sample-summary.js';
+import { alongRouteStats, edgeValue } from '../score/along-route-stats.js';
+import { COVERAGE_KINDS } from '../score/coverage.js';
+import type { Recorder } from './recorder.js';
+import type { SampleRng } from './rng.js';
+import type { SimContext } from './sim-context.js';
+import { Junction, type Track } from './track.js';
+
+/** Exposure accumulator slots (EXPOSURE_COMPONENTS order). */
+const THREAT = 0;
+const SLOW = 1;
+const STOPPED = 2;
+const CHOKE = 3;
+const CROWD = 4;
+const PREDICT = 5;
+
+/**
+ * Share of the time-of-day congestion (1 − factor) that an escort's intersection control removes on the
+ * stretch it drives, and the share of the convoy clearance time it still pays at junctions.
+ * none: ordinary traffic; rolling: outriders close junctions just ahead; static: roads closed beforehand.
+ */
+export const CONTROL = {
+  none: { congestionRemoved: 0, clearanceShare: 1, waits: true },
+  rolling: { congestionRemoved: 0.75, clearanceShare: 0.5, waits: false },
+  static: { congestionRemoved: 0.9, clearanceShare: 0, waits: false },
+} as const;
+
+/**
+ * Per-worker scratch reused by every sample (sized for the longest track; grown if a reroute is longer).
+ * Nothing in the per-edge loop allocates: it reads typed arrays and writes into these.
+ */
+export class SampleScratch {
+  readonly threatFrom: Float64Array;
+  readonly threatTo: Float64Array;
+  readonly fired: Uint8Array;
+  readonly closureOn: Uint8Array;
+  readonly closureTo: Float64Array;
+  readonly activeClosures: Uint8Array;
+  readonly unitCount: Int32Array;
+  readonly tables: (Float64Array | null)[] = new Array<Float64Array | null>(COVERAGE_KINDS).fill(null);
+  readonly acc = new Float64Array(EXPOSURE_COMPONENTS.length);
+  values: Float64Array[] = [];
+  lengths: Float64Array = new Float64Array(0);
+  order: Uint32Array = new Uint32Array(0);
+
+  constructor(ctx: SimContext, responderCount: number) {
+    this.threatFrom = new Float64Array(ctx.slots.length);
+    this.threatTo = new Float64Array(ctx.slots.length);
+    this.fired = new Uint8Array(ctx.injects.length);
+    this.closureOn = new Uint8Array(ctx.injects.length);
+    this.closureTo = new Float64Array(ctx.injects.length);
+    this.activeClosures = new Uint8Array(ctx.injects.length);
+    this.unitCount = new Int32Array(responderCount);
+    this.ensure(256);
+  }
+
+  ensure(cap: number): void {
+    if (this.lengths.length >= cap) return;
+    const size = Math.max(cap, 2 * this.lengths.length);
+    const grow = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    this.values = Array.from({ length: COVERAGE_KINDS }, (_, k) => grow(this.values[k] ?? new Float64Array(0)));
+    this.lengths = grow(this.lengths);
+    this.order = new Uint32Array(size);
+  }
+}
+
+/** Stats of a whole, unperturbed track under one table: the same for every such sample, so cached. */
+const statsCache = new WeakMap<Track, Map<Float64Array | null, AlongRouteStats>>();
+
+/**
+ * Simulate one sample of movement `mi` on option `oi` and score it. Event-driven at edge granularity:
+ * injects, closures, coverage changes and junctions are handled at edge boundaries (an inject due while
+ * the motorcade is on an edge takes effect at the next junction).
+ */
+export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: SampleRng, s: SampleScratch, rec: Recorder | null, sample: number, responders: readonly { count: number }[]): SampleSummary {
+  const mv = ctx.movements[mi]!;
+  let track = mv.tracks[oi]!;
+  let option = oi;
+  const control = CONTROL[mv.escort.intersectionControl];
+  const capMps = mv.escort.convoySpeedKmh / 3.6;
+  const convoyM = mv.escort.convoyLengthM;
+  const sigma = ctx.traffic.sigma;
+
+  // Reset per-sample state.
+  for (let k = 0; k < ctx.slots.length; k++) {
+    s.threatFrom[k] = ctx.slots[k]!.baseFromS;
+    s.threatTo[k] = ctx.slots[k]!.baseToS;
+  }
+  s.fired.fill(0);
+  s.closureOn.fill(0);
+  for (let r = 0; r < responders.length; r++) s.unitCount[r] = responders[r]!.count;
+  s.acc.fill(0);
+  s.ensure(track.n);
+
+  const depart = mv.departureS + (mv.departureWindowS > 0 ? rng.uniform() * mv.departureWindowS : 0);
+  let t = depart;
+  let i = 0;
+  let count = 0;
+  let rerouted = false;
+  let arrived = true;
+  let closureCheck = false;
+  let coverageDirty = true;
+  let nextBoundary = -Infinity;
+  let refreshes = 0;
+  if (rec) rec.event(t, 'depart', `${mv.id} departs on option ${mv.optionIds[oi]}`, track.midLon[0]!, track.midLat[0]!);
+
+  while (i < track.n) {
+    // 1. Injects due by now.
+    for (let k = 0; k < ctx.injects.length; k++) {
+      if (s.fired[k]) continue;
+      const inj = ctx.injects[k]!;
+      let due: number;
+      if (inj.triggerMovement === mi) {
+        const trig = inj.plan.trigger!;
+        const [lon, lat] = ctx.lonLatOfNode(track.tailNode[i]!);
+        due = distanceM(lon, lat, trig.place.lon, trig.place.lat) <= trig.radiusM ? t : Infinity;
+      } else due = inj.triggerMovement >= 0 ? inj.nominalTimeS : inj.plan.atS ?? Infinity;
+      if (!(due <= t)) continue;
+      s.fired[k] = 1;
+      const a = inj.plan.action;
+      const lon = track.midLon[i]!;
+      const lat = track.midLat[i]!;
+      if (inj.closedMask) {
+        s.closureOn[k] = 1;
+        s.closureTo[k] = inj.plan.durationS === null ? Infinity : due + inj.plan.durationS;
+        closureCheck = true;
+        if (rec) rec.event(t, 'closure', `${inj.plan.id}: ${'label' in a ? a.label : a.type} closed${inj.plan.note ? ` (${inj.plan.note})` : ''}`, lon, lat);
+      } else if (inj.openSlot >= 0) {
+        s.threatFrom[inj.openSlot] = due;
+        if (inj.closeSlot >= 0 && s.threatTo[inj.closeSlot]! > due) s.threatTo[inj.closeSlot] = due;
+        if (rec) rec.event(t, 'threat', `${inj.plan.id}: threat ${ctx.slots[inj.openSlot]!.id} ${a.type === 'move_threat' ? 'moved' : 'added'}`, lon, lat);
+      } else if (inj.responder >= 0 && a.type === 'responder_out') {
+        s.unitCount[inj.responder] = Math.max(0, s.unitCount[inj.responder]! - a.count);
+        coverageDirty = true;
+        if (rec) rec.event(t, 'responder_out', `${inj.plan.id}: responder ${a.responderId} out of service (${a.count} unit(s))`, lon, lat);
+      } else if (inj.breakdownMovement === mi && a.type === 'breakdown') {
+        if (rec) {
+          rec.event(t, 'breakdown', `${inj.plan.id}: vehicle breakdown, convoy stopped for ${Math.round(a.durationS / 60)} min`, lon, lat);
+          rec.stop(t, a.durationS, lon, lat, 'breakdown');
+        }
+        s.acc[STOPPED]! += a.durationS;
+        t += a.durationS;
+        if (rec) rec.event(t, 'resume', `${mv.id} resumes after the breakdown`, lon, lat);
+      }
+    }
+
+    // 2. A new closure ahead: reroute from the junction we are at.
+    if (closureCheck) {
+      closureCheck = false;
+      let blockedUntil = -1;
+      for (let k = 0; k < ctx.injects.length; k++) {
+        s.activeClosures[k] = s.closureOn[k] && t < s.closureTo[k]! ? 1 : 0;
+        if (!s.activeClosures[k]) continue;
+        const mask = ctx.injects[k]!.closedMask!;
+        for (let j = i; j < track.n; j++) {
+          if (mask[track.edge[j]!]) {
+            if (s.closureTo[k]! > blockedUntil) blockedUntil = s.closureTo[k]!;
+            break;
+          }
+        }
+      }
+      if (blockedUntil >= 0) {
+        const node = track.tailNode[i]!;
+        const [lon, lat] = ctx.lonLatOfNode(node);
+        const rr = ctx.reroute(mi, option, node, s.activeClosures);
+        if (rr) {
+          track = rr.track;
+          i = rr.start;
+          if (rr.optionIndex >= 0) option = rr.optionIndex;
+          rerouted = true;
+          s.ensure(count + track.n - i);
+          if (rec) rec.event(t, 'reroute', rr.optionIndex >= 0 ? `${mv.id} switches to option ${mv.optionIds[rr.optionIndex]} at ${ctx.describe(lon, lat)}` : `${mv.id} reroutes at ${ctx.describe(lon, lat)} (fresh search around the closure, ${Math.round(track.freeFlowTimeS / 60)} min free-flow from here)`, lon, lat);
+        } else if (blockedUntil < Infinity) {
+          if (rec) {
+            rec.event(t, 'no_route', `${mv.id}: no way around the closure; holding at ${ctx.describe(lon, lat)} until it lifts`, lon, lat);
+            rec.stop(t, blockedUntil - t, lon, lat, 'closure');
+          }
+          s.acc[STOPPED]! += blockedUntil - t;
+          t = blockedUntil;
+          closureCheck = true;
+          continue;
+        } else {
+          if (rec) rec.event(t, 'no_route', `${mv.id}: no way around the closure from ${ctx.describe(lon, lat)}; movement stopped`, lon, lat);
+          arrived = false;
+          break;
+        }
+      }
+    }
+
+    // 3. Coverage tables for the current time and units in service.
+    if (coverageDirty || t >= nextBoundary) {
+      ctx.coverage.tablesAt(t, s.unitCount, s.tables);
+      nextBoundary = ctx.coverage.nextBoundary(t);
+      coverageDirty = false;
+      refreshes++;
+    }
+
+    // 4. Drive edge i: speed, junction, exposure.
+    const len = track.lengthM[i]!;
+    const band = ctx.traffic.bandAt(t);
+    const f0 = ctx.traffic.factorOf(band, track.classCode[i]!);
+    const f = 1 - (1 - f0) * (1 - control.congestionRemoved);
+    let v = track.freeMps[i]! * f * (sigma > 0 ? rng.lognormal(sigma) : 1);
+    if (v > capMps) v = capMps;
+    if (!(v > 0.1)) v = 0.1;
+    const junction = track.junction[i]!;
+    if (junction !== Junction.NONE) {
+      let wait = control.clearanceShare * (convoyM / v);
+      if (control.waits) wait += rng.exponential(ctx.junctionWaitS[junction]!);
+      if (wait > 0) {
+        s.acc[STOPPED]! += wait;
+        if (rec) rec.stop(t, wait, ctx.lonLatOfNode(track.tailNode[i]!)[0], ctx.lonLatOfNode(track.tailNode[i]!)[1], 'junction');
+        t += wait;
+      }
+    }
+    const dt = len / v;
+    const mid = t + dt / 2;
+    const before0 = rec ? s.acc.slice() : null;
+    if (v < ctx.stoppedMps) s.acc[STOPPED]! += dt;
+    else if (v < ctx.slowMps) s.acc[SLOW]! += dt;
+    if (track.choke[i]) s.acc[CHOKE]! += dt;
+    s.acc[PREDICT]! += track.reuse[i]! * dt;
+    for (let k = track.threatFirst[i]!; k < track.threatFirst[i + 1]!; k++) {
+      const slot = track.threatSlot[k]!;
+      if (mid >= s.threatFrom[slot]! && mid < s.threatTo[slot]!) {
+        const sl = ctx.slots[slot]!;
+        s.acc[sl.crowd ? CROWD : THREAT]! += sl.intensity * track.threatFactor[k]! * dt;
+      }
+    }
+    const tail = track.tailNode[i]!;
+    const head = track.headNode[i]!;
+    for (let k = 0; k < COVERAGE_KINDS; k++) s.values[k]![count] = edgeValue(s.tables[k]!, tail, head);
+    s.lengths[count] = len;
+    if (rec && before0) {
+      rec.edge(track.edge[i]!, t, t + dt, len, track.midLon[i]!, track.midLat[i]!, tail);
+      const ex = rec.exposure[rec.exposure.length - 1]!;
+      for (let c = 0; c < ex.length; c++) ex[c] = ctx.weights[c]! * (s.acc[c]! - before0[c]!);
+      const cov = rec.coverage[rec.coverage.length - 1]!;
+      for (let k = 0; k < COVERAGE_KINDS; k++) cov[k] = s.values[k]![count]!;
+    }
+    t += dt;
+    count++;
+    i++;
+  }
+  if (rec && arrived) rec.event(t, 'arrive', `${mv.id} arrives after ${(Math.round((t - depart) / 6) / 10).toFixed(1)} min`, track.midLon[track.n - 1]!, track.midLat[track.n - 1]!);
+
+  const exposure = new Array<number>(EXPOSURE_COMPONENTS.length);
+  for (let c = 0; c < exposure.length; c++) exposure[c] = ctx.weights[c]! * s.acc[c]!;
+  const whole = arrived && !rerouted && refreshes === 1 && count === track.n;
+  const response: AlongRouteStats[] = [];
+  const evacuation: AlongRouteStats[] = [];
+  for (let k = 0; k < COVERAGE_KINDS; k++) {
+    const target = k < RESPONDER_TYPES.length ? ctx.responseTargetS[k]! : ctx.evacuationTargetS;
+    let st: AlongRouteStats | undefined;
+    if (whole) {
+      let m = statsCache.get(track);
+      if (!m) statsCache.set(track, (m = new Map()));
+      const table = s.tables[k]!;
+      st = m.get(table);
+      if (!st) m.set(table, (st = alongRouteStats(s.values[k]!, s.lengths, count, target, s.order)));
+    } else st = alongRouteStats(s.values[k]!, s.lengths, count, target, s.order);
+    (k < RESPONDER_TYPES.length ? response : evacuation).push(st);
+  }
+  return { sample, timeS: t - depart, arrived, rerouted, exposure, response, evacuation };
+}
+
+function distanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const kx = 111_195 * Math.cos((lat1 * Math.PI) / 180);
+  const dx = (lon2 - lon1) * kx;
+  const dy = (lat2 - lat1) * 111_195;
+  return Math.sqrt(dx * dx + dy * dy);
+}
