@@ -1,14 +1,235 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
-import { MotorcadeError } from '../../engine/errors.js';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { writeFileAtomic } from '../../engine/atomic-write.js';
+import { InputError } from '../../engine/errors.js';
+import { EdgeSnapper } from '../../engine/graph/edge-snapper.js';
+import type { RoadGraph } from '../../engine/graph/index.js';
+import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
+import { loadGraph } from '../../engine/import/load-graph.js';
+import { readAvoidPolygons } from '../../engine/route/avoid-file.js';
+import { compileOverlay, Router, routeToGeoJSON, sharedLengthM, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
+import { parseOdCsv } from '../../engine/route/od-csv.js';
+import { describeRoute, formatDuration } from '../../engine/route/route-text.js';
 import { runAction } from '../report-error.js';
 
-// Placeholder until the owning issue lands; replaced by the real command.
+interface RouteFlags {
+  from?: string;
+  to?: string;
+  via: string[];
+  alternatives?: string;
+  avoid?: string;
+  closeEdge: string[];
+  depart?: string;
+  json?: boolean;
+  geojson?: string;
+  batch?: string;
+  algorithm: string;
+  maxSnap: string;
+  data?: string;
+  source?: string;
+}
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
 export function registerRoute(program: Command): void {
   program
     .command('route')
-    .description('(not yet available)')
-    .allowUnknownOption()
-    .action(runAction(() => {
-      throw new MotorcadeError('`motorcade route` is not available yet');
-    }));
+    .description('Fastest route(s) between places on the road graph (PLACE = landmark id or name, or LON,LAT)')
+    .option('--from <place>', 'start: landmark id/name or LON,LAT')
+    .option('--to <place>', 'destination: landmark id/name or LON,LAT')
+    .option('--via <place>', 'pass through this place (repeatable, in order)', collect, [])
+    .option('--alternatives <k>', 'up to K different routes (stretch ≤ 1.4, shared length ≤ 60 %)')
+    .option('--avoid <file.geojson>', 'close every road touching these polygons')
+    .option('--close-edge <id>', 'close an edge id, both directions (repeatable)', collect, [])
+    .option('--depart <HH:MM>', 'apply the Phnom Penh time-of-day speed profile for this departure')
+    .option('--json', 'print JSON instead of text')
+    .option('--geojson <file>', 'write the route(s) as a GeoJSON FeatureCollection')
+    .option('--batch <od.csv>', 'route every row of a CSV with from_lon,from_lat,to_lon,to_lat; one line per row')
+    .option('--algorithm <name>', 'astar | dijkstra | bidirectional (same result, different work)', 'astar')
+    .option('--max-snap <metres>', 'refuse places farther than this from any road', '1000')
+    .option('--data <dir>', 'Phnom Penh data folder (default ../shared/data/phnom-penh or $MOTORCADE_DATA)')
+    .option('--source <file>', 'route on your own road file (.geojson, .osm, .osm.pbf) instead of Phnom Penh')
+    .action(runAction(async (flags: RouteFlags) => routeCommand(flags)));
 }
+
+async function routeCommand(flags: RouteFlags): Promise<void> {
+  const algorithm = flags.algorithm as RouteAlgorithm;
+  if (!['astar', 'dijkstra', 'bidirectional'].includes(algorithm)) throw new InputError(`--algorithm '${flags.algorithm}' must be astar, dijkstra or bidirectional`);
+  const maxSnap = Number(flags.maxSnap);
+  if (!(maxSnap > 0)) throw new InputError(`--max-snap '${flags.maxSnap}' must be a positive number of metres`);
+  if (!flags.batch && (!flags.from || !flags.to)) throw new InputError('route needs --from and --to (or --batch od.csv)');
+  if (flags.batch && (flags.from || flags.to || flags.via.length > 0 || flags.alternatives)) throw new InputError('--batch cannot be combined with --from/--to/--via/--alternatives');
+  let k = 1;
+  if (flags.alternatives !== undefined) {
+    k = Number(flags.alternatives);
+    if (!Number.isInteger(k) || k < 1 || k > 10) throw new InputError(`--alternatives '${flags.alternatives}' must be an integer from 1 to 10`);
+    if (flags.via.length > 0) throw new InputError('--alternatives cannot be combined with --via');
+  }
+  const departMin = flags.depart !== undefined ? parseClock(flags.depart) : undefined;
+  const avoid = flags.avoid ? readAvoidPolygons(flags.avoid) : undefined;
+
+  const { graph } = await loadGraph({ ...(flags.data ? { dataDir: flags.data } : {}), ...(flags.source ? { source: flags.source } : {}) });
+  const overlay = buildOverlay(graph, flags, avoid, departMin);
+  const router = new Router(graph);
+  const snapper = new EdgeSnapper(graph);
+  const snap = (lon: number, lat: number, what: string): RouteEndpoint => {
+    const s = snapper.nearest(lon, lat, { maxDistanceM: maxSnap });
+    if (!s) throw new InputError(`${what} ${lon},${lat} is more than ${maxSnap} m from any road of the graph`);
+    return { edge: s.edge, fraction: s.fraction };
+  };
+  const opts = overlay ? { overlay, algorithm } : { algorithm };
+
+  if (flags.batch) return batch(flags, graph, router, snapper, maxSnap, opts);
+
+  const landmarks = graph.isLonLat ? safeGazetteer(flags.data) : [];
+  const places = [flags.from!, ...flags.via, flags.to!].map((spec, i, all) => {
+    const what = i === 0 ? '--from' : i === all.length - 1 ? '--to' : '--via';
+    const p = resolvePlace(spec, landmarks, what);
+    return { ...p, endpoint: snap(p.lon, p.lat, what) };
+  });
+  let routes: RouteFound[][];
+  if (k > 1) {
+    const alts = router.alternatives(places[0]!.endpoint, places[1]!.endpoint, { k, ...(overlay ? { overlay } : {}) });
+    const first = alts[0]!;
+    if (!first.found) return noRoute(flags, places[0]!.label, places[1]!.label, first.reason);
+    routes = alts.filter((r): r is RouteFound => r.found).map((r) => [r]);
+  } else {
+    const legs: RouteFound[] = [];
+    for (let i = 0; i + 1 < places.length; i++) {
+      const r = router.fastest(places[i]!.endpoint, places[i + 1]!.endpoint, opts);
+      if (!r.found) return noRoute(flags, places[i]!.label, places[i + 1]!.label, r.reason);
+      legs.push(r);
+    }
+    routes = [legs];
+  }
+  const label = places.map((p) => p.label).join(' → ');
+  if (flags.geojson) writeFileAtomic(flags.geojson, JSON.stringify(toFeatureCollection(graph, routes, places)) + '\n');
+  if (flags.json) {
+    const out = {
+      from: places[0]!.label,
+      to: places[places.length - 1]!.label,
+      via: places.slice(1, -1).map((p) => p.label),
+      depart: flags.depart ?? null,
+      routes: routes.map((legs, i) => ({
+        rank: i + 1,
+        time_s: round(sum(legs, 'timeS'), 1),
+        length_m: round(sum(legs, 'lengthM'), 1),
+        cost_s: round(sum(legs, 'costS'), 1),
+        legs: legs.map((l) => ({ time_s: round(l.timeS, 1), length_m: round(l.lengthM, 1), edges: l.edges, from: l.fromPosition, to: l.toPosition })),
+      })),
+    };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return;
+  }
+  const lines: string[] = [`Route ${label}`];
+  if (departMin !== undefined) {
+    const p = trafficPeriodAt(departMin);
+    lines.push(`departing ${flags.depart} (${p.name}: arterial speeds ×${p.arterial}, collectors ×${p.collector}, local ×${p.local})`);
+  }
+  if (overlay && overlay.closedCount > 0) lines.push(`closed edges: ${overlay.closedCount}`);
+  routes.forEach((legs, i) => {
+    const head = routes.length > 1 ? `${i === 0 ? 'Fastest' : `Alternative ${i}`}:` : '';
+    const body = describeRoute(graph, legs, overlay?.timeS);
+    if (i > 0) {
+      const extra = sum(legs, 'timeS') - sum(routes[0]!, 'timeS');
+      const shared = sharedLengthM(graph, legs[0]!, routes[0]![0]!) / Math.max(1, legs[0]!.lengthM);
+      body[0] += ` (+${formatDuration(extra)}, ${Math.round(shared * 100)} % shared with the fastest)`;
+    }
+    if (head) lines.push(head);
+    for (const l of body) lines.push(`  ${l}`);
+  });
+  if (flags.geojson) lines.push(`written: ${flags.geojson}`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function buildOverlay(graph: RoadGraph, flags: RouteFlags, avoid: ReturnType<typeof readAvoidPolygons> | undefined, departMin: number | undefined): CompiledOverlay | undefined {
+  const closed: number[] = [];
+  for (const raw of flags.closeEdge) {
+    const e = Number(raw);
+    if (!Number.isInteger(e) || e < 0 || e >= graph.edgeCount) throw new InputError(`--close-edge '${raw}' is not an edge id of the graph (0..${graph.edgeCount - 1})`);
+    closed.push(e);
+    const t = graph.twin[e]!;
+    if (t >= 0) closed.push(t);
+  }
+  const ov: RouteOverlay = {};
+  if (closed.length > 0) ov.closedEdges = closed;
+  if (avoid) ov.avoidPolygons = avoid;
+  if (departMin !== undefined) ov.speedFactorByClass = speedFactorsAt(departMin);
+  return Object.keys(ov).length > 0 ? compileOverlay(graph, ov) : undefined;
+}
+
+function batch(flags: RouteFlags, graph: RoadGraph, router: Router, snapper: EdgeSnapper, maxSnap: number, opts: { overlay?: CompiledOverlay; algorithm: RouteAlgorithm }): void {
+  const file = flags.batch!;
+  const { rows, problems } = parseOdCsv(fs.readFileSync(file, 'utf8'), file);
+  const bad = new Map(problems.map((p) => [p.line, p.message]));
+  const all = [...rows.map((r) => r.line), ...problems.map((p) => p.line)].sort((a, b) => a - b);
+  const byLine = new Map(rows.map((r) => [r.line, r]));
+  const out: string[] = [];
+  if (!flags.json) out.push('line,from_lon,from_lat,to_lon,to_lat,status,time_s,length_m,snap_from_m,snap_to_m');
+  for (const line of all) {
+    const row = byLine.get(line);
+    if (!row) {
+      process.stderr.write(`motorcade: ${file}:${line}: ${bad.get(line)}\n`);
+      out.push(flags.json ? JSON.stringify({ line, status: 'bad-row', error: bad.get(line) }) : `${line},,,,,bad-row,,,,`);
+      continue;
+    }
+    const a = snapper.nearest(row.fromLon, row.fromLat, { maxDistanceM: maxSnap });
+    const b = snapper.nearest(row.toLon, row.toLat, { maxDistanceM: maxSnap });
+    let status = 'ok';
+    let time = '';
+    let len = '';
+    if (!a || !b) status = 'too-far-from-road';
+    else {
+      const r = router.fastest({ edge: a.edge, fraction: a.fraction }, { edge: b.edge, fraction: b.fraction }, opts);
+      if (!r.found) status = 'no-route';
+      else {
+        time = r.timeS.toFixed(1);
+        len = r.lengthM.toFixed(1);
+      }
+    }
+    const sa = a ? a.distanceM.toFixed(1) : '';
+    const sb = b ? b.distanceM.toFixed(1) : '';
+    if (flags.json) out.push(JSON.stringify({ line, from: [row.fromLon, row.fromLat], to: [row.toLon, row.toLat], status, time_s: time === '' ? null : Number(time), length_m: len === '' ? null : Number(len), snap_from_m: sa === '' ? null : Number(sa), snap_to_m: sb === '' ? null : Number(sb) }));
+    else out.push([line, row.fromLon, row.fromLat, row.toLon, row.toLat, status, time, len, sa, sb].join(','));
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  if (problems.length > 0) {
+    process.stderr.write(`motorcade: ${problems.length} bad row(s) in ${file}; the other ${rows.length} were routed\n`);
+    process.exitCode = 2;
+  }
+}
+
+function noRoute(flags: RouteFlags, from: string, to: string, reason: string): void {
+  if (flags.json) process.stdout.write(JSON.stringify({ from, to, routes: [], reason }, null, 2) + '\n');
+  else process.stdout.write(`No route ${from} → ${to}: ${reason}\n`);
+  process.exitCode = 1;
+}
+
+function toFeatureCollection(graph: RoadGraph, routes: RouteFound[][], places: { label: string; lon: number; lat: number }[]): FeatureCollection<Geometry> {
+  const features: Feature<Geometry>[] = [];
+  routes.forEach((legs, i) => {
+    legs.forEach((leg, j) => {
+      features.push(routeToGeoJSON(graph, leg, { rank: i + 1, leg: j + 1, from: places[j]?.label ?? null, to: places[j + 1]?.label ?? null }));
+    });
+  });
+  places.forEach((p, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { role: i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via', place: p.label } }));
+  return { type: 'FeatureCollection', features };
+}
+
+function safeGazetteer(dataDir: string | undefined): ReturnType<typeof loadGazetteer> {
+  try {
+    return loadGazetteer(dataDir);
+  } catch {
+    return [];
+  }
+}
+
+function sum(legs: readonly RouteFound[], key: 'timeS' | 'lengthM' | 'costS'): number {
+  return legs.reduce((a, l) => a + l[key], 0);
+}
+
+function round(x: number, d: number): number {
+  return Math.round(x * 10 ** d) / 10 ** d;
+}
+
