@@ -24,7 +24,10 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
         const known = shapeKeysAt(root, path, data);
         for (const key of issue.keys) {
           const hint = suggest(key, known);
-          add([...path, key], `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : known.length ? ` (expected one of: ${known.join(', ')})` : ''}`, true);
+          // `label: a, b` inside { … } reads as two fields: point at the comma, not just the odd key.
+          const cut = /\s/.test(key) && valueAt(data, [...path, key]) === null;
+          const why = cut ? ' (a comma inside { … } ends the value before it: quote values that contain commas)' : '';
+          add([...path, key], `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : why || (known.length ? ` (expected one of: ${known.join(', ')})` : '')}`, true);
         }
         break;
       }
