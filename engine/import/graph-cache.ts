@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../atomic-write.js';
 import { GraphFormatError } from '../errors.js';
 import { FORMAT_VERSION } from '../graph/format.js';
@@ -15,6 +17,30 @@ import { RoadGraph } from '../graph/road-graph.js';
 /** Bump when import or repair logic changes what a graph built from the same files looks like. */
 export const IMPORTER_VERSION = 1;
 
+/**
+ * A hash of the importer's own compiled files (this folder and geojson/), so that a cache built by older
+ * code is rebuilt after an update even if nobody bumped IMPORTER_VERSION. Computed once, < 1 ms.
+ */
+let codeStampMemo: string | undefined;
+export function importerCodeStamp(): string {
+  if (codeStampMemo !== undefined) return codeStampMemo;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha1');
+  const graphDir = path.join(here, '..', 'graph');
+  const files = [
+    ...['graph-cache', 'load-graph'].map((f) => path.join(here, f)),
+    ...(fs.existsSync(path.join(here, 'geojson')) ? fs.readdirSync(path.join(here, 'geojson')).sort().map((f) => path.join(here, 'geojson', f.replace(/\.(js|ts)$/, ''))) : []),
+    ...['format', 'graph-builder', 'road-class', 'strongly-connected', 'subgraph', 'replace-meta'].map((f) => path.join(graphDir, f)),
+  ];
+  const ext = path.extname(fileURLToPath(import.meta.url)); // .js in dist/, .ts under vitest
+  for (const base of new Set(files)) {
+    const file = base + ext;
+    if (fs.existsSync(file)) hash.update(path.basename(file)).update(fs.readFileSync(file));
+  }
+  codeStampMemo = hash.digest('hex').slice(0, 16);
+  return codeStampMemo;
+}
+
 export interface FileStamp {
   path: string;
   size: number;
@@ -27,6 +53,7 @@ export interface SourceFingerprint {
   params: Record<string, unknown>;
   formatVersion: number;
   importerVersion: number;
+  code: string;
 }
 
 /** Size and mtime of an input file (throws ENOENT for a missing file, which the CLI reports in one line). */
@@ -36,7 +63,7 @@ export function fileStamp(file: string): FileStamp {
 }
 
 export function fingerprint(kind: string, files: readonly string[], params: Record<string, unknown>): SourceFingerprint {
-  return { kind, files: files.map(fileStamp), params, formatVersion: FORMAT_VERSION, importerVersion: IMPORTER_VERSION };
+  return { kind, files: files.map(fileStamp), params, formatVersion: FORMAT_VERSION, importerVersion: IMPORTER_VERSION, code: importerCodeStamp() };
 }
 
 /** JSON with sorted keys, so that two fingerprints compare equal whatever their key order. */
@@ -91,7 +118,7 @@ export function readGraphCache(file: string, expected: SourceFingerprint): Cache
 function staleReason(found: Record<string, unknown>, expected: SourceFingerprint): string {
   const f = found as Partial<SourceFingerprint>;
   if (f.kind !== expected.kind) return `built from ${String(f.kind)}, wanted ${expected.kind}`;
-  if (f.formatVersion !== expected.formatVersion || f.importerVersion !== expected.importerVersion) return 'built by another version of the importer';
+  if (f.formatVersion !== expected.formatVersion || f.importerVersion !== expected.importerVersion || f.code !== expected.code) return 'built by another version of the importer';
   if (canonicalJson(f.params) !== canonicalJson(expected.params)) return 'import parameters changed';
   for (const want of expected.files) {
     const had = f.files?.find((x) => x.path === want.path);
