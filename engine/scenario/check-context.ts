@@ -51,7 +51,7 @@ export function overlaps(a: TimeWindow, b: TimeWindow): boolean {
 }
 
 export function formatWindow(w: TimeWindow): string {
-  return `${formatTimeOfDay(w.fromS)}–${formatTimeOfDay(w.toS)}`;
+  return w.fromS === w.toS ? formatTimeOfDay(w.fromS) : `${formatTimeOfDay(w.fromS)}–${formatTimeOfDay(w.toS)}`;
 }
 
 /** Is `name` among `declared`? If not, report it with a suggestion. */

@@ -54,9 +54,18 @@ export function validateScenarioText(text: string, displayName: string, abs: str
   const ctx = new CheckContext(displayName, src);
   const empty = emptyScenario(abs);
   if (src.doc.errors.length) {
+    const seen = new Set<string>();
     for (const err of src.doc.errors) {
       const pos = err.linePos?.[0] ?? src.lineCol(err.pos[0]);
-      ctx.problems.push({ file: displayName, line: pos.line, col: pos.col, path: '(syntax)', message: syntaxMessage(err.message) });
+      // One message per position: the parser often explains one slip twice.
+      if (seen.has(`${pos.line}:${pos.col}`)) continue;
+      seen.add(`${pos.line}:${pos.col}`);
+      let message = syntaxMessage(err.message);
+      if (err.code === 'DUPLICATE_KEY') {
+        const key = /^["']?([^"':\s]+)/.exec(text.slice(err.pos[0]))?.[1];
+        message = `key '${key ?? '?'}' is given twice in the same mapping (keys must be unique)`;
+      }
+      ctx.problems.push({ file: displayName, line: pos.line, col: pos.col, path: '(syntax)', message });
     }
     return { scenario: empty, problems: ctx.problems };
   }

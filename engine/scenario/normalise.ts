@@ -174,7 +174,7 @@ function normaliseTraffic(part: PartialScenario, ctx: CheckContext): Traffic {
 function graphSource(raw: string, scenarioFile: string, ctx: CheckContext, failed: boolean): GraphSource {
   if (failed || raw === 'phnom-penh' || raw === 'phnom_penh') return { kind: 'bundled', city: 'phnom-penh' };
   const p = path.resolve(path.dirname(scenarioFile), raw);
-  if (!fs.existsSync(p)) ctx.add(['graph'], `graph file '${raw}' not found (looked at ${p}); use 'phnom-penh' for the bundled data`);
+  if (!fs.existsSync(p)) ctx.add(['graph'], `graph file '${raw}' not found (paths are relative to the scenario's folder); use 'phnom-penh' for the bundled data`);
   return { kind: 'file', path: p };
 }
 

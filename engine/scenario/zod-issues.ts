@@ -3,7 +3,7 @@ import { suggest } from '../import/gazetteer.js';
 import type { DocPath, SourceMap } from './source-map.js';
 import { formatPath } from './source-map.js';
 import type { ScenarioProblem } from './problems.js';
-import { describe } from './units.js';
+import { describe, parseTimeOfDay } from './units.js';
 
 /**
  * Turn zod issues into located problems with messages a planner understands: the field, the value,
@@ -98,7 +98,11 @@ function article(t: string): string {
 }
 
 function unionMessage(field: string, value: unknown): string {
-  if (field === 'departure') return `departure ${describe(value)} must be a time 'HH:MM' or a window {from: 'HH:MM', to: 'HH:MM'}`;
+  if (field === 'departure') {
+    const t = typeof value === 'number' || typeof value === 'string' ? parseTimeOfDay(value) : undefined;
+    if (t && !t.ok) return t.message;
+    return `departure ${describe(value)} must be a time 'HH:MM' or a window {from: 'HH:MM', to: 'HH:MM'}`;
+  }
   return `${field} ${describe(value)} must be a place id or [lon, lat]`;
 }
 
