@@ -1,14 +1,33 @@
 import type { Command } from 'commander';
-import { MotorcadeError } from '../../engine/errors.js';
+import { InputError } from '../../engine/errors.js';
+import { suggest } from '../../engine/import/gazetteer.js';
 import { runAction } from '../report-error.js';
+import { compareReport } from '../compare-output.js';
+import { executeRun, loadRunInputs, parseSamplesFlag } from './run.js';
 
-// Placeholder until the owning issue lands; replaced by the real command.
+/** Run a scenario and print its options side by side (shared by `compare` and `start`). */
+export async function compareScenario(file: string, opts: { movement?: string; samples?: string; seed?: string }): Promise<string> {
+  const { graph, scenario } = await loadRunInputs(file);
+  if (opts.movement && !scenario.movements.some((m) => m.id === opts.movement)) {
+    const ids = scenario.movements.map((m) => m.id);
+    const hint = suggest(opts.movement, ids);
+    throw new InputError(`--movement '${opts.movement}' is not a movement of ${file}${hint ? ` (did you mean '${hint}'?)` : ''}; movements: ${ids.join(', ')}`);
+  }
+  const { result } = await executeRun(graph, scenario, { samples: parseSamplesFlag(opts.samples), seed: opts.seed });
+  return compareReport(result, opts.movement);
+}
+
 export function registerCompare(program: Command): void {
   program
     .command('compare')
-    .description('(not yet available)')
-    .allowUnknownOption()
-    .action(runAction(() => {
-      throw new MotorcadeError('`motorcade compare` is not available yet');
-    }));
+    .description('compare the route options of each movement side by side, with the differences that matter and a verdict')
+    .argument('<scenario>', 'scenario file (.yaml or .json)')
+    .option('--movement <id>', 'only this movement')
+    .option('--samples <n>', 'samples per movement × option (default: the scenario monte_carlo.samples)')
+    .option('--seed <s>', 'random seed (default: the scenario monte_carlo.seed)')
+    .action(
+      runAction(async (file: string, opts: { movement?: string; samples?: string; seed?: string }) => {
+        process.stdout.write((await compareScenario(file, opts)) + '\n');
+      }),
+    );
 }

@@ -24,7 +24,7 @@ export interface PrepareOptions {
 }
 
 /** Mean wait of an uncontrolled convoy at a junction, seconds, by Junction kind (none, minor, major). */
-export const JUNCTION_WAIT_S = [0, 8, 25] as const;
+export const JUNCTION_WAIT_S = [0, 8, 20] as const;
 /** Classes whose crossings make a junction "major" (a signalised crossing in practice). */
 const MAJOR_CLASSES = new Set(['motorway', 'trunk', 'primary', 'secondary', 'major', 'motorway_link', 'trunk_link', 'primary_link']);
 
@@ -238,12 +238,18 @@ export class PreparedRun implements SimContext {
     return out;
   }
 
-  /** Other movements' planned (first found option) routes over each road, per graph edge. */
+  /**
+   * Predictability factor per graph edge for movement mi: k / (k + 1), where k is the number of movements
+   * departing EARLIER in the day whose planned route (first option with a route) uses the same road (edge or
+   * twin). A watcher who saw k convoys pass knows the road; the factor saturates toward 1.
+   */
   private reuseFor(mi: number): Float64Array {
     const g = this.graph;
     const count = new Float64Array(g.edgeCount);
+    const me = this.plan.movements[mi]!;
     this.routes.forEach((opts, mj) => {
-      if (mj === mi) return;
+      const other = this.plan.movements[mj]!;
+      if (mj === mi || !(other.departureS < me.departureS || (other.departureS === me.departureS && mj < mi))) return;
       const r = opts.find((x) => x.found);
       if (!r || !r.found) return;
       const seen = new Set<number>();
@@ -255,6 +261,7 @@ export class PreparedRun implements SimContext {
         }
       }
     });
+    for (let e = 0; e < count.length; e++) if (count[e]! > 0) count[e] = count[e]! / (count[e]! + 1);
     return count;
   }
 

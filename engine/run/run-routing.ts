@@ -11,7 +11,7 @@ import type { PlanThreat } from './run-plan.js';
 export const SNAP_LIMIT_M = 1500;
 /** Alternatives: at most this much slower than the fastest (stretch), and sharing at most this share of its length. */
 export const ALT_MAX_STRETCH = 1.5;
-export const ALT_MAX_SHARE = 0.8;
+export const ALT_MAX_SHARE = 0.7;
 
 /**
  * The run's view of routing (engine/route): one Router (search state allocated once), overlays compiled
@@ -70,48 +70,26 @@ export class RunRouting {
   }
 
   /**
-   * Up to k alternatives by the penalty method: after each route, the edges it uses cost ×1.4 and the
-   * search runs again; a candidate is kept when its true time is within ALT_MAX_STRETCH of the fastest and
-   * it shares at most ALT_MAX_SHARE of its length with every kept route. Deterministic (no randomness).
+   * Up to k alternatives (engine/route alternatives: penalty method, stretch ≤ ALT_MAX_STRETCH, shared length
+   * ≤ ALT_MAX_SHARE with each kept route), fastest first, at the speeds of `band`.
    */
   alternatives(from: RouteEndpoint, to: RouteEndpoint, k: number, band: number): RouteFound[] {
-    const base = this.bandOverlay(band);
-    const time = base?.timeS ?? this.graph.timeS;
-    const best = this.router.fastest(from, to, base ? { overlay: base } : {});
-    if (!best.found) return [];
-    const kept: RouteFound[] = [best];
-    const weight = new Float64Array(time);
-    for (let round = 0; round < 4 * k && kept.length < k; round++) {
-      for (const e of kept[kept.length - 1]!.edges) {
-        weight[e] = weight[e]! * 1.4;
-        const tw = this.graph.twin[e]!;
-        if (tw >= 0) weight[tw] = weight[tw]! * 1.4;
-      }
-      const cand = this.router.routeWithWeights(from, to, weight, time, 'dijkstra');
-      if (!cand.found) break;
-      if (cand.timeS > ALT_MAX_STRETCH * best.timeS) break;
-      if (kept.every((r) => this.sharedShare(cand, r) <= ALT_MAX_SHARE)) kept.push(cand);
-      else for (const e of cand.edges) weight[e] = weight[e]! * 1.4;
-    }
-    return kept;
+    const overlay = this.bandOverlay(band);
+    const res = this.router.alternatives(from, to, overlay ? { k, maxStretch: ALT_MAX_STRETCH, maxShare: ALT_MAX_SHARE, overlay } : { k, maxStretch: ALT_MAX_STRETCH, maxShare: ALT_MAX_SHARE });
+    return res.filter((r): r is RouteFound => r.found);
   }
 
   /**
-   * Least exposure within a delay budget: threat zones cost ×(1 + 9 × intensity) inside (via the overlay's
-   * penalties); if the result is more than maxDelayS slower than the fastest, the factor is halved until it
-   * fits (the fastest route itself always fits).
+   * Least exposure within a delay budget (engine/route safest, Lagrangian): a second inside a threat zone
+   * costs `intensity` exposure-seconds extra (penalty factor 1 + intensity), the same rule the threat
+   * component scores; the route is at most maxDelayS slower than the fastest at the departure band.
    */
   safest(from: RouteEndpoint, to: RouteEndpoint, maxDelayS: number, threats: readonly PlanThreat[], band: number): RouteResult {
     const base = this.bandOverlay(band);
-    const fastest = this.router.fastest(from, to, base ? { overlay: base } : {});
-    if (!fastest.found || threats.length === 0) return fastest;
-    for (let scale = 9; scale >= 0.25; scale /= 2) {
-      const penalties = threats.map((t) => ({ area: toPenaltyArea(t), factor: 1 + scale * Math.max(0, Math.min(1, t.intensity)) }));
-      const overlay = compileOverlay(this.graph, { penalties }, base);
-      const r = this.router.fastest(from, to, { overlay });
-      if (r.found && r.timeS <= fastest.timeS + maxDelayS) return r;
-    }
-    return fastest;
+    if (threats.length === 0) return this.router.fastest(from, to, base ? { overlay: base } : {});
+    const penalties = threats.map((t) => ({ area: toPenaltyArea(t), factor: 1 + Math.max(0, Math.min(1, t.intensity)) }));
+    const exposureOverlay = compileOverlay(this.graph, { penalties }, base);
+    return this.router.safest(from, to, base ? { exposureOverlay, maxDelayS, overlay: base } : { exposureOverlay, maxDelayS });
   }
 
   /** Multi-source one-to-all per traffic band, for coverage tables (cut off at 2 h: beyond is "unreachable"). */
@@ -122,18 +100,6 @@ export class RunRouting {
       overlay ? { direction, cutoffS: 7200, overlay } : { direction, cutoffS: 7200 },
     );
   };
-
-  private sharedShare(a: RouteFound, b: RouteFound): number {
-    const inB = new Set<number>();
-    for (const e of b.edges) {
-      inB.add(e);
-      const tw = this.graph.twin[e]!;
-      if (tw >= 0) inB.add(tw);
-    }
-    let shared = 0;
-    for (const e of a.edges) if (inB.has(e)) shared += this.graph.lengthM[e]!;
-    return a.lengthM > 0 ? shared / a.lengthM : 1;
-  }
 }
 
 export function toPenaltyArea(t: PlanThreat): PenaltyArea {

@@ -11,6 +11,7 @@ export function describePlace(places: readonly { label: string; lon: number; lat
   let best = -1;
   let bestD = Infinity;
   places.forEach((p, i) => {
+    if (/^-?\d/.test(p.label)) return; // coordinate-only places describe nothing
     const d = haversineM(lon, lat, p.lon, p.lat);
     if (d < bestD) {
       bestD = d;

@@ -119,25 +119,50 @@ export class Track {
   }
 }
 
+/** Turns sharper than this (degrees) count as turning at a junction. */
+export const TURN_DEG = 45;
+
 /**
- * A node is a junction when more than two distinct roads meet there (three or more distinct neighbours).
- * It is MAJOR when a crossing road (not the route's own in/out edges) is of a major class: an uncontrolled
- * convoy then waits like ordinary traffic at a signalised crossing.
+ * Junction kind where the route enters `outEdge` from `inEdge` at `node` (docs/readme/50-metrics.md):
+ * - NONE: fewer than three distinct neighbours (a bend, not a junction), or the route goes straight on a
+ *   major road and every crossing road is minor (side streets yield to the main road);
+ * - MAJOR: another major road meets here (a signalised crossing in practice);
+ * - MINOR: any other junction (the route is on a minor road, or turns).
  */
 function junctionKind(env: TrackEnvironment, node: number, outEdge: number, inEdge: number): number {
   const g = env.graph;
   const neighbours = new Set<number>();
-  let major = false;
+  let crossingMajor = false;
   const inTwin = g.twin[inEdge]!;
+  const outTwin = g.twin[outEdge]!;
   for (let k = g.firstOut[node]!; k < g.firstOut[node + 1]!; k++) {
     neighbours.add(g.head[k]!);
-    if (k !== outEdge && k !== inTwin && env.majorClass[g.roadClass[k]!]) major = true;
+    if (k !== outEdge && k !== inTwin && env.majorClass[g.roadClass[k]!]) crossingMajor = true;
   }
   for (let k = g.firstIn[node]!; k < g.firstIn[node + 1]!; k++) {
     const e = g.inEdge[k]!;
     neighbours.add(g.tail[e]!);
-    if (e !== inEdge && g.twin[e] !== outEdge && env.majorClass[g.roadClass[e]!]) major = true;
+    if (e !== inEdge && e !== outTwin && env.majorClass[g.roadClass[e]!]) crossingMajor = true;
   }
   if (neighbours.size < 3) return Junction.NONE;
-  return major ? Junction.MAJOR : Junction.MINOR;
+  if (crossingMajor) return Junction.MAJOR;
+  const onMajor = env.majorClass[g.roadClass[inEdge]!] && env.majorClass[g.roadClass[outEdge]!];
+  if (onMajor && Math.abs(turnAngleDeg(g, inEdge, outEdge)) < TURN_DEG) return Junction.NONE;
+  return Junction.MINOR;
+}
+
+/** Signed turn angle in degrees from the last segment of inEdge to the first segment of outEdge. */
+export function turnAngleDeg(g: RoadGraph, inEdge: number, outEdge: number): number {
+  const a = g.edgeGeometry(inEdge);
+  const b = g.edgeGeometry(outEdge);
+  const p0 = a[a.length - 2]!;
+  const p1 = a[a.length - 1]!;
+  const q1 = b[1]!;
+  const k = Math.cos((p1[1] * Math.PI) / 180);
+  const h1 = Math.atan2(p1[1] - p0[1], (p1[0] - p0[0]) * k);
+  const h2 = Math.atan2(q1[1] - p1[1], (q1[0] - p1[0]) * k);
+  let d = ((h2 - h1) * 180) / Math.PI;
+  while (d > 180) d -= 360;
+  while (d < -180) d += 360;
+  return d;
 }

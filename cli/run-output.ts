@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { writeFileAtomic } from '../engine/atomic-write.js';
+import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/run/run-result.js';
+
+/**
+ * How `motorcade run` and `compare` present a RunResult: aligned terminal tables (units in the headers,
+ * the recommended option marked ★), CSV files for spreadsheets, and an RFC 7946 GeoJSON FeatureCollection.
+ */
+
+export function clock(s: number): string {
+  const d = ((Math.round(s) % 86400) + 86400) % 86400;
+  return `${String(Math.floor(d / 3600)).padStart(2, '0')}:${String(Math.floor((d % 3600) / 60)).padStart(2, '0')}`;
+}
+
+export function minutes(s: number | null): string {
+  return s === null || !Number.isFinite(s) ? '—' : (s / 60).toFixed(1);
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** Left-align the first column, right-align the rest; two spaces between columns. */
+export function alignTable(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  return rows
+    .map((r) => r.map((c, i) => (i <= 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+function responseP95(o: OptionResult, type: string): string {
+  const r = o.response.find((x) => x.type === type);
+  return r && r.units > 0 ? minutes(r.p95S) : '—';
+}
+
+/** The per-movement table of `motorcade run`. */
+export function movementTable(mv: MovementResult): string {
+  const head = ['option', 'label', 'km', 'time p50 min', 'p95 min', 'exposure p50', 'p95', 'threat', 'slow+stop', 'police p95 min', 'ambul. p95 min', 'hospital p95 min', 'in target'];
+  const rows: string[][] = [head];
+  for (const o of mv.options) {
+    const mark = o.id === mv.recommended ? '★ ' : '  ';
+    if (!o.found) {
+      rows.push([mark + o.id, o.label, '—', 'no route: ' + (o.reason ?? ''), '', '', '', '', '', '', '', '', '']);
+      continue;
+    }
+    const c = o.exposure.components;
+    const police = o.response.find((r) => r.type === 'police');
+    rows.push([
+      mark + o.id,
+      o.label,
+      (o.route.lengthM / 1000).toFixed(1),
+      minutes(o.timeS.p50),
+      minutes(o.timeS.p95),
+      o.exposure.total.p50.toFixed(0),
+      o.exposure.total.p95.toFixed(0),
+      c.threat.mean.toFixed(0),
+      (c.slow.mean + c.stopped.mean).toFixed(0),
+      responseP95(o, 'police'),
+      responseP95(o, 'ambulance'),
+      minutes(o.evacuation.find((e) => e.kind === 'hospital')?.p95S ?? null),
+      police && police.units > 0 ? pct(police.withinTargetShare) : '—',
+    ]);
+  }
+  return alignTable(rows);
+}
+
+export function movementHeader(mv: MovementResult): string {
+  return `${mv.id} (${mv.delegation}): ${mv.from.label} → ${mv.to.label}, departs ${clock(mv.departureS)}`;
+}
+
+/** The whole terminal summary of `motorcade run`. */
+export function runSummary(result: RunResult): string {
+  const out: string[] = [];
+  out.push(`${result.scenario.name} — ${result.samples} samples per option, seed ${result.seed}${result.partial ? ' (PARTIAL: interrupted)' : ''}`);
+  out.push('exposure in exposure-seconds (weighted seconds, see README "Metrics"); times in minutes; ★ = recommended; "in target" = share of route within the police response target');
+  for (const mv of result.movements) {
+    out.push('', movementHeader(mv), movementTable(mv), `verdict: ${mv.verdict}`);
+  }
+  out.push('', `Road data ${result.graph.attribution}`);
+  return out.join('\n');
+}
+
+const csvCell = (v: unknown): string => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csv = (rows: unknown[][]): string => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+
+/** --csv DIR: options.csv (one row per movement × option), hotspots.csv, response.csv, events.csv (sample 0). */
+export function writeCsv(dir: string, result: RunResult): string[] {
+  const options: unknown[][] = [[
+    'movement', 'option', 'label', 'kind', 'found', 'recommended', 'length_m', 'free_flow_time_s', 'time_p50_s', 'time_p95_s', 'time_mean_s', 'time_min_s', 'time_max_s',
+    'exposure_p50', 'exposure_p95', 'exposure_mean', ...EXPOSURE_COMPONENTS.map((c) => `${c}_mean`), 'arrived_share', 'rerouted_share', 'score',
+  ]];
+  const hotspots: unknown[][] = [['movement', 'option', 'rank', 'from_m', 'to_m', 'lon', 'lat', 'near', 'exposure', 'share', 'main_component']];
+  const response: unknown[][] = [['movement', 'option', 'kind', 'units_or_destinations', 'target_s', 'p50_s', 'p95_s', 'max_s', 'within_target_share']];
+  const events: unknown[][] = [['movement', 'option', 'time_s', 'clock', 'kind', 'message', 'lon', 'lat']];
+  for (const mv of result.movements) {
+    for (const o of mv.options) {
+      options.push([mv.id, o.id, o.label, o.kind, o.found, o.id === mv.recommended, o.route.lengthM, o.route.freeFlowTimeS, o.timeS.p50, o.timeS.p95, o.timeS.mean, o.timeS.min, o.timeS.max,
+        o.exposure.total.p50, o.exposure.total.p95, o.exposure.total.mean, ...EXPOSURE_COMPONENTS.map((c) => o.exposure.components[c].mean), o.arrivedShare, o.reroutedShare, o.score]);
+      o.hotspots.forEach((h, i) => hotspots.push([mv.id, o.id, i + 1, h.fromM, h.toM, h.lon, h.lat, h.near, h.exposure, h.share, h.mainComponent]));
+      for (const r of o.response) response.push([mv.id, o.id, r.type, r.units, r.targetS, r.p50S, r.p95S, r.maxS, r.withinTargetShare]);
+      for (const e of o.evacuation) response.push([mv.id, o.id, e.kind, e.destinations.join(' '), e.targetS, e.p50S, e.p95S, e.maxS, e.withinTargetShare]);
+      for (const e of o.playback.events) events.push([mv.id, o.id, e.timeS, clock(e.timeS), e.kind, e.message, e.lon, e.lat]);
+    }
+  }
+  const files = { 'options.csv': options, 'hotspots.csv': hotspots, 'response.csv': response, 'events.csv': events };
+  return Object.entries(files).map(([name, rows]) => {
+    const file = path.join(dir, name);
+    writeFileAtomic(file, csv(rows));
+    return file;
+  });
+}
+
+/** --geojson FILE: one LineString per option (summary properties), Points for hotspots and chokepoints. */
+export function toGeoJSON(result: RunResult): object {
+  const features: object[] = [];
+  for (const mv of result.movements) {
+    for (const o of mv.options) {
+      if (!o.found) continue;
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: o.route.coordinates },
+        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, time_p50_s: o.timeS.p50, time_p95_s: o.timeS.p95, exposure_mean: o.exposure.total.mean },
+      });
+      o.hotspots.forEach((h, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [h.lon, h.lat] }, properties: { kind: 'hotspot', movement: mv.id, option: o.id, rank: i + 1, near: h.near, exposure: h.exposure, share: h.share, main_component: h.mainComponent } }));
+      for (const c of o.chokepoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: { kind: 'chokepoint', movement: mv.id, option: o.id, chokepoint: c.kind, reason: c.reason, near: c.near, edge: c.edge } });
+    }
+  }
+  return { type: 'FeatureCollection', features, properties: { scenario: result.scenario, seed: result.seed, samples: result.samples, attribution: result.graph.attribution } };
+}
+
+export function responderColumns(): readonly string[] {
+  return RESPONDER_TYPES;
+}
