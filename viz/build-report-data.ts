@@ -36,6 +36,7 @@ export function buildReportData(input: ReportInput): ReportData {
       options: m.options.map((o) => optionView(graph, o, m.recommended)),
     };
   });
+  const roads = roadLayers(graph);
   const data: ReportData = {
     version: 1,
     title: input.title ?? `Motorcade plan — ${result.scenario.name || scenario.name}`,
@@ -44,11 +45,11 @@ export function buildReportData(input: ReportInput): ReportData {
     samples: result.samples,
     attribution: result.graph.attribution || OSM_ATTRIBUTION,
     bbox: [0, 0, 0, 0],
-    basemap: { roads: roadLayers(graph), water: input.water === null ? [] : waterLayer(input.water) },
+    basemap: { roads: roads.roads, water: input.water === null ? [] : waterLayer(input.water) },
     places: placesOf(scenario),
     threats: threatsOf(scenario),
     responders: respondersOf(scenario),
-    serviceAreas: serviceAreasOf(graph, scenario, result),
+    serviceAreas: serviceAreasOf(graph, roads.lineOfEdge, scenario, result),
     movements,
     notes: [
       `Road graph: ${result.graph.source} (${result.graph.nodes.toLocaleString('en-US')} nodes, ${result.graph.edges.toLocaleString('en-US')} directed edges).`,

@@ -74,11 +74,15 @@ export interface ReportResponder {
   turnoutS: number;
 }
 
-/** Roads that units of one type reach within their target (travel budget = target − turnout, free flow). */
+/** Roads that units of one type reach within their target (turnout + free-flow travel). */
 export interface ServiceArea {
   type: string;
   targetS: number;
-  lines: EncodedLine[];
+  /**
+   * Indices of basemap road lines (numbered across `basemap.roads` in order), sorted and delta-encoded:
+   * the geometry is the basemap's, not repeated.
+   */
+  roads: number[];
 }
 
 export interface Quantiles {

@@ -3,7 +3,7 @@ import type { Place, Scenario } from '../engine/scenario/model.js';
 import type { RunResult } from '../engine/run/run-result.js';
 import { roundDeg } from './geometry-codec.js';
 import type { PlaceRole, ReportPlace, ReportResponder, ReportThreat, ServiceArea } from './report-data.js';
-import { serviceAreaLines } from './service-area.js';
+import { serviceAreaEdges } from './service-area.js';
 
 /** The map layers that come from the scenario itself: places, threat zones, responders and their reach. */
 
@@ -49,14 +49,15 @@ export function respondersOf(scenario: Scenario): ReportResponder[] {
 
 /**
  * Per responder type, the roads its units reach within the response target the run used (turnout +
- * free-flow travel from the nearest post). Without a graph there is nothing to draw.
+ * free-flow travel from the nearest post), as indices of the basemap's road lines.
  */
-export function serviceAreasOf(graph: RoadGraph | undefined, scenario: Scenario, result: RunResult): ServiceArea[] {
-  if (!graph) return [];
+export function serviceAreasOf(graph: RoadGraph, lineOfEdge: Int32Array, scenario: Scenario, result: RunResult): ServiceArea[] {
   const types = [...new Set(scenario.responders.map((r) => r.type))].sort();
   return types.map((type) => {
     const targetS = result.scoring.responseTargetS[type] ?? scenario.scoring.responseTargetS[type];
     const posts = scenario.responders.filter((r) => r.type === type).map((r) => ({ lon: r.lon, lat: r.lat, turnoutS: r.turnoutS }));
-    return { type, targetS, lines: serviceAreaLines(graph, posts, targetS) };
+    const lines = [...new Set(serviceAreaEdges(graph, posts, targetS).map((e) => lineOfEdge[e]!).filter((i) => i >= 0))].sort((a, b) => a - b);
+    const roads = lines.map((v, i) => (i === 0 ? v : v - lines[i - 1]!));
+    return { type, targetS, roads };
   });
 }

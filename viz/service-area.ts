@@ -1,5 +1,4 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
-import { encodeLine, type EncodedLine } from './geometry-codec.js';
 
 /**
  * Service areas for the map: the roads a responder can reach within its travel budget (target minus
@@ -102,15 +101,15 @@ export interface Post {
 }
 
 /**
- * Road lines fully reachable within targetS (turnout included) from any of the posts, each road once
- * (twins deduplicated). No posts or a target ≤ 0 give an empty area.
+ * Edges fully reachable within targetS (turnout included) from any of the posts, each road once (the
+ * lower id of a twin pair). No posts or a target ≤ 0 give an empty area.
  */
-export function serviceAreaLines(graph: RoadGraph, posts: readonly Post[], targetS: number): EncodedLine[] {
+export function serviceAreaEdges(graph: RoadGraph, posts: readonly Post[], targetS: number): number[] {
   if (posts.length === 0 || !(targetS > 0)) return [];
   const budgetS = targetS;
   const sources = posts.map((p) => nearestNode(graph, p.lon, p.lat));
   const dist = travelTimesWithin(graph, sources, budgetS, posts.map((p) => p.turnoutS));
-  const lines: EncodedLine[] = [];
+  const edges: number[] = [];
   for (let e = 0; e < graph.edgeCount; e++) {
     const t = graph.twin[e]!;
     if (t >= 0 && t < e) continue;
@@ -118,8 +117,7 @@ export function serviceAreaLines(graph: RoadGraph, posts: readonly Post[], targe
     const b = dist[graph.head[e]!]!;
     // An edge is inside when it can be driven end to end within the budget from either side.
     if (Math.min(a, b) + graph.timeS[e]! > budgetS) continue;
-    const line = encodeLine(graph.edgeGeometry(e), 2);
-    if (line) lines.push(line);
+    edges.push(e);
   }
-  return lines;
+  return edges;
 }

@@ -1,19 +1,23 @@
 import type { Command } from 'commander';
-import { InputError, MotorcadeError } from '../../engine/errors.js';
+import { InputError } from '../../engine/errors.js';
+import { runInProcess } from '../../engine/run/run-in-process.js';
 import { writeReport, type ScenarioRunner } from '../../viz/write-report.js';
 import { runAction } from '../report-error.js';
 
-/** The Monte Carlo runner (engine/run/parallel-runner.ts), loaded when the command runs. */
-async function loadRunner(): Promise<ScenarioRunner> {
+/** On the calling thread: the reference path, byte-identical to the pooled one (engine/run docs). */
+const inProcess: ScenarioRunner = async (graph, scenario, opts) => ({ result: runInProcess(graph, scenario, { samples: opts.samples, seed: opts.seed }).result, partial: false });
+
+/** The pooled Monte Carlo runner (engine/run/parallel-runner.ts) when this build has it, else in-process. */
+async function loadRunner(workers: number | undefined): Promise<ScenarioRunner> {
+  if (workers === 1) return inProcess;
   const specifier = '../../engine/run/parallel-runner.js';
-  let mod: { runMonteCarlo?: ScenarioRunner };
   try {
-    mod = (await import(specifier)) as typeof mod;
-  } catch (err) {
-    throw new MotorcadeError('the Monte Carlo runner is not available in this build', { cause: err });
+    const mod = (await import(specifier)) as { runMonteCarlo?: ScenarioRunner };
+    if (typeof mod.runMonteCarlo === 'function') return mod.runMonteCarlo;
+  } catch {
+    // not in this build: fall through
   }
-  if (typeof mod.runMonteCarlo !== 'function') throw new MotorcadeError('the Monte Carlo runner is not available in this build');
-  return mod.runMonteCarlo;
+  return inProcess;
 }
 
 function positiveInt(flag: string, value: string | undefined): number | undefined {
@@ -42,11 +46,11 @@ export function registerReport(program: Command): void {
     .option('--data <dir>', 'Phnom Penh data folder (default: $MOTORCADE_DATA or ../shared/data/phnom-penh)')
     .action(
       runAction(async (scenario: string, opts: { out: string; samples?: string; seed?: string; workers?: string; data?: string }) => {
-        const runner = await loadRunner();
         const wanted: Parameters<typeof writeReport>[1] = { out: opts.out };
         const samples = positiveInt('--samples', opts.samples);
         const seed = seedOf(opts.seed);
         const workers = positiveInt('--workers', opts.workers);
+        const runner = await loadRunner(workers);
         if (samples !== undefined) wanted.samples = samples;
         if (seed !== undefined) wanted.seed = seed;
         if (workers !== undefined) wanted.workers = workers;

@@ -67,10 +67,15 @@ describe('report generator (fixture run)', () => {
     const data = buildReportData(input);
     const police = data.serviceAreas.find((s) => s.type === 'police')!;
     const amb = data.serviceAreas.find((s) => s.type === 'ambulance')!;
-    expect(police.lines.length).toBeGreaterThan(0);
-    expect(amb.lines.length).toBeGreaterThan(0);
+    expect(police.roads.length).toBeGreaterThan(0);
+    expect(amb.roads.length).toBeGreaterThan(0);
+    // Indices are delta-encoded, sorted and inside the basemap.
+    const total = data.basemap.roads.reduce((s, r) => s + r.lines.length, 0);
+    let i = -1;
+    for (const d of police.roads) { expect(i < 0 || d > 0).toBe(true); i += d + (i < 0 ? 1 : 0); }
+    expect(i).toBeLessThan(total);
     const small = buildReportData({ ...input, result: { ...input.result, scoring: { ...input.result.scoring, responseTargetS: { ...input.result.scoring.responseTargetS, police: 100 } } } });
-    expect(small.serviceAreas.find((s) => s.type === 'police')!.lines.length).toBeLessThan(police.lines.length);
+    expect(small.serviceAreas.find((s) => s.type === 'police')!.roads.length).toBeLessThan(police.roads.length);
   });
 });
 

@@ -56,10 +56,10 @@ function buildLegend(data, view, container) {
 
   head('Routes: exposure along the route (exposure-seconds per km)');
   var s = view.scale;
-  EXPOSURE_COLORS.forEach(function (c, i) {
-    var lo = s.step * i;
-    var hi = s.step * (i + 1);
-    row(swatchLine(c, 5, false), fmtExp(lo) + (i === EXPOSURE_COLORS.length - 1 ? '+' : '–' + fmtExp(hi)));
+  var bounds = [0].concat(s.breaks);
+  bounds.forEach(function (lo, i) {
+    var hi = i + 1 < bounds.length ? bounds[i + 1] : null;
+    row(swatchLine(s.color(lo), 5, false), hi === null ? fmtExp(lo) + ' – ' + fmtExp(s.max) : fmtExp(lo) + ' – ' + fmtExp(hi));
   });
   row(swatchLine('#555555', 5, false), 'recommended option (solid, wide)');
   row(swatchLine('#555555', 3, true), 'other options (dashed)');

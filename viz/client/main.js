@@ -4,13 +4,14 @@
 
 var data = JSON.parse(document.getElementById('report-data').textContent);
 var movementsEl = document.getElementById('movements');
+var view = null;
 var sections = data.movements.map(function (m) {
-  var sec = buildMovementSection(m);
+  var sec = buildMovementSection(m, function (id) { if (view) view.showMovement(id); });
   movementsEl.appendChild(sec);
   return sec;
 });
 performance.mark('motorcade-tables');
-var view = buildMap(data);
+view = buildMap(data);
 var playback = buildPlayback(data, view, document.getElementById('playback'));
 buildToggles(view, document.getElementById('layer-toggles'));
 buildLegend(data, view, document.getElementById('legend'));

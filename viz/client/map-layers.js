@@ -15,25 +15,49 @@ var RESPONDER_LETTER = { police: 'P', qrf: 'Q', ambulance: 'A', eod: 'E' };
 /** Exposure classes, low → high: green to red (ColorBrewer RdYlGn, reversed). */
 var EXPOSURE_COLORS = ['#1a9850', '#91cf60', '#fee08b', '#fc8d59', '#d73027'];
 
+var LABEL_MIN_ZOOM = 13;
+
+function shortName(name) {
+  if (/^-?\d/.test(name)) return name; // "lon,lat" places keep their coordinates
+  var cut = name.search(/[,(]/);
+  return (cut > 3 ? name.slice(0, cut) : name).trim();
+}
+
 function responderColor(type) {
   return RESPONDER_COLORS[type] || '#555555';
 }
 
-/** Class breaks of exposure per km over every route of the report: 5 equal steps up to the maximum. */
+/**
+ * Class breaks of exposure per km over every route piece of the report: quintiles of the distinct values,
+ * so that the colours separate the routes actually compared (an equal-step scale lets one extreme
+ * stretch paint everything else green). breaks[i] is the lower bound of class i + 1.
+ */
 function exposureScale(data) {
-  var max = 0;
+  var values = [];
   data.movements.forEach(function (m) {
     m.options.forEach(function (o) {
-      o.pieces.forEach(function (p) { if (p.exposurePerKm > max) max = p.exposurePerKm; });
+      o.pieces.forEach(function (p) { values.push(p.exposurePerKm); });
     });
   });
-  var step = max > 0 ? max / EXPOSURE_COLORS.length : 1;
+  values.sort(function (a, b) { return a - b; });
+  var distinct = values.filter(function (v, i) { return i === 0 || v !== values[i - 1]; });
+  var breaks = [];
+  for (var k = 1; k < EXPOSURE_COLORS.length; k++) {
+    var b = distinct.length ? distinct[Math.min(distinct.length - 1, Math.round((k * distinct.length) / EXPOSURE_COLORS.length))] : 0;
+    if (b > 0 && (breaks.length === 0 || b > breaks[breaks.length - 1])) breaks.push(b);
+  }
   return {
-    max: max,
-    step: step,
+    breaks: breaks,
+    max: values.length ? values[values.length - 1] : 0,
+    classOf: function (v) {
+      var i = 0;
+      while (i < breaks.length && v >= breaks[i]) i++;
+      return i;
+    },
     color: function (v) {
-      var i = Math.min(EXPOSURE_COLORS.length - 1, Math.floor(v / step));
-      return EXPOSURE_COLORS[Math.max(0, i)];
+      // With fewer breaks than colours, spread the classes over the whole ramp.
+      var i = this.classOf(v);
+      return EXPOSURE_COLORS[breaks.length === 0 ? 0 : Math.round((i * (EXPOSURE_COLORS.length - 1)) / breaks.length)];
     }
   };
 }
@@ -79,10 +103,15 @@ function buildMap(data) {
   });
   register('roads', 'Roads by class', roads, true);
 
+  // Service areas name basemap lines by index (numbered across the road styles in drawing order).
+  var allRoadLines = [];
+  data.basemap.roads.forEach(function (r) { r.lines.forEach(function (l) { allRoadLines.push(l); }); });
   var areas = L.layerGroup();
   data.serviceAreas.forEach(function (a) {
-    if (a.lines.length === 0) return;
-    L.polyline(a.lines.map(decodeLatLngs), { renderer: canvas, color: responderColor(a.type), weight: 6, opacity: 0.28, interactive: false }).addTo(areas);
+    if (a.roads.length === 0) return;
+    var idx = 0;
+    var lines = a.roads.map(function (d) { idx += d; return decodeLatLngs(allRoadLines[idx]); });
+    L.polyline(lines, { renderer: canvas, color: responderColor(a.type), weight: 6, opacity: 0.28, interactive: false, className: 'service-area' }).addTo(areas);
   });
   register('service-areas', 'Responder service areas', areas, false);
 
@@ -150,17 +179,39 @@ function buildMap(data) {
   var care = L.layerGroup();
   var places = L.layerGroup();
   data.places.forEach(function (p) {
+    // Permanent labels carry the short name (up to the first comma or parenthesis); hover gives it all.
     var label = { permanent: true, direction: 'right', offset: [8, 0], className: 'place-label' };
+    var short = shortName(p.name);
     if (p.role === 'hospital' || p.role === 'safe_haven') {
       var icon = p.role === 'hospital' ? letterIcon('+', '#c0392b', 'mc-hospital') : letterIcon('S', '#1b7837', 'mc-haven');
-      L.marker([p.lat, p.lon], { icon: icon, keyboard: false }).bindTooltip(p.name, label).addTo(care);
+      L.marker([p.lat, p.lon], { icon: icon, keyboard: false, title: p.name }).bindTooltip(short, label).addTo(care);
     } else {
       L.circleMarker([p.lat, p.lon], { radius: 5, color: '#111111', weight: 2, fillColor: '#ffffff', fillOpacity: 1, className: 'place' })
-        .bindTooltip(p.name, label).addTo(places);
+        .bindTooltip(short, label).addTo(places);
     }
   });
   register('hospitals', 'Hospitals and safe havens', care, true);
   register('places', 'Places (labels)', places, true);
+
+  // Labels only when zoomed in enough to read them; zoomed out they would pile up on the centre.
+  function labelsByZoom() {
+    var c = map.getContainer();
+    if (map.getZoom() < LABEL_MIN_ZOOM) c.classList.add('labels-hidden');
+    else c.classList.remove('labels-hidden');
+  }
+  map.on('zoomend', labelsByZoom);
+  labelsByZoom();
+
+  /** Fit the map to one movement's routes (the "show on map" buttons of the tables). */
+  function showMovement(id) {
+    var b = L.latLngBounds([]);
+    data.movements.forEach(function (m) {
+      if (m.id !== id) return;
+      m.options.forEach(function (o) { o.pieces.forEach(function (p) { b.extend(L.latLngBounds(decodeLatLngs(p.line))); }); });
+    });
+    if (b.isValid()) map.fitBounds(b, { padding: [30, 30] });
+    map.getContainer().scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
 
   /** Playback: threat zones fade when inactive at the clock time. */
   function setClock(tS) {
@@ -170,5 +221,5 @@ function buildMap(data) {
     });
   }
 
-  return { map: map, layers: layers, scale: scale, setClock: setClock };
+  return { map: map, layers: layers, scale: scale, setClock: setClock, showMovement: showMovement };
 }

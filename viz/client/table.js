@@ -80,9 +80,11 @@ function buildTable(m) {
   return table;
 }
 
-function buildMovementSection(m) {
+function buildMovementSection(m, onShow) {
   var sec = el('section', { className: 'movement', id: 'movement-' + m.id, 'data-movement': m.id });
-  sec.appendChild(el('h2', { text: m.id + ': ' + m.label }));
+  var show = el('button', { type: 'button', className: 'show-on-map', text: 'show on map' });
+  show.addEventListener('click', function () { onShow(m.id); });
+  sec.appendChild(el('h2', null, [m.id + ': ' + m.label, show]));
   sec.appendChild(el('p', { className: 'movement-meta', text: m.delegation + ' · departs ' + fmtClock(m.departS).slice(0, 5) + ' · ' + m.options.length + ' option(s)' + (m.recommendedOptionId ? ' · recommended: ' + m.recommendedOptionId : ' · no option found a route') }));
   sec.appendChild(el('p', { className: 'verdict', text: m.verdict }));
   var wrap = el('div', { className: 'table-wrap' }, [buildTable(m)]);
