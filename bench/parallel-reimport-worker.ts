@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { RoadGraph } from '../engine/graph/road-graph.js';
 import { loadCityGraph, type CityGraphName } from '../engine/import/city-graph.js';
+import { loadGraph } from '../engine/import/load-graph.js';
 
 /**
  * Piscina worker for the hand-over benchmark: instead of receiving the graph's SharedArrayBuffer, each
@@ -9,7 +10,8 @@ import { loadCityGraph, type CityGraphName } from '../engine/import/city-graph.j
  * barrier probe, so that N concurrent probes prove N workers are up and hold a graph.
  */
 interface ReimportData {
-  mode: 'cache' | 'source';
+  /** cache: read a graph file; source: a city graph's .bin files; pp-cache / pp-source: loadGraph() of Phnom Penh. */
+  mode: 'cache' | 'source' | 'pp-cache' | 'pp-source';
   /** Cache file (mode 'cache'). */
   file?: string;
   /** City graph (mode 'source'). */
@@ -17,7 +19,19 @@ interface ReimportData {
 }
 
 const data = workerData as ReimportData;
-const graph = data.mode === 'cache' ? RoadGraph.from(new Uint8Array(fs.readFileSync(data.file!)).buffer) : loadCityGraph(data.city!, undefined, { largestComponent: true });
+async function load(): Promise<RoadGraph> {
+  switch (data.mode) {
+    case 'cache':
+      return RoadGraph.from(new Uint8Array(fs.readFileSync(data.file!)).buffer);
+    case 'source':
+      return loadCityGraph(data.city!, undefined, { largestComponent: true });
+    case 'pp-cache':
+      return (await loadGraph()).graph;
+    case 'pp-source':
+      return (await loadGraph({ noCache: true })).graph;
+  }
+}
+const graph = await load();
 
 export default function probe(task: { barrier: SharedArrayBuffer; parties: number }): number {
   const counter = new Int32Array(task.barrier);

@@ -3,13 +3,14 @@
  *
  *   npm run build && node dist/bench/parallel.js [--quick]
  *
- * 1. Samples per second with 1 and 2 workers (and in-process), and the scaling ratio.
+ * 1. Samples per second with 1 and 2 workers (and in-process), and the scaling ratio: synthetic samples
+ *    (one Dijkstra each on amsterdam) and (1b) the real `motorcade run` of the bundled scenario.
  * 2. Per-task overhead of piscina against worker-threads-pool (the package first considered), same run.
  * 3. Time to start the pool and hand the graph over (SharedArrayBuffer) against each worker re-importing
  *    the graph (from the cached graph file, from the source data).
- * The graph is the Amsterdam scale graph (../shared/data/city-graphs, largest component). Samples are the
- * synthetic job (one Dijkstra per sample, seeded per sample) until the run's own job is measured below.
+ * Graphs: Amsterdam scale graph (../shared/data/city-graphs, largest component) and the bundled Phnom Penh.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,10 @@ import { Piscina } from 'piscina';
 import { Bench, type Task } from 'tinybench';
 import { RoadGraph } from '../engine/graph/road-graph.js';
 import { loadCityGraph } from '../engine/import/city-graph.js';
+import { loadGraph } from '../engine/import/load-graph.js';
+import { runMonteCarlo } from '../engine/run/parallel-runner.js';
+import { loadScenarioOrThrow } from '../engine/scenario/index.js';
+import { PACKAGE_ROOT } from '../engine/paths.js';
 import { runSampleJob } from '../engine/run/parallel-job.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../engine/run/pool/synthetic-job.js';
@@ -98,6 +103,50 @@ const shared = graph.toShared();
   for (const p of pools.values()) await p.destroy();
 }
 
+// ---------------------------------------------------------------- 1b. the real run: motorcade run of the bundled scenario
+{
+  const { graph: pp } = await loadGraph();
+  const scenario = await loadScenarioOrThrow(path.join(PACKAGE_ROOT, 'scenarios', 'asean-2022-arrivals.yaml'));
+  const samples = quick ? 10 : 40;
+  const streams = scenario.movements.reduce((a, mv) => a + mv.options.length, 0);
+  const ppShared = pp.toShared();
+  const pools = new Map<number, SamplePool>();
+  for (const w of [1, 2]) {
+    const p = new SamplePool(ppShared, w);
+    await p.ready();
+    pools.set(w, p);
+  }
+  const cpu = new Map<number, { cpuMs: number; wallMs: number }>();
+  const hashes = new Set<string>();
+  const runWith = (workers: number) => async (): Promise<void> => {
+    const c0 = process.cpuUsage();
+    const w0 = performance.now();
+    const run = await runMonteCarlo(ppShared, scenario, { samples, workers, pool: pools.get(workers) });
+    const c = process.cpuUsage(c0);
+    const acc = cpu.get(workers) ?? { cpuMs: 0, wallMs: 0 };
+    acc.cpuMs += (c.user + c.system) / 1000;
+    acc.wallMs += performance.now() - w0;
+    cpu.set(workers, acc);
+    hashes.add(createHash('sha256').update(JSON.stringify(run.result)).digest('hex'));
+  };
+  const bench = new Bench({ name: 'run', iterations: quick ? 2 : 5, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
+  bench.add('in-process (workers 0)', runWith(0));
+  bench.add('pool, 1 worker', runWith(1));
+  bench.add('pool, 2 workers', runWith(2));
+  await bench.run();
+  const total = samples * streams;
+  console.log(`\n1b. motorcade run, asean-2022-arrivals on phnom-penh: ${samples} samples × ${streams} movement-options = ${total} samples per run (prepare in each worker included)`);
+  const rate: number[] = [];
+  bench.tasks.forEach((t, i) => {
+    const st = stats(t);
+    const u = cpu.get(i)!;
+    rate[i] = total / (st.p50 / 1000);
+    line(t.name, t, `  → ${rate[i]!.toFixed(0)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy`);
+  });
+  console.log(`  scaling 2 workers / 1 worker: ${(rate[2]! / rate[1]!).toFixed(2)}×; results of every run byte-identical: ${hashes.size === 1 ? 'yes' : `NO (${hashes.size} different)`}`);
+  for (const p of pools.values()) await p.destroy();
+}
+
 // ---------------------------------------------------------------- 2. per-task overhead
 {
   const piscina = new Piscina({ filename: workerUrl('parallel-echo-worker.js'), minThreads: 2, maxThreads: 2 });
@@ -129,34 +178,38 @@ const shared = graph.toShared();
   const workers = 2;
   const cacheFile = path.join(os.tmpdir(), `motorcade-bench-parallel-${process.pid}.mcg`);
   fs.writeFileSync(cacheFile, new Uint8Array(graph.buffer));
+  const pp = (await loadGraph()).graph; // makes sure the Phnom Penh cache exists
   const barrierProbe = async (p: Piscina): Promise<void> => {
     const barrier = new SharedArrayBuffer(4);
     for (const x of await Promise.all(Array.from({ length: workers }, () => p.run({ barrier, parties: workers }) as Promise<number>))) sink += x;
   };
   let live: { destroy(): Promise<void> } | undefined;
   const teardown = { afterEach: async () => { await live?.destroy(); live = undefined; } };
-  const bench = new Bench({ name: 'handover', iterations: quick ? 3 : 6, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
-  bench.add('SharedArrayBuffer (toShared copy + start + ready)', async () => {
-    const pool = new SamplePool(RoadGraph.from(graph.buffer).toShared(), workers);
+  const viaSab = (g: RoadGraph) => async (): Promise<void> => {
+    const pool = new SamplePool(RoadGraph.from(g.buffer).toShared(), workers); // includes the one copy into the SAB
     live = pool;
     await pool.ready();
-  }, teardown);
-  bench.add('each worker re-imports from the cache file', async () => {
-    const p = new Piscina({ filename: workerUrl('parallel-reimport-worker.js'), workerData: { mode: 'cache', file: cacheFile }, minThreads: workers, maxThreads: workers });
+  };
+  const viaReimport = (workerData: Record<string, unknown>) => async (): Promise<void> => {
+    const p = new Piscina({ filename: workerUrl('parallel-reimport-worker.js'), workerData, minThreads: workers, maxThreads: workers });
     live = p;
     await barrierProbe(p);
-  }, teardown);
-  bench.add('each worker re-imports from source (.bin files)', async () => {
-    const p = new Piscina({ filename: workerUrl('parallel-reimport-worker.js'), workerData: { mode: 'source', city: 'amsterdam' }, minThreads: workers, maxThreads: workers });
-    live = p;
-    await barrierProbe(p);
-  }, teardown);
+  };
+  const bench = new Bench({ name: 'handover', iterations: quick ? 2 : 5, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
+  bench.add('amsterdam: SharedArrayBuffer hand-over', viaSab(graph), teardown);
+  bench.add('amsterdam: each worker reads the cache file', viaReimport({ mode: 'cache', file: cacheFile }), teardown);
+  bench.add('amsterdam: each worker imports the .bin source', viaReimport({ mode: 'source', city: 'amsterdam' }), teardown);
+  bench.add('phnom-penh: SharedArrayBuffer hand-over', viaSab(pp), teardown);
+  bench.add('phnom-penh: each worker loadGraph() from cache', viaReimport({ mode: 'pp-cache' }), teardown);
+  bench.add('phnom-penh: each worker loadGraph() from source', viaReimport({ mode: 'pp-source' }), teardown);
   await bench.run();
   fs.rmSync(cacheFile, { force: true });
-  console.log(`\n3. start a ${workers}-worker pool until every worker holds the graph`);
+  console.log(`\n3. start a ${workers}-worker pool until every worker holds the graph (amsterdam ${(graph.buffer.byteLength / 1e6).toFixed(1)} MB, phnom-penh ${(pp.buffer.byteLength / 1e6).toFixed(1)} MB)`);
   for (const t of bench.tasks) line(t.name, t);
-  const [sab, cache, source] = bench.tasks.map((t) => stats(t).p50);
-  console.log(`  re-import costs ${(cache! / sab!).toFixed(1)}× (cache) and ${(source! / sab!).toFixed(1)}× (source) the SAB hand-over; memory: 1 graph copy instead of ${workers + 1}`);
+  const p50 = bench.tasks.map((t) => stats(t).p50);
+  console.log(`  amsterdam: re-import costs ${(p50[1]! / p50[0]!).toFixed(1)}× (cache) and ${(p50[2]! / p50[0]!).toFixed(1)}× (source) the SAB hand-over`);
+  console.log(`  phnom-penh: re-import costs ${(p50[4]! / p50[3]!).toFixed(1)}× (cache) and ${(p50[5]! / p50[3]!).toFixed(1)}× (source) the SAB hand-over`);
+  console.log(`  memory: the SAB is one copy of the graph for the whole process; re-import holds ${workers + 1} copies`);
 }
 
 console.log(`\n(sink ${sink})`);
