@@ -3,6 +3,7 @@ import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { formatProblem, loadScenario, type Scenario, type ScenarioProblem } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
+import { DataFileError } from '../../engine/errors.js';
 
 interface ValidateFlags {
   graph: boolean;
@@ -46,7 +47,16 @@ export function registerValidate(program: Command): void {
         const results: FileResult[] = [];
         for (const file of files) {
           const base = flags.dataDir ? { dataDir: flags.dataDir } : {};
-          let { scenario, problems } = await loadScenario(file, base);
+          let loaded: Awaited<ReturnType<typeof loadScenario>>;
+          try {
+            loaded = await loadScenario(file, base);
+          } catch (err) {
+            // An unreadable file is one more invalid input: report it and go on with the others.
+            if (!(err instanceof DataFileError)) throw err;
+            results.push({ file, ok: false, problems: [{ file, line: 0, col: 0, path: '(file)', message: err.message.replace(`${file}: `, '') }] });
+            continue;
+          }
+          let { scenario, problems } = loaded;
           // Second pass on the graph, when the file named one that can be loaded.
           const graphBroken = problems.some((p) => p.path === 'graph' || p.path === '(syntax)' || p.path === '(root)');
           if (flags.graph && !graphBroken) {

@@ -91,8 +91,8 @@ function normaliseMovements(part: PartialScenario, ctx: CheckContext, places: Pl
   for (const [id, m] of Object.entries(part.raw.movements)) {
     const base = ['movements', id];
     let ok = checkRef(ctx, m.delegation, part.declaredIds['delegations']!, [...base, 'delegation'], 'delegation');
-    const from = places.ref(m.from, [...base, 'from']);
-    const to = places.ref(m.to, [...base, 'to']);
+    const from = places.point(m.from, [...base, 'from'])?.id;
+    const to = places.point(m.to, [...base, 'to'])?.id;
     if (from !== undefined && from === to) {
       ctx.add([...base, 'to'], `'to' is the same place as 'from' ('${from}')`);
       ok = false;

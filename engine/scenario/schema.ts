@@ -110,8 +110,8 @@ export const optionSchema = z.discriminatedUnion('route', [
 
 export const movementSchema = z.strictObject({
   delegation: ref('an entry of delegations'),
-  from: ref('a place'),
-  to: ref('a place'),
+  from: point.describe('where the movement starts: a place id, a gazetteer landmark id, or [lon, lat]'),
+  to: point.describe('where it ends: a place id, a gazetteer landmark id, or [lon, lat]'),
   via: z.array(point).default([]).describe('places every option passes through, in order; default none'),
   departure: z
     .union([timeOfDay(), windowSchema])
