@@ -33,12 +33,17 @@ const RAD = Math.PI / 180;
 
 /**
  * Nearest-edge lookup: a Flatbush R-tree over every geometry segment of every road, one entry per
- * undirected road (an edge is skipped when its twin has a lower id). Built once per graph (O(segments)),
- * then each query is an exact nearest search: a square window around the point that doubles until the
- * best segment found lies inside it, so the answer is the true nearest segment, not the nearest box.
+ * undirected road (an edge is skipped when its twin has a lower id). Built once per graph (O(segments)).
  *
- * Boxes are kept in the graph's own coordinates (degrees, or planar units); candidate segments are
- * measured in local metres around the query point (equirectangular, exact to <0.1 % over a few km).
+ * A query is exact, not "nearest bounding box": it asks the tree for the k nearest boxes (best-first),
+ * measures those segments exactly, and stops once the best segment is nearer than a lower bound on every
+ * box not yet returned (the k-th box distance); otherwise k grows ×4 and it asks again. Typical queries
+ * stop at k = 8; points far outside the network stay cheap because boxes come nearest first.
+ *
+ * Index coordinates are lon·cos(lat0), lat (lat0 = the graph's mid latitude) so that box distances are
+ * nearly isotropic; candidates are measured in local metres around the query point (equirectangular,
+ * exact to <0.1 % over a few km), and the stopping bound accounts for cos(lat) ≠ cos(lat0).
+ * PLANAR graphs (scale graphs) use their own units throughout.
  */
 export class EdgeSnapper {
   private readonly index: Flatbush | undefined;
@@ -51,8 +56,10 @@ export class EdgeSnapper {
   private readonly segStart: Float64Array;
   /** Per edge: total length of its geometry (same units as segStart); only set for indexed edges. */
   private readonly geomLength: Float64Array;
-  /** Half-width (metres) of the first query window: about one typical segment. */
-  private readonly startRadiusM: number;
+  /** Index x = lon × xScale (cos of the mid latitude; 1 for planar graphs). */
+  private readonly xScale: number;
+  /** Metres per index unit along y (METRES_PER_DEGREE for lon/lat, 1 for planar). */
+  private readonly unitM: number;
 
   // Best candidate of the query in progress (fields instead of a closure-captured object: no allocation).
   private qx = 0;
@@ -63,9 +70,14 @@ export class EdgeSnapper {
   private bestT = 0;
   private bestEdge = -1;
   private keepFn: ((edge: number) => boolean) | undefined;
-  private readonly visit = (seg: number): boolean => {
-    this.consider(seg);
-    return false;
+  /** Flatbush filter: segments whose road is refused by `keep` in both directions are not candidates. */
+  private readonly accept = (seg: number): boolean => {
+    const keep = this.keepFn;
+    if (keep === undefined) return true;
+    const e = this.segEdge[seg]!;
+    if (keep(e)) return true;
+    const twin = this.graph.twin[e]!;
+    return twin >= 0 && keep(twin);
   };
 
   constructor(private readonly graph: RoadGraph) {
@@ -81,7 +93,6 @@ export class EdgeSnapper {
     this.segStart = new Float64Array(segCount);
     this.geomLength = new Float64Array(m);
     let s = 0;
-    let totalLength = 0;
     const pt = new Float64Array(2);
     for (let e = 0; e < m; e++) {
       if (!this.indexed(e)) continue;
@@ -106,14 +117,22 @@ export class EdgeSnapper {
         y0 = y1;
       }
       this.geomLength[e] = along;
-      totalLength += along;
     }
-    this.startRadiusM = segCount > 0 ? Math.max(totalLength / segCount, 1e-6) : 1;
+    let minLat = Infinity;
+    let maxLat = -Infinity;
+    for (let v = 0; v < graph.nodeCount; v++) {
+      const lat = graph.nodeCoord[2 * v + 1]!;
+      if (lat < minLat) minLat = lat;
+      if (lat > maxLat) maxLat = lat;
+    }
+    this.xScale = this.lonLat && graph.nodeCount > 0 ? Math.cos(((minLat + maxLat) / 2) * RAD) : 1;
+    this.unitM = this.lonLat ? METRES_PER_DEGREE : 1;
     if (segCount === 0) return;
     const index = new Flatbush(segCount);
+    const xs = this.xScale;
     for (let k = 0; k < segCount; k++) {
       const c = this.segCoord;
-      const x0 = c[4 * k]!, y0 = c[4 * k + 1]!, x1 = c[4 * k + 2]!, y1 = c[4 * k + 3]!;
+      const x0 = c[4 * k]! * xs, y0 = c[4 * k + 1]!, x1 = c[4 * k + 2]! * xs, y1 = c[4 * k + 3]!;
       index.add(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
     }
     index.finish();
@@ -137,14 +156,18 @@ export class EdgeSnapper {
     this.bestSeg = -1;
     this.bestEdge = -1;
     this.keepFn = opts?.keep;
-    let r = Math.min(this.startRadiusM, maxD);
-    for (;;) {
-      const [minX, minY, maxX, maxY] = this.window(lon, lat, r);
-      index.search(minX, minY, maxX, maxY, this.visit);
-      // Every segment within r of the point intersects the window, so a best within r is final.
-      const covered = minX <= index.minX && minY <= index.minY && maxX >= index.maxX && maxY >= index.maxY;
-      if (this.bestD2 <= r * r || r >= maxD || covered) break;
-      r = Math.min(2 * r, maxD);
+    // Index distance d (in index units) bounds the local-metre distance from below by d × unitM × c,
+    // where c corrects for the query's cos(lat) being smaller than the index's cos(lat0).
+    const c = this.lonLat ? Math.min(1, this.qCos / this.xScale) : 1;
+    const metresPerIndexUnit = this.unitM * c;
+    const ix = lon * this.xScale;
+    const maxIndexDistance = maxD / metresPerIndexUnit;
+    for (let k = 8; ; k *= 4) {
+      const found = index.neighbors(ix, lat, k, maxIndexDistance, this.keepFn === undefined ? undefined : this.accept);
+      for (const seg of found) this.consider(seg);
+      if (found.length < k) break; // every candidate within maxDistanceM has been measured
+      const bound = this.boxDistance(found[found.length - 1]!, ix, lat) * metresPerIndexUnit;
+      if (this.bestD2 <= bound * bound) break;
     }
     this.keepFn = undefined;
     if (this.bestSeg < 0 || this.bestD2 > maxD * maxD) return undefined;
@@ -189,14 +212,15 @@ export class EdgeSnapper {
     return this.lonLat ? haversineM(x0, y0, x1, y1) : Math.hypot(x1 - x0, y1 - y0);
   }
 
-  /** Box in graph coordinates that contains every point within r metres of (x, y). */
-  private window(x: number, y: number, r: number): [number, number, number, number] {
-    if (!this.lonLat) return [x - r, y - r, x + r, y + r];
-    const dLat = r / METRES_PER_DEGREE;
-    // The widest longitude span needed is at the band's latitude farthest from the equator.
-    const maxAbsLat = Math.min(89.999, Math.abs(y) + dLat);
-    const dLon = Math.min(360, dLat / Math.cos(maxAbsLat * RAD));
-    return [x - dLon, y - dLat, x + dLon, y + dLat];
+  /** Distance in index units from (ix, y) to segment seg's box (as Flatbush measures it). */
+  private boxDistance(seg: number, ix: number, y: number): number {
+    const c = this.segCoord;
+    const xs = this.xScale;
+    const ax = c[4 * seg]! * xs, bx = c[4 * seg + 2]! * xs;
+    const ay = c[4 * seg + 1]!, by = c[4 * seg + 3]!;
+    const dx = Math.max(Math.min(ax, bx) - ix, ix - Math.max(ax, bx), 0);
+    const dy = Math.max(Math.min(ay, by) - y, y - Math.max(ay, by), 0);
+    return Math.sqrt(dx * dx + dy * dy);
   }
 
   /** Measure one candidate segment in local metres around the query and keep it if it is the best. */

@@ -138,6 +138,23 @@ describe('EdgeSnapper', () => {
     expect(snapper.nearest(Number.NaN, 11.55)).toBeUndefined();
   });
 
+  it('stays exact on a graph spanning 30° of latitude (index scale differs from the query latitude)', () => {
+    const rnd = seedrandom('wide');
+    const b = new GraphBuilder();
+    for (let i = 0; i < 60; i++) b.addNode(10 + rnd() * 20, 35 + rnd() * 30);
+    for (let i = 0; i < 59; i++) b.addSegment({ from: i, to: i + 1 + Math.floor(rnd() * (59 - i)), lengthM: 1, speedKmh: 30, roadClass: residential });
+    const g = b.build(meta);
+    const snapper = new EdgeSnapper(g);
+    for (let k = 0; k < 200; k++) {
+      const lon = 5 + rnd() * 30;
+      const lat = 30 + rnd() * 40;
+      const ref = bruteForce(g, lon, lat).distanceM;
+      const s = snapper.nearest(lon, lat)!;
+      // Compare in the same local metric the reference uses (haversine differs by up to ~1 % at 1000 km).
+      expect(bruteForce(g, lon, lat, (e) => e === s.edge || e === g.twin[s.edge]).distanceM).toBeCloseTo(ref, 6);
+    }
+  });
+
   it('works in planar units on scale graphs', () => {
     const b = new GraphBuilder(CoordKind.PLANAR);
     const p = b.addNode(0, 0);
