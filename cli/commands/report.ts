@@ -1,24 +1,14 @@
 import type { Command } from 'commander';
 import { InputError } from '../../engine/errors.js';
-import { runInProcess } from '../../engine/run/run-in-process.js';
+import { runMonteCarlo } from '../../engine/run/parallel-runner.js';
 import { writeReport, type ScenarioRunner } from '../../viz/write-report.js';
 import { runAction } from '../report-error.js';
 
-/** On the calling thread: the reference path, byte-identical to the pooled one (engine/run docs). */
-const inProcess: ScenarioRunner = async (graph, scenario, opts) => ({ result: runInProcess(graph, scenario, { samples: opts.samples, seed: opts.seed }).result, partial: false });
-
-/** The pooled Monte Carlo runner (engine/run/parallel-runner.ts) when this build has it, else in-process. */
-async function loadRunner(workers: number | undefined): Promise<ScenarioRunner> {
-  if (workers === 1) return inProcess;
-  const specifier = '../../engine/run/parallel-runner.js';
-  try {
-    const mod = (await import(specifier)) as { runMonteCarlo?: ScenarioRunner };
-    if (typeof mod.runMonteCarlo === 'function') return mod.runMonteCarlo;
-  } catch {
-    // not in this build: fall through
-  }
-  return inProcess;
-}
+/** The pooled Monte Carlo runner of `motorcade run`: same scenario, seed and samples → same numbers. */
+const runner: ScenarioRunner = async (graph, scenario, opts) => {
+  const run = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers });
+  return { result: run.result, partial: run.partial };
+};
 
 function positiveInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -50,7 +40,6 @@ export function registerReport(program: Command): void {
         const samples = positiveInt('--samples', opts.samples);
         const seed = seedOf(opts.seed);
         const workers = positiveInt('--workers', opts.workers);
-        const runner = await loadRunner(workers);
         if (samples !== undefined) wanted.samples = samples;
         if (seed !== undefined) wanted.seed = seed;
         if (workers !== undefined) wanted.workers = workers;
