@@ -8,14 +8,21 @@ export interface SourceSeed extends Seed {
 }
 
 /**
- * Multi-source Dijkstra over the whole graph (forward over outgoing edges, or reverse over incoming edges:
- * "time from every node to the nearest source"), settling nodes in cost order until the heap is empty or
- * the smallest label exceeds `cutoff`. Labels stay in `st` (dist, parent, origin = source index) and the
- * settled nodes are listed in st.settledOrder[0 .. st.settledCount).
+ * Multi-source Dijkstra over the whole graph, forward over outgoing edges or reverse over incoming edges
+ * ("time from every node to the nearest source"), settling nodes in cost order until the heap is empty or
+ * the smallest label exceeds `cutoff`. Each settled node's label is written to `out` (which the caller
+ * filled with Infinity) and, when `sourceOut` is given, the index of its source. The settled nodes are
+ * also listed in st.settledOrder[0 .. st.settledCount). Forward and reverse are separate loops so each
+ * reads its adjacency without a branch per edge.
  */
-export function searchAll(graph: RoadGraph, weight: Float64Array, st: SearchState, seeds: readonly SourceSeed[], reverse: boolean, cutoff: number): void {
+export function searchAll(graph: RoadGraph, weight: Float64Array, st: SearchState, seeds: readonly SourceSeed[], reverse: boolean, cutoff: number, out: Float64Array, sourceOut?: Int32Array): void {
   st.reset();
   for (const s of seeds) st.seed(s.node, s.cost, s.parentCode, s.source, 0);
+  if (reverse) searchReverse(graph, weight, st, cutoff, out, sourceOut);
+  else searchForward(graph, weight, st, cutoff, out, sourceOut);
+}
+
+function searchForward(graph: RoadGraph, weight: Float64Array, st: SearchState, cutoff: number, out: Float64Array, sourceOut: Int32Array | undefined): void {
   const epoch = st.epoch;
   const stamp = st.stamp;
   const dist = st.dist;
@@ -24,32 +31,78 @@ export function searchAll(graph: RoadGraph, weight: Float64Array, st: SearchStat
   const heap = st.heap;
   const pos = heap.pos;
   const order = st.settledOrder;
-  const first = reverse ? graph.firstIn : graph.firstOut;
-  const other = reverse ? graph.tail : graph.head;
-  const inEdge = graph.inEdge;
+  const firstOut = graph.firstOut;
+  const head = graph.head;
+  const track = sourceOut !== undefined;
   let count = 0;
   while (heap.size > 0) {
     if (heap.topKey() > cutoff) break;
     const u = heap.pop();
     order[count++] = u;
     const du = dist[u]!;
+    out[u] = du;
     const ou = origin[u]!;
-    const end = first[u + 1]!;
-    for (let i = first[u]!; i < end; i++) {
-      const e = reverse ? inEdge[i]! : i;
+    if (track) sourceOut[u] = ou;
+    const end = firstOut[u + 1]!;
+    for (let e = firstOut[u]!; e < end; e++) {
       const nd = du + weight[e]!;
-      const v = other[e]!;
+      const v = head[e]!;
       if (stamp[v] !== epoch) {
         if (nd === Infinity) continue;
         stamp[v] = epoch;
         dist[v] = nd;
         parent[v] = e;
-        origin[v] = ou;
+        if (track) origin[v] = ou;
         heap.push(v, nd);
       } else if (nd < dist[v]! && pos[v]! >= 0) {
         dist[v] = nd;
         parent[v] = e;
-        origin[v] = ou;
+        if (track) origin[v] = ou;
+        heap.decrease(v, nd);
+      }
+    }
+  }
+  st.settledCount = count;
+}
+
+function searchReverse(graph: RoadGraph, weight: Float64Array, st: SearchState, cutoff: number, out: Float64Array, sourceOut: Int32Array | undefined): void {
+  const epoch = st.epoch;
+  const stamp = st.stamp;
+  const dist = st.dist;
+  const parent = st.parent;
+  const origin = st.origin;
+  const heap = st.heap;
+  const pos = heap.pos;
+  const order = st.settledOrder;
+  const firstIn = graph.firstIn;
+  const inEdge = graph.inEdge;
+  const tail = graph.tail;
+  const track = sourceOut !== undefined;
+  let count = 0;
+  while (heap.size > 0) {
+    if (heap.topKey() > cutoff) break;
+    const u = heap.pop();
+    order[count++] = u;
+    const du = dist[u]!;
+    out[u] = du;
+    const ou = origin[u]!;
+    if (track) sourceOut[u] = ou;
+    const end = firstIn[u + 1]!;
+    for (let i = firstIn[u]!; i < end; i++) {
+      const e = inEdge[i]!;
+      const nd = du + weight[e]!;
+      const v = tail[e]!;
+      if (stamp[v] !== epoch) {
+        if (nd === Infinity) continue;
+        stamp[v] = epoch;
+        dist[v] = nd;
+        parent[v] = e;
+        if (track) origin[v] = ou;
+        heap.push(v, nd);
+      } else if (nd < dist[v]! && pos[v]! >= 0) {
+        dist[v] = nd;
+        parent[v] = e;
+        if (track) origin[v] = ou;
         heap.decrease(v, nd);
       }
     }

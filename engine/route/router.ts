@@ -132,20 +132,12 @@ export class Router {
       const base = reverse ? arrivalSeeds(g, weight, s.endpoint) : departureSeeds(g, weight, s.endpoint);
       for (const b of base) seeds.push({ ...b, cost: b.cost + offset, source: i });
     });
-    searchAll(g, weight, this.fwd, seeds, reverse, cutoff);
     const out = opts.out ?? new Float64Array(g.nodeCount);
     if (out.length !== g.nodeCount) throw new InputError(`oneToAll: out has length ${out.length}, expected ${g.nodeCount}`);
+    if (opts.sourceOut && opts.sourceOut.length !== g.nodeCount) throw new InputError(`oneToAll: sourceOut has length ${opts.sourceOut.length}, expected ${g.nodeCount}`);
     out.fill(Infinity);
-    const st = this.fwd;
-    const order = st.settledOrder;
-    for (let i = 0; i < st.settledCount; i++) {
-      const v = order[i]!;
-      out[v] = st.dist[v]!;
-    }
-    if (opts.sourceOut) {
-      opts.sourceOut.fill(-1);
-      for (let i = 0; i < st.settledCount; i++) opts.sourceOut[order[i]!] = st.origin[order[i]!]!;
-    }
+    opts.sourceOut?.fill(-1);
+    searchAll(g, weight, this.fwd, seeds, reverse, cutoff, out, opts.sourceOut);
     return out;
   }
 
