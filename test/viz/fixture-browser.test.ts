@@ -43,6 +43,12 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await r.page.evaluate(() => (window as any).motorcadeReport.layerVisible('threats'))).toBe(false);
     await box.check();
     expect(await r.page.locator('path.threat-zone').count()).toBe(2);
+    // Service areas start hidden and are drawn (on the canvas) when switched on.
+    const before = await canvasInk(r.page);
+    await r.page.locator('input[data-layer="service-areas"]').check();
+    await r.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    expect(await canvasInk(r.page)).toBeGreaterThan(before);
+    await r.page.locator('input[data-layer="service-areas"]').uncheck();
   });
 
   it('plays back: the clock advances, events appear, scrubbing to the end shows all of them', async () => {

@@ -106,12 +106,18 @@ function buildMap(data) {
   // Service areas name basemap lines by index (numbered across the road styles in drawing order).
   var allRoadLines = [];
   data.basemap.roads.forEach(function (r) { r.lines.forEach(function (l) { allRoadLines.push(l); }); });
+  // Built on first display: tens of thousands of lines nobody sees until the layer is switched on.
   var areas = L.layerGroup();
-  data.serviceAreas.forEach(function (a) {
-    if (a.roads.length === 0) return;
-    var idx = 0;
-    var lines = a.roads.map(function (d) { idx += d; return decodeLatLngs(allRoadLines[idx]); });
-    L.polyline(lines, { renderer: canvas, color: responderColor(a.type), weight: 6, opacity: 0.28, interactive: false, className: 'service-area' }).addTo(areas);
+  var areasBuilt = false;
+  areas.on('add', function () {
+    if (areasBuilt) return;
+    areasBuilt = true;
+    data.serviceAreas.forEach(function (a) {
+      if (a.roads.length === 0) return;
+      var idx = 0;
+      var lines = a.roads.map(function (d) { idx += d; return decodeLatLngs(allRoadLines[idx]); });
+      L.polyline(lines, { renderer: canvas, color: responderColor(a.type), weight: 6, opacity: 0.28, interactive: false, className: 'service-area' }).addTo(areas);
+    });
   });
   register('service-areas', 'Responder service areas', areas, false);
 
