@@ -21,6 +21,8 @@ export class OsmCoordinateError extends Error {
 }
 
 export class OsmCollector {
+  /** When set, only these nodes are stored (the nodes of highway ways): readers read ways first. */
+  private wanted: Set<number> | undefined;
   /** OSM node id → index into `coord`. */
   private readonly nodeIndex = new Map<number, number>();
   private coord = new Float64Array(1 << 12);
@@ -30,12 +32,24 @@ export class OsmCollector {
   waysRead = 0;
   nodesRead = 0;
 
+  /**
+   * From now on store only the nodes that highway ways use. Readers call this after reading the ways and
+   * before the nodes, so memory holds road nodes only (a country extract has several times more nodes
+   * on buildings, landuse and coastlines than on roads).
+   */
+  keepOnlyWayNodes(): void {
+    const wanted = new Set<number>();
+    for (const w of this.ways) for (const ref of w.refs) wanted.add(ref);
+    this.wanted = wanted;
+  }
+
   /** Record a node; coordinates in degrees, checked here so every reader gets the same message. */
   node(id: number, lon: number, lat: number, where?: OsmLocation): void {
+    this.nodesRead++;
+    if (this.wanted !== undefined && !this.wanted.has(id)) return;
     if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
       throw new OsmCoordinateError(`node ${id}${where ? ` (${where})` : ''} has coordinates out of range: lon ${lon}, lat ${lat}`);
     }
-    this.nodesRead++;
     let i = this.nodeIndex.get(id);
     if (i === undefined) {
       i = this.count++;

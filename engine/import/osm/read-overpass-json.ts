@@ -44,13 +44,10 @@ export function readOverpassJson(file: string, text: string, sink: OsmCollector)
   const ways: OverpassElement[] = [];
   elements.forEach((el: OverpassElement, i) => {
     if (el === null || typeof el !== 'object') throw new DataFileError(file, `elements[${i}] is not an object`);
-    if (el.type === 'node') {
-      if (typeof el.id !== 'number' || typeof el.lat !== 'number' || typeof el.lon !== 'number') {
-        throw new DataFileError(file, `elements[${i}] (node ${String(el.id)}) lacks a numeric id, lat or lon`);
-      }
-      sink.node(el.id, el.lon, el.lat, `elements[${i}]`);
-    } else if (el.type === 'way') ways.push(el);
+    if (el.type === 'way') ways.push(el);
   });
+  // `out geom` coordinates are read after the nodes (listed nodes win), so remember them.
+  const inline: [number, number, number, string][] = [];
   for (const w of ways) {
     if (typeof w.id !== 'number' || !Array.isArray(w.nodes) || !w.nodes.every((n) => typeof n === 'number')) {
       throw new DataFileError(file, `way ${String(w.id)} lacks a numeric id or a "nodes" array of ids`);
@@ -58,7 +55,7 @@ export function readOverpassJson(file: string, text: string, sink: OsmCollector)
     const refs = w.nodes as number[];
     if (Array.isArray(w.geometry) && w.geometry.length === refs.length) {
       w.geometry.forEach((p: { lat?: unknown; lon?: unknown } | null, k) => {
-        if (p && typeof p.lat === 'number' && typeof p.lon === 'number' && !sink.hasNode(refs[k]!)) sink.node(refs[k]!, p.lon, p.lat, `way ${String(w.id)} geometry`);
+        if (p && typeof p.lat === 'number' && typeof p.lon === 'number') inline.push([refs[k]!, p.lon, p.lat, `way ${String(w.id)} geometry`]);
       });
     }
     const tags: OsmTags = {};
@@ -67,4 +64,13 @@ export function readOverpassJson(file: string, text: string, sink: OsmCollector)
     }
     sink.way(w.id, refs, tags);
   }
+  sink.keepOnlyWayNodes();
+  elements.forEach((el: OverpassElement, i) => {
+    if (el.type !== 'node') return;
+    if (typeof el.id !== 'number' || typeof el.lat !== 'number' || typeof el.lon !== 'number') {
+      throw new DataFileError(file, `elements[${i}] (node ${String(el.id)}) lacks a numeric id, lat or lon`);
+    }
+    sink.node(el.id, el.lon, el.lat, `elements[${i}]`);
+  });
+  for (const [id, lon, lat, where] of inline) if (!sink.hasNode(id)) sink.node(id, lon, lat, where);
 }

@@ -12,42 +12,68 @@ import { ProtobufError, ProtobufReader, WireType } from './protobuf-reader.js';
 
 const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes', 'Sort.Type_then_ID', 'Sort.Geographic']);
 
+/**
+ * Two passes over the blobs: ways first, then only the nodes those ways use (keepOnlyWayNodes), so memory
+ * holds road nodes only. Each pass inflates the data blobs again; inflating is cheap next to decoding.
+ */
 export function readOsmPbf(file: string, bytes: Uint8Array, sink: OsmCollector): void {
+  const blobs = scanBlobs(file, bytes);
+  for (const pass of ['ways', 'nodes'] as const) {
+    if (pass === 'nodes') sink.keepOnlyWayNodes();
+    for (const blob of blobs) {
+      if (blob.type !== 'OSMData') continue;
+      withLocation(file, blob.where, () => readPrimitiveBlock(new ProtobufReader(inflateBlob(new ProtobufReader(bytes, blob.start, blob.end))), sink, pass));
+    }
+  }
+}
+
+interface BlobSpan {
+  type: string;
+  start: number;
+  end: number;
+  where: string;
+}
+
+/** Runs fn, turning decoding errors into one DataFileError line that names the blob. */
+function withLocation(file: string, where: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DataFileError || err instanceof OsmCoordinateError) throw err;
+    if (err instanceof Error) throw new DataFileError(file, `corrupt or unsupported PBF (${where}): ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+
+/** The blob sequence: [Int32 BE header length][BlobHeader][Blob]…; checks the OSMHeader on the way. */
+function scanBlobs(file: string, bytes: Uint8Array): BlobSpan[] {
+  const blobs: BlobSpan[] = [];
   let pos = 0;
-  let blobIndex = 0;
   let sawHeader = false;
   while (pos < bytes.length) {
-    const where = `blob ${blobIndex} at byte ${pos}`;
+    const where = `blob ${blobs.length} at byte ${pos}`;
     if (pos + 4 > bytes.length) throw new DataFileError(file, `corrupt PBF: truncated blob header length (${where})`);
     const headerLength = ((bytes[pos]! << 24) | (bytes[pos + 1]! << 16) | (bytes[pos + 2]! << 8) | bytes[pos + 3]!) >>> 0;
     pos += 4;
     if (headerLength > 64 * 1024 || pos + headerLength > bytes.length) {
       throw new DataFileError(file, `not a valid OSM PBF file: blob header length ${headerLength} is impossible (${where})`);
     }
-    try {
+    withLocation(file, where, () => {
       const header = readBlobHeader(new ProtobufReader(bytes, pos, pos + headerLength));
       pos += headerLength;
       if (pos + header.dataSize > bytes.length) throw new ProtobufError(`blob of ${header.dataSize} bytes runs past the end of the file`);
-      const data = inflateBlob(new ProtobufReader(bytes, pos, pos + header.dataSize));
-      pos += header.dataSize;
+      const span = { type: header.type, start: pos, end: pos + header.dataSize, where };
+      pos = span.end;
       if (header.type === 'OSMHeader') {
-        checkHeader(new ProtobufReader(data));
+        checkHeader(new ProtobufReader(inflateBlob(new ProtobufReader(bytes, span.start, span.end))));
         sawHeader = true;
-      } else if (header.type === 'OSMData') {
-        if (!sawHeader) throw new ProtobufError('OSMData before the OSMHeader block');
-        readPrimitiveBlock(new ProtobufReader(data), sink);
-      }
+      } else if (header.type === 'OSMData' && !sawHeader) throw new ProtobufError('OSMData before the OSMHeader block');
       // Unknown blob types are skipped, as the format requires.
-    } catch (err) {
-      if (err instanceof DataFileError || err instanceof OsmCoordinateError) throw err;
-      if (err instanceof ProtobufError || err instanceof Error) {
-        throw new DataFileError(file, `corrupt or unsupported PBF (${where}): ${err.message}`, { cause: err });
-      }
-      throw err;
-    }
-    blobIndex++;
+      blobs.push(span);
+    });
   }
   if (!sawHeader) throw new DataFileError(file, 'not an OSM PBF file: no OSMHeader block');
+  return blobs;
 }
 
 function readBlobHeader(r: ProtobufReader): { type: string; dataSize: number } {
@@ -94,14 +120,15 @@ function checkHeader(r: ProtobufReader): void {
   }
 }
 
-function readPrimitiveBlock(r: ProtobufReader, sink: OsmCollector): void {
+function readPrimitiveBlock(r: ProtobufReader, sink: OsmCollector, pass: 'ways' | 'nodes'): void {
   const strings: string[] = [];
   const groups: [number, number][] = [];
   let granularity = 100;
   let latOffset = 0;
   let lonOffset = 0;
   while (r.next()) {
-    if (r.field === 1 && r.wire === WireType.BYTES) {
+    if (r.field === 1 && r.wire === WireType.BYTES && pass === 'nodes') r.skip(); // node tags are not used
+    else if (r.field === 1 && r.wire === WireType.BYTES) {
       const end = r.enter();
       const st = new ProtobufReader(r.buf, r.pos, end);
       while (st.next()) {
@@ -129,9 +156,9 @@ function readPrimitiveBlock(r: ProtobufReader, sink: OsmCollector): void {
       }
       const msgEnd = g.enter();
       const msg = new ProtobufReader(g.buf, g.pos, msgEnd);
-      if (g.field === 1) readNode(msg, block, sink);
-      else if (g.field === 2) readDenseNodes(msg, block, sink);
-      else if (g.field === 3) readWay(msg, block, sink);
+      if (pass === 'nodes' && g.field === 1) readNode(msg, block, sink);
+      else if (pass === 'nodes' && g.field === 2) readDenseNodes(msg, block, sink);
+      else if (pass === 'ways' && g.field === 3) readWay(msg, block, sink);
       g.pos = msgEnd;
     }
   }

@@ -27,15 +27,6 @@ export function readOsmXml(file: string, text: string, sink: OsmCollector): void
   const doc = parser.parse(text) as { osm?: { node?: XmlNode[]; way?: XmlWay[] } };
   const osm = doc.osm;
   if (osm === undefined || typeof osm !== 'object') throw new DataFileError(file, 'not OSM XML: no <osm> root element');
-  for (const n of osm.node ?? []) {
-    const id = Number(n['id']);
-    const lon = Number(n['lon']);
-    const lat = Number(n['lat']);
-    if (!Number.isFinite(id) || n['lon'] === undefined || n['lat'] === undefined) {
-      throw new DataFileError(file, `<node id="${n['id'] ?? '?'}"> lacks a numeric id, lat or lon`);
-    }
-    sink.node(id, lon, lat);
-  }
   for (const w of osm.way ?? []) {
     const id = Number(w['id'] as string | undefined);
     if (!Number.isFinite(id)) throw new DataFileError(file, `<way id="${String(w['id'] ?? '?')}"> has no numeric id`);
@@ -48,5 +39,15 @@ export function readOsmXml(file: string, text: string, sink: OsmCollector): void
     const tags: OsmTags = {};
     for (const t of w.tag ?? []) if (t['k'] !== undefined && t['v'] !== undefined) tags[t['k']] = t['v'];
     sink.way(id, refs, tags);
+  }
+  sink.keepOnlyWayNodes();
+  for (const n of osm.node ?? []) {
+    const id = Number(n['id']);
+    const lon = Number(n['lon']);
+    const lat = Number(n['lat']);
+    if (!Number.isFinite(id) || n['lon'] === undefined || n['lat'] === undefined) {
+      throw new DataFileError(file, `<node id="${n['id'] ?? '?'}"> lacks a numeric id, lat or lon`);
+    }
+    sink.node(id, lon, lat);
   }
 }
