@@ -3,7 +3,12 @@ import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
-import { runInProcess } from '../../engine/run/run-in-process.js';
+import { ChunkFailedError } from '../../engine/run/parallel-errors.js';
+import { interruptOnSigint } from '../../engine/run/parallel-interrupt.js';
+import { defaultWorkers, parseWorkers } from '../../engine/run/parallel-options.js';
+import { createProgressReporter } from '../../engine/run/parallel-progress.js';
+import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/parallel-runner.js';
+import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js';
 import type { RunResult, RunTimings } from '../../engine/run/run-result.js';
 import { loadScenarioOrThrow, type Scenario } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
@@ -16,6 +21,7 @@ export interface RunCommandOptions {
   csv?: string;
   geojson?: string;
   timings?: boolean;
+  workers?: string;
 }
 
 /** Load the graph (bundled Phnom Penh, cached) and the scenario, validated against it. */
@@ -34,15 +40,15 @@ export function parseSamplesFlag(value: string | undefined): number | undefined 
 
 /**
  * Simulate every movement × option of a scenario. The one place that decides how samples are executed:
- * in-process here; the worker pool (--workers) plugs in at this call.
+ * on the worker pool (engine/run/parallel-runner.ts; workers 0 = in-process), byte-identical either way.
  */
-export async function executeRun(graph: RoadGraph, scenario: Scenario, opts: { samples?: number | undefined; seed?: string | undefined }): Promise<{ result: RunResult; timings: RunTimings }> {
-  // WORKERS: engine/run/parallel-runner.ts runMonteCarlo(graph, scenario, { samples, seed, workers, onProgress, signal }) goes here.
-  const prep: { samples?: number; seed?: string } = {};
-  if (opts.samples !== undefined) prep.samples = opts.samples;
-  if (opts.seed !== undefined) prep.seed = opts.seed;
-  const { result, timings } = runInProcess(graph, scenario, prep);
-  return { result, timings };
+export async function executeRun(
+  graph: RoadGraph,
+  scenario: Scenario,
+  opts: { samples?: number | undefined; seed?: string | undefined; workers?: number | undefined; signal?: AbortSignal | undefined; onProgress?: ((p: ScheduleProgress) => void) | undefined },
+): Promise<{ result: RunResult; timings: RunTimings; partial: boolean }> {
+  const { result, timings, partial } = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers ?? defaultWorkers(), signal: opts.signal, onProgress: opts.onProgress });
+  return { result, timings, partial };
 }
 
 export function registerRun(program: Command): void {
@@ -56,16 +62,40 @@ export function registerRun(program: Command): void {
     .option('--csv <dir>', 'write options.csv, hotspots.csv, response.csv, events.csv into DIR')
     .option('--geojson <file>', 'write routes, hotspots and chokepoints as a GeoJSON FeatureCollection')
     .option('--timings', 'print wall-clock timings on stderr')
-    // WORKERS: --workers <n> and the progress bar are added here (engine/run/parallel-*.ts).
+    .option('--workers <n>', `worker threads (default: the available cores, ${defaultWorkers()} here; 0 = in-process); results do not depend on it`)
     .action(
       runAction(async (file: string, opts: RunCommandOptions) => {
+        const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
         const { graph, scenario } = await loadRunInputs(file);
-        const { result, timings } = await executeRun(graph, scenario, { samples: parseSamplesFlag(opts.samples), seed: opts.seed });
+        // Ctrl-C once: finish running chunks, write what was done marked partial; twice: exit at once.
+        const progress = createProgressReporter({ json: opts.json === true });
+        const guard = interruptOnSigint({ onFirst: () => progress.stop() });
+        let run: { result: RunResult; timings: RunTimings; partial: boolean };
+        try {
+          run = await executeRun(graph, scenario, { samples: parseSamplesFlag(opts.samples), seed: opts.seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
+        } catch (err) {
+          // A chunk failed twice: still write everything computed (marked partial), then report the error.
+          const partial = err instanceof ChunkFailedError ? (err.partial as MonteCarloRun | undefined) : undefined;
+          if (partial) {
+            if (opts.csv) writeCsv(opts.csv, partial.result);
+            if (opts.geojson) writeFileAtomic(opts.geojson, JSON.stringify(toGeoJSON(partial.result)) + '\n');
+            if (opts.json) process.stdout.write(JSON.stringify(partial.result, null, 2) + '\n');
+          }
+          throw err;
+        } finally {
+          progress.stop();
+          guard.dispose();
+        }
+        const { result, timings } = run;
         if (opts.csv) writeCsv(opts.csv, result);
         if (opts.geojson) writeFileAtomic(opts.geojson, JSON.stringify(toGeoJSON(result)) + '\n');
         if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else process.stdout.write(runSummary(result) + '\n');
         if (opts.timings) process.stderr.write(`timings: prepare ${timings.prepareMs.toFixed(0)} ms, simulate ${timings.simulateMs.toFixed(0)} ms, aggregate ${timings.aggregateMs.toFixed(0)} ms\n`);
+        if (run.partial) {
+          process.stderr.write('motorcade: interrupted: the result covers the samples done only and is marked "partial": true\n');
+          process.exitCode = 130;
+        }
       }),
     );
 }

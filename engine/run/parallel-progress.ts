@@ -26,9 +26,14 @@ export interface ProgressOptions {
   json?: boolean;
 }
 
-/** A bar when the stream is a TTY and not --json, otherwise a reporter that does nothing. */
+/**
+ * A bar when the stream is a TTY and not --json, otherwise a reporter that does nothing. With
+ * MOTORCADE_PROGRESS=lines (logs, CI, tests that need to know a run has started) progress is written
+ * as plain lines instead, at most one a second, whatever the stream.
+ */
 export function createProgressReporter(opts: ProgressOptions = {}): ProgressReporter {
   const stream = opts.stream ?? process.stderr;
+  if (process.env['MOTORCADE_PROGRESS'] === 'lines') return lineReporter(stream);
   if (opts.json || !stream.isTTY) return { onProgress: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
@@ -53,6 +58,22 @@ export function createProgressReporter(opts: ProgressOptions = {}): ProgressRepo
     },
     stop() {
       if (started && !stopped) bar.stop();
+      stopped = true;
+    },
+  };
+}
+
+function lineReporter(stream: NodeJS.WritableStream): ProgressReporter {
+  let lastMs = -Infinity;
+  let stopped = false;
+  return {
+    onProgress(p) {
+      if (stopped || (p.elapsedMs - lastMs < 1000 && p.samplesDone < p.samplesTotal)) return;
+      lastMs = p.elapsedMs;
+      const rate = p.elapsedMs > 0 ? (p.samplesDone * 1000) / p.elapsedMs : 0;
+      stream.write(`progress: ${p.samplesDone}/${p.samplesTotal} samples, ${rate.toFixed(1)} samples/s\n`);
+    },
+    stop() {
       stopped = true;
     },
   };
