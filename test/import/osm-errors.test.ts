@@ -72,13 +72,13 @@ describe('bad OSM input: one clear line, the file, where when known', () => {
   it('a truncated PBF', () => {
     const bytes = fs.readFileSync(fixture('network.osm.pbf'));
     const e = failure(write('cut.osm.pbf', bytes.subarray(0, bytes.length - 40)));
-    expect(e.message).toMatch(/cut\.osm\.pbf: corrupt or unsupported PBF \(blob 2 at byte \d+\)/);
+    expect(e.message).toMatch(/cut\.osm\.pbf: corrupt or unsupported PBF \(blob 3 at byte \d+\)/);
   });
 
   it('a PBF with a corrupt zlib stream', () => {
     const bytes = Buffer.from(fs.readFileSync(fixture('network.osm.pbf')));
     for (let i = bytes.length - 60; i < bytes.length - 20; i++) bytes[i] = bytes[i]! ^ 0x5a;
-    expect(failure(write('flipped.osm.pbf', bytes)).message).toMatch(/flipped\.osm\.pbf: corrupt or unsupported PBF \(blob 2/);
+    expect(failure(write('flipped.osm.pbf', bytes)).message).toMatch(/flipped\.osm\.pbf: corrupt or unsupported PBF \(blob 3/);
   });
 
   it('something that is not a PBF at all', () => {
