@@ -249,7 +249,7 @@ export class PreparedRun implements SimContext {
     const me = this.plan.movements[mi]!;
     this.routes.forEach((opts, mj) => {
       const other = this.plan.movements[mj]!;
-      if (mj === mi || !(other.departureS < me.departureS || (other.departureS === me.departureS && mj < mi))) return;
+      if (mj === mi || !(other.departureS < me.departureS)) return;
       const r = opts.find((x) => x.found);
       if (!r || !r.found) return;
       const seen = new Set<number>();

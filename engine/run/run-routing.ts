@@ -45,8 +45,10 @@ export class RunRouting {
 
   fastest(from: RouteEndpoint, to: RouteEndpoint, band: number, closed?: Iterable<number>): RouteResult {
     const base = this.bandOverlay(band);
-    const overlay = closed ? compileOverlay(this.graph, { closedEdges: closed }, base) : base;
-    return this.router.fastest(from, to, overlay ? { overlay } : {});
+    if (!closed) return this.router.fastest(from, to, base ? { overlay: base } : {});
+    // A one-off closure overlay: bidirectional Dijkstra needs no A* potential (an O(m) pass per new overlay).
+    const overlay = compileOverlay(this.graph, { closedEdges: closed }, base);
+    return this.router.fastest(from, to, { overlay, algorithm: 'bidirectional' });
   }
 
   /** Fastest route through intermediate points: legs joined, a duplicated junction edge merged. */

@@ -1,4 +1,4 @@
-import type { OptionResult } from './run-result.js';
+import { EXPOSURE_COMPONENTS, type ExposureComponent, type OptionResult } from './run-result.js';
 
 /** Options reaching the destination in fewer samples than this share are only recommended if nothing else does. */
 export const MIN_ARRIVED_SHARE = 0.5;
@@ -18,24 +18,57 @@ export function recommend(options: readonly OptionResult[]): { recommended: stri
   return { recommended: best.id, verdict: tradeOff(best, other) };
 }
 
-/** "B is 3.2 min slower but halves exposure (−52 %), mostly at Chroy Changvar bridge." */
+const COMPONENT_WORDS: Record<ExposureComponent, string> = {
+  threat: 'threat-zone exposure',
+  slow: 'time crawling in traffic',
+  stopped: 'time stopped',
+  chokepoint: 'time on chokepoints',
+  crowd: 'crowd exposure',
+  predictability: 'exposure on roads other convoys already used',
+};
+
+/**
+ * "safer is 1.1 min slower than primary but cuts threat-zone exposure by 61 % (primary's is mostly at …)".
+ * The trade-off named is the exposure component with the largest difference in mean between the two
+ * options; its place is the other option's (or the best's) top hotspot dominated by that component.
+ */
 export function tradeOff(best: OptionResult, other: OptionResult): string {
   const dt = best.timeS.p50 - other.timeS.p50;
   const eb = best.exposure.total.mean;
   const eo = other.exposure.total.mean;
-  const where = other.hotspots[0] ? ` (${other.id} accrues most of its exposure ${nearPhrase(other.hotspots[0].near)})` : '';
-  const exposureWords = (ratio: number): string => {
-    if (!Number.isFinite(ratio)) return 'avoids exposure entirely';
-    if (ratio <= 0.55 && ratio > 0.4) return 'halves exposure';
-    if (ratio <= 0.4) return `cuts exposure by ${Math.round((1 - ratio) * 100)} %`;
-    return `cuts exposure by ${Math.round((1 - ratio) * 100)} %`;
-  };
-  const ratio = eo > 0 ? eb / eo : eb > 0 ? Infinity : 1;
+  let comp: ExposureComponent = EXPOSURE_COMPONENTS[0];
+  let gap = -1;
+  for (const c of EXPOSURE_COMPONENTS) {
+    const d = Math.abs(best.exposure.components[c].mean - other.exposure.components[c].mean);
+    if (d > gap) {
+      gap = d;
+      comp = c;
+    }
+  }
+  const cb = best.exposure.components[comp].mean;
+  const co = other.exposure.components[comp].mean;
   const timeWords = Math.abs(dt) < 30 ? 'about as fast as' : dt > 0 ? `${fmtMin(dt)} slower than` : `${fmtMin(-dt)} faster than`;
-  if (eb < eo * 0.95 && dt >= 30) return `${best.id} is ${timeWords} ${other.id} but ${exposureWords(eb / eo)}${where}.`;
-  if (eb < eo * 0.95) return `${best.id} is ${timeWords} ${other.id} and ${exposureWords(eb / eo)}${where}.`;
-  if (eb > eo * 1.05) return `${best.id} is ${timeWords} ${other.id} at the price of ${Math.round((ratio - 1) * 100)} % more exposure${best.hotspots[0] ? `, mostly ${nearPhrase(best.hotspots[0].near)}` : ''}; its lower total (time + exposure) wins.`;
-  return `${best.id} is ${timeWords} ${other.id} with similar exposure (${eb.toFixed(0)} vs ${eo.toFixed(0)} exposure-s).`;
+  const worse = cb <= co ? other : best;
+  const spot = worse.hotspots.find((h) => h.mainComponent === comp) ?? worse.hotspots[0];
+  const where = spot ? ` (${worse.id}'s is mostly ${nearPhrase(spot.near)})` : '';
+  const change = (a: number, b: number): string => {
+    if (b <= 0) return 'adds';
+    const r = a / b;
+    if (r <= 0.05) return 'avoids almost all';
+    if (r <= 0.55 && r >= 0.45) return 'halves';
+    return `cuts by ${Math.round((1 - r) * 100)} %`;
+  };
+  const total = eo > 0 ? ` (total exposure ${eb < eo ? '−' : '+'}${Math.round((Math.abs(eb - eo) / eo) * 100)} %)` : '';
+  if (gap < 1 || Math.abs(eb - eo) < 0.05 * Math.max(eb, eo, 1)) {
+    return `${best.id} is ${timeWords} ${other.id} with similar exposure (${eb.toFixed(0)} vs ${eo.toFixed(0)} exposure-s).`;
+  }
+  if (cb < co) {
+    const verb = change(cb, co);
+    const phrase = verb === 'halves' || verb === 'avoids almost all' ? `${verb} the ${COMPONENT_WORDS[comp]}` : `${verb.replace('cuts by', 'cuts the ' + COMPONENT_WORDS[comp] + ' by')}`;
+    return `${best.id} is ${timeWords} ${other.id} ${dt >= 30 ? 'but' : 'and'} ${phrase}${where}${total}.`;
+  }
+  const more = co > 0 ? `${Math.round((cb / co - 1) * 100)} % more ${COMPONENT_WORDS[comp]}` : `more ${COMPONENT_WORDS[comp]}`;
+  return `${best.id} is ${timeWords} ${other.id} at the price of ${more}${where}${total}; its lower total (time + exposure) wins.`;
 }
 
 function nearPhrase(near: string): string {
