@@ -40,6 +40,7 @@ export function createProgressReporter(opts: ProgressOptions = {}): ProgressRepo
       stream,
       format: 'samples {bar} {value}/{total} | {rate} samples/s | ETA {eta_formatted}',
       hideCursor: true,
+      clearOnComplete: true, // the bar goes away when the run ends: the result table follows on a clean line
       etaBuffer: 50,
       fps: 5,
     },
