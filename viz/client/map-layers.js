@@ -102,6 +102,7 @@ function buildMap(data) {
     L.polyline(r.lines.map(decodeLatLngs), { renderer: basemapRenderer, color: st.color, weight: st.weight, opacity: 1, interactive: false, smoothFactor: 1 }).addTo(roads);
   });
   register('roads', 'Roads by class', roads, true);
+  performance.mark('motorcade-basemap-built');
 
   // Service areas name basemap lines by index (numbered across the road styles in drawing order).
   var allRoadLines = [];
@@ -198,6 +199,7 @@ function buildMap(data) {
   });
   register('hospitals', 'Hospitals and safe havens', care, true);
   register('places', 'Places (labels)', places, true);
+  performance.mark('motorcade-overlays-built');
 
   // Labels only when zoomed in enough to read them; zoomed out they would pile up on the centre.
   function labelsByZoom() {

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+/** `motorcade report` with bad input: one clear line on stderr, exit code 2, no file written. */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const SCENARIO = path.join(ROOT, 'scenarios', 'asean-2022-arrivals.yaml');
+
+function report(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'report', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('motorcade report: bad input', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-report-cli-'));
+  const out = path.join(dir, 'r.html');
+
+  it('names a missing scenario file', () => {
+    const r = report([path.join(dir, 'nope.yaml'), '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/scenario file not found: .*nope\.yaml/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('rejects --samples 0 and a bad seed, naming the flag and value', () => {
+    expect(report([SCENARIO, '-o', out, '--samples', '0']).stderr).toContain('--samples 0');
+    expect(report([SCENARIO, '-o', out, '--samples', '0']).code).toBe(2);
+    const bad = report([SCENARIO, '-o', out, '--seed', 'x1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--seed x1');
+  });
+
+  it('requires -o and refuses an output folder that does not exist', () => {
+    expect(report([SCENARIO]).code).toBe(2);
+    const r = report([SCENARIO, '-o', path.join(dir, 'missing', 'r.html'), '--samples', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('does not exist');
+  });
+});
