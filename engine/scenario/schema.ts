@@ -8,6 +8,7 @@ import {
   TIME_PATTERN,
   parseQuantity,
   parseTimeOfDay,
+  parseInjectTime,
   messageOf,
 } from './units.js';
 
@@ -178,7 +179,10 @@ export const trafficSchema = z.strictObject({
 });
 
 const injectCommon = {
-  at: z.string().regex(new RegExp(INJECT_TIME_PATTERN)).optional().describe("time of day 'HH:MM', or 'T+12 min' relative to the scenario start"),
+  at: z
+    .string({ error: (iss) => (iss.input === undefined ? undefined : messageOf(parseInjectTime(iss.input, 0))) })
+    .regex(new RegExp(INJECT_TIME_PATTERN), { error: (iss) => messageOf(parseInjectTime(iss.input, 0)) })
+    .optional().describe("time of day 'HH:MM', or 'T+12 min' relative to the scenario start"),
   when: z
     .strictObject({
       movement: ref('a movement'),

@@ -134,13 +134,16 @@ export function formatTimeOfDay(s: number): string {
 
 export function describe(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
+  if (Array.isArray(v)) {
+    const json = JSON.stringify(v);
+    return json !== undefined && json.length <= 40 ? json : 'a list';
+  }
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `'${v}'`;
   return `${typeof v} ${String(v)}`;
 }
 
 /** The message of a failed parse, undefined when it parsed (zod then uses its own message). */
-export function messageOf(p: Parsed): string | undefined {
+export function messageOf(p: Parsed | { ok: false; message: string }): string | undefined {
   return p.ok ? undefined : p.message;
 }

@@ -18,7 +18,9 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const value = valueAt(data, path);
-    const field = String(path[path.length - 1] ?? 'scenario');
+    // A list item is named with its list: `edges[0]`, not `0`.
+    const last = path[path.length - 1];
+    const field = typeof last === 'number' ? `${String(path[path.length - 2] ?? '')}[${last}]` : String(last ?? 'scenario');
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = shapeKeysAt(root, path, data);
@@ -34,6 +36,7 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
       case 'invalid_type':
         if (value === undefined) add(path, `missing required field '${field}'`);
         else if (isCustom(issue.message)) add(path, issue.message);
+        else if ((issue.expected === 'array' || issue.expected === 'tuple') && typeof value === 'string') add(path, `expected a list, got ${describe(value)} (write [${value}])`);
         else add(path, `expected ${article(issue.expected)}, got ${describe(value)}`);
         break;
       case 'invalid_value': {
