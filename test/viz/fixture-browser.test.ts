@@ -62,6 +62,11 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     await r.page.locator('#playback-scrub').fill('1000');
     expect(await r.page.locator('#event-log li').count()).toBe(4);
     expect(await r.page.locator('#event-log li[data-kind="reroute"]').count()).toBe(1);
+    // Back to just after the reroute: the latest event is marked on the map.
+    // Option B runs 08:30:00–08:43:20 (800 s); 200/1000 is 08:32:40, after the reroute at 08:32:31.
+    await r.page.locator('#playback-scrub').fill('200');
+    expect(await r.page.locator('#event-log li.latest').getAttribute('data-kind')).toBe('reroute');
+    expect(await r.page.locator('path.event-marker').count()).toBe(1);
     expect(await clock.innerText()).toMatch(/^08:\d\d:\d\d$/);
   });
 

@@ -53,6 +53,8 @@ function buildPlayback(data, view, container) {
   container.appendChild(log);
 
   var vehicle = L.circleMarker([0, 0], { radius: 8, color: '#000', weight: 3, fillColor: '#ffeb3b', fillOpacity: 1, className: 'vehicle' });
+  // The latest event where it happened (inject, reroute, breakdown …), with its message.
+  var eventMark = L.circleMarker([0, 0], { radius: 11, color: '#b2182b', weight: 3, fill: false, dashArray: '3 3', className: 'event-marker' });
   var vehicleLayer = L.layerGroup([vehicle]);
   view.layers['vehicle'] = { key: 'vehicle', label: 'Playback vehicle', layer: vehicleLayer, group: 'Playback' };
   vehicleLayer.addTo(view.map);
@@ -84,6 +86,14 @@ function buildPlayback(data, view, container) {
         ]));
       });
       state.shown = n;
+      var latest = n > 0 ? r.pb.events[n - 1] : null;
+      if (latest && typeof latest.lon === 'number' && latest.kind !== 'depart' && latest.kind !== 'arrive') {
+        eventMark.setLatLng([latest.lat, latest.lon]);
+        eventMark.bindTooltip(fmtClock(latest.tS) + ' ' + latest.kind + ': ' + latest.message);
+        if (!vehicleLayer.hasLayer(eventMark)) vehicleLayer.addLayer(eventMark);
+      } else if (vehicleLayer.hasLayer(eventMark)) {
+        vehicleLayer.removeLayer(eventMark);
+      }
     }
     view.setClock(state.t);
   }
