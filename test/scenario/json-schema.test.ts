@@ -1,5 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../engine/paths.js';
 import { SCHEMA_FILE, scenarioJsonSchema, scenarioJsonSchemaText } from '../../engine/scenario/write-json-schema.js';
 
 describe('scenarios/motorcade-scenario.schema.json', () => {
@@ -17,5 +21,21 @@ describe('scenarios/motorcade-scenario.schema.json', () => {
     expect(new RegExp(profile.properties.speed_cap.pattern).test('40 mph')).toBe(false);
     const response = s.properties['scoring'].properties.targets.properties.response.properties;
     expect(response.ambulance.description).toMatch(/NFPA 1710/);
+  });
+});
+
+describe('the JSON Schema, as an editor applies it', () => {
+  it('accepts every bundled scenario and refuses typical mistakes', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(scenarioJsonSchema());
+    for (const name of ['asean-2022-arrivals.yaml', 'summit-day.yaml', 'tabletop-bridge-closure.yaml', 'contingency-plans.yaml']) {
+      const doc = parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'scenarios', name), 'utf8'));
+      expect(validate(doc), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+    const bad = { name: 'x', date: '2022-11-10', movements: { m: { delegation: 'd', from: 'a', to: 'b', departre: '08:30', departure: '08:30' } }, escort_profiles: { e: { speed_cap: '40 mph' } } };
+    expect(validate(bad)).toBe(false);
+    const messages = ajv.errorsText(validate.errors);
+    expect(messages).toMatch(/departre|additional properties/);
+    expect(messages).toMatch(/speed_cap must match pattern/);
   });
 });
