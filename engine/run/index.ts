@@ -5,6 +5,7 @@
  *   const summaries = runSampleChunk(ctx, { movementIndex, optionIndex, sampleStart, sampleEnd });
  *   const agg = new RunAggregator(ctx); agg.add(task, summaries); … agg.result({ partial })  // RunResult
  *   runInProcess(graph, scenario, { samples, seed }) → { result, timings }   // all of it on this thread
+ *   await runMonteCarlo(graph, scenario, { samples, seed, workers, signal, onProgress }) → { result, partial }  // on a worker pool
  */
 export * from './run-result.js';
 export type * from './run-plan.js';
@@ -13,3 +14,8 @@ export { RunAggregator, aggregateSamples } from './aggregate.js';
 export { runInProcess } from './run-in-process.js';
 export { planFromScenario } from './scenario-adapter.js';
 export { recommend } from './verdict.js';
+// Worker pool (engine/run/parallel-*.ts, engine/run/pool/): same RunResult as runInProcess, on N threads.
+export { runMonteCarlo, type MonteCarloOptions, type MonteCarloRun } from './parallel-runner.js';
+export { ChunkFailedError } from './parallel-errors.js';
+export { SamplePool } from './pool/sample-pool.js';
+export type { ScheduleProgress } from './pool/chunk-scheduler.js';
