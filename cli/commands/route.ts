@@ -68,6 +68,14 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   }
   const departMin = flags.depart !== undefined ? parseClock(flags.depart) : undefined;
   const avoid = flags.avoid ? readAvoidPolygons(flags.avoid) : undefined;
+  // Resolve places before loading the graph, so a typo fails at once.
+  const landmarks = flags.batch ? [] : safeGazetteer(flags.data);
+  const resolved = flags.batch
+    ? []
+    : [flags.from!, ...flags.via, flags.to!].map((spec, i, all) => {
+        const what = i === 0 ? '--from' : i === all.length - 1 ? '--to' : '--via';
+        return { ...resolvePlace(spec, landmarks, what), what };
+      });
 
   const { graph } = await loadGraph({ ...(flags.data ? { dataDir: flags.data } : {}), ...(flags.source ? { source: flags.source } : {}) });
   const overlay = buildOverlay(graph, flags, avoid, departMin);
@@ -82,12 +90,7 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
 
   if (flags.batch) return batch(flags, graph, router, snapper, maxSnap, opts);
 
-  const landmarks = graph.isLonLat ? safeGazetteer(flags.data) : [];
-  const places = [flags.from!, ...flags.via, flags.to!].map((spec, i, all) => {
-    const what = i === 0 ? '--from' : i === all.length - 1 ? '--to' : '--via';
-    const p = resolvePlace(spec, landmarks, what);
-    return { ...p, endpoint: snap(p.lon, p.lat, what) };
-  });
+  const places = resolved.map((p) => ({ ...p, endpoint: snap(p.lon, p.lat, p.what) }));
   let routes: RouteFound[][];
   if (k > 1) {
     const alts = router.alternatives(places[0]!.endpoint, places[1]!.endpoint, { k, ...(overlay ? { overlay } : {}) });
