@@ -49,7 +49,7 @@ export function parseOdCsv(text: string, file: string): { rows: OdRow[]; problem
       const cell = cells[index[k]!];
       const v = cell === undefined || cell === '' ? NaN : Number(cell);
       const limit = c.endsWith('lon') ? 180 : 90;
-      if (!Number.isFinite(v)) problem = `${c} ${cell === undefined ? 'is missing' : `'${cell}' is not a number`}`;
+      if (!Number.isFinite(v)) problem = `${c} ${cell === undefined ? 'is missing' : cell === '' ? 'is empty' : `'${cell}' is not a number`}`;
       else if (Math.abs(v) > limit) problem = `${c} ${v} is out of range (±${limit})`;
       values.push(v);
     });

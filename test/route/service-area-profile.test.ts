@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../engine/errors.js';
+import { parseOdCsv } from '../../engine/route/od-csv.js';
+import { parseClock, PHNOM_PENH_TRAFFIC_PROFILE, Router, serviceAreas, speedFactorsAt, trafficPeriodAt } from '../../engine/route/index.js';
+import { randomGraph } from './random-graph.js';
+
+describe('service areas', () => {
+  it('nest by cut-off, cover only reachable roads, and are valid GeoJSON', () => {
+    const graph = randomGraph({ cols: 20, rows: 20, seed: 'iso-1' });
+    const router = new Router(graph);
+    const times = router.oneToAll([{ endpoint: { node: 210 } }]);
+    const fc = serviceAreas(graph, times, [300, 60, 120]);
+    const roads = fc.features.filter((f) => f.properties!['kind'] === 'reachable-roads');
+    expect(roads.map((f) => f.properties!['cutoff_s'])).toEqual([60, 120, 300]);
+    const lengths = roads.map((f) => f.properties!['road_length_m'] as number);
+    expect(lengths[0]!).toBeLessThan(lengths[1]!);
+    expect(lengths[1]!).toBeLessThan(lengths[2]!);
+    for (const f of fc.features) {
+      if (f.geometry.type === 'Polygon') {
+        const ring = f.geometry.coordinates[0]!;
+        expect(ring[0]).toEqual(ring[ring.length - 1]);
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+      }
+    }
+  });
+});
+
+describe('time-of-day traffic profile', () => {
+  it('covers every minute of the day exactly once and slows arterials at the peaks', () => {
+    for (let t = 0; t < 1440; t++) {
+      const hits = PHNOM_PENH_TRAFFIC_PROFILE.filter((p) => (p.startMin <= p.endMin ? t >= p.startMin && t < p.endMin : t >= p.startMin || t < p.endMin));
+      expect(hits.length, `minute ${t}`).toBe(1);
+    }
+    expect(trafficPeriodAt(parseClock('08:15')).name).toBe('morning peak');
+    expect(trafficPeriodAt(parseClock('17:00')).name).toBe('evening peak');
+    expect(speedFactorsAt(parseClock('08:00')).major).toBeLessThan(speedFactorsAt(parseClock('23:30')).major!);
+    expect(() => parseClock('7h30')).toThrow(InputError);
+  });
+});
+
+describe('batch CSV', () => {
+  it('keeps good rows, reports bad ones with their line numbers, requires the header', () => {
+    const { rows, problems } = parseOdCsv('# comment\nfrom_lon,from_lat,to_lon,to_lat,label\n104.9,11.5,104.91,11.52,a\n\n104.9,,104.91,11.52,b\n200,11.5,104.91,11.52,c\n', 'od.csv');
+    expect(rows.map((r) => r.line)).toEqual([3]);
+    expect(problems).toEqual([
+      { line: 5, message: 'from_lat is empty' },
+      { line: 6, message: 'from_lon 200 is out of range (±180)' },
+    ]);
+    expect(() => parseOdCsv('a,b\n1,2\n', 'od.csv')).toThrow(/od\.csv:1: header lacks column\(s\) from_lon/);
+  });
+});
