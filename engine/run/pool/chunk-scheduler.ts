@@ -78,7 +78,8 @@ export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: Chu
         reject(sinkError);
         return;
       }
-      const missing = failure ? order.drainPastGaps() : [];
+      // After a failure (or a chunk lost during shutdown) some completed chunks may sit behind a gap.
+      const missing = order.heldChunks > 0 ? order.drainPastGaps() : [];
       const outcome: ScheduleOutcome = {
         partial: order.samplesDelivered < samplesTotal,
         aborted,
