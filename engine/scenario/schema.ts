@@ -195,7 +195,7 @@ const injectCommon = {
 };
 const optDuration = duration().optional().describe('how long it lasts; default until the end of the day');
 export const injectSchema = z.discriminatedUnion('action', [
-  z.strictObject({ ...injectCommon, action: z.literal('close_road'), near: point.optional(), radius: distance().default('50 m'), edges: z.array(z.int().min(0)).optional(), duration: optDuration }),
+  z.strictObject({ ...injectCommon, action: z.literal('close_road'), near: point.optional().describe('close the roads near this point'), radius: distance().default('50 m').describe('roads within this distance of near are closed; default 50 m'), edges: z.array(z.int().min(0)).optional(), duration: optDuration }),
   z.strictObject({ ...injectCommon, action: z.literal('close_area'), polygon: polygon.optional(), center: point.optional(), radius: distance().optional(), duration: optDuration }),
   z.strictObject({ ...injectCommon, action: z.literal('add_threat'), threat: z.strictObject({ id, ...threatShape }) }),
   z.strictObject({ ...injectCommon, action: z.literal('move_threat'), threat: ref('a threat'), to: point }),
@@ -213,7 +213,8 @@ export const scoringSchema = z.strictObject({
       crowd: z.number().min(0).default(1).describe('per second in an active crowd area; default 1'),
       predictability: z.number().min(0).default(0.2).describe('per second on road other movements reuse; default 0.2'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('weight of each exposure component; defaults below'),
   targets: z
     .strictObject({
       response: z
@@ -223,38 +224,41 @@ export const scoringSchema = z.strictObject({
           ambulance: duration().default('540 s').describe('default 540 s (NFPA 1710 ALS: 60 s turnout + 480 s travel)'),
           eod: duration().default('20 min').describe('default 20 min (planning assumption, no standard)'),
         })
-        .prefault({}),
+        .prefault({})
+        .describe('response target (turnout + travel) per responder type; defaults below'),
       evacuation: duration().default('10 min').describe("to the nearest trauma hospital or safe haven; default 10 min ('platinum ten minutes')"),
       slow_speed: speed().default('15 km/h').describe('below this the convoy counts as slow; default 15 km/h'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('targets; defaults below'),
 });
 
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('path or URL of this JSON Schema (for editors)'),
     name: z.string().min(1).describe('scenario title'),
-    description: z.string().default(''),
+    description: z.string().default('').describe('free text for readers; default empty'),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `date '${String(iss.input)}' is not YYYY-MM-DD` }).describe('day described, YYYY-MM-DD'),
     timezone: z.string().default('Asia/Phnom_Penh').describe('IANA time zone of all times; default Asia/Phnom_Penh'),
     start: timeOfDay().optional().describe("T0 of a tabletop exercise: inject times 'T+…' count from it"),
     graph: z.string().default('phnom-penh').describe("'phnom-penh' (bundled data, default) or a path to an OSM (.osm/.pbf/Overpass JSON) or GeoJSON road file, relative to the scenario"),
-    places: z.record(id, placeSchema).default({}).describe('named places by id; gazetteer landmark ids can also be used directly'),
-    escort_profiles: z.record(id, escortProfileSchema).default({}),
-    delegations: z.record(id, delegationSchema).default({}),
+    places: z.record(id, placeSchema).default({}).describe('named places by id; gazetteer landmark ids can also be used directly; default none'),
+    escort_profiles: z.record(id, escortProfileSchema).default({}).describe('escort profiles by id; default none'),
+    delegations: z.record(id, delegationSchema).default({}).describe('delegations by id; default none'),
     movements: z.record(id, movementSchema).describe('movements by id (at least one)'),
-    threats: z.record(id, threatSchema).default({}),
-    chokepoints: z.record(id, chokepointSchema).default({}),
-    responders: z.record(id, responderSchema).default({}),
-    traffic: trafficSchema.prefault({}),
-    injects: z.record(id, injectSchema).default({}).describe('tabletop injects by id'),
+    threats: z.record(id, threatSchema).default({}).describe('threat zones by id; default none'),
+    chokepoints: z.record(id, chokepointSchema).default({}).describe('chokepoints declared by the planner, by id; default none (bridges and junctions are still found on the graph)'),
+    responders: z.record(id, responderSchema).default({}).describe('responder units by id; default none'),
+    traffic: trafficSchema.prefault({}).describe('time-of-day traffic; default the phnom_penh profile'),
+    injects: z.record(id, injectSchema).default({}).describe('tabletop injects by id; default none'),
     monte_carlo: z
       .strictObject({
         samples: z.int().min(1).max(100000).default(200).describe('randomised days per option; default 200'),
         seed: z.int().min(0).default(1).describe('seed of every random stream; default 1'),
       })
-      .prefault({}),
-    scoring: scoringSchema.prefault({}),
+      .prefault({})
+      .describe('Monte Carlo sampling; default 200 samples, seed 1'),
+    scoring: scoringSchema.prefault({}).describe('exposure weights and targets; every field has a default'),
   })
   .describe('motorcade scenario: a day of motorcade movements, threats, responders and injects');
 

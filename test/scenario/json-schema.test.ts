@@ -11,6 +11,19 @@ describe('scenarios/motorcade-scenario.schema.json', () => {
     expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(scenarioJsonSchemaText());
   });
 
+  it('documents every default in the description of its field', () => {
+    const undocumented: string[] = [];
+    const walk = (n: unknown, at: string): void => {
+      if (n === null || typeof n !== 'object') return;
+      if (Array.isArray(n)) return n.forEach((x, i) => walk(x, `${at}[${i}]`));
+      const o = n as Record<string, unknown>;
+      if ('default' in o && !/default/i.test(String(o['description'] ?? ''))) undocumented.push(at);
+      for (const [k, v] of Object.entries(o)) walk(v, `${at}.${k}`);
+    };
+    walk(scenarioJsonSchema(), '');
+    expect(undocumented).toEqual([]);
+  });
+
   it('forbids unknown fields, documents defaults and carries the unit patterns', () => {
     const s = scenarioJsonSchema() as { additionalProperties: boolean; required: string[]; properties: Record<string, any> };
     expect(s.additionalProperties).toBe(false);
