@@ -19,7 +19,7 @@ const agg = new SyntheticAggregate();
 let said = false;
 const outcome = await runSampleJob({
   graph: syntheticGrid(10, 10), jobModule: 'engine/run/pool/synthetic-job', payload: { seed: 's', searchesPerSample: 1, spinMsPerSample: 20 },
-  streams: [{ movementIndex: 0, optionIndex: 0 }], samples: 5000, workers: 2, chunkSize: 5, signal: guard.signal,
+  streams: [{ movementIndex: 0, optionIndex: 0 }], samples: 5000, workers: 2, chunkSize: 25, signal: guard.signal,
   sink: (c, s) => agg.add(c, s),
   onProgress: (p) => { if (!said && p.samplesDone >= 10) { said = true; process.stdout.write('started\\n'); } },
 });
@@ -54,7 +54,7 @@ describe('Ctrl-C during a pooled run', () => {
     expect(code).toBe(3);
     const written = JSON.parse(fs.readFileSync(out, 'utf8')) as { partial: boolean; samplesDone: number; result: Record<string, { samples: number }> };
     expect(written.partial).toBe(true);
-    expect(written.samplesDone).toBeGreaterThanOrEqual(10);
+    expect(written.samplesDone).toBeGreaterThanOrEqual(25);
     expect(written.samplesDone).toBeLessThan(5000);
     expect(written.result['0/0']!.samples).toBe(written.samplesDone);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -65,7 +65,8 @@ describe('Ctrl-C during a pooled run', () => {
     const run = launch(out);
     await run.started;
     run.child.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 5));
+    // two signals sent back to back may be merged into one; chunks take ~500 ms, so the run is still going
+    await new Promise((r) => setTimeout(r, 100));
     run.child.kill('SIGINT');
     const { code, stderr } = await run.exited;
     expect(stderr).toMatch(/interrupted again, exiting now/);
