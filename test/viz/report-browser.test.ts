@@ -111,6 +111,7 @@ describe.skipIf(!haveChromium())('report of the bundled arrival scenario in Chro
     await r.page.locator('#playback-scrub').fill('450');
     await r.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     await r.page.waitForTimeout(600); // smooth scroll and the zoom animation
+    await r.page.evaluate(() => window.scrollTo(0, 0));
     await r.page.screenshot({ path: path.join(OUT, 'asean-2022-arrivals.png'), fullPage: false });
     if (process.env['UPDATE_SCREENSHOT'] === '1') await r.page.screenshot({ path: path.join(ROOT, 'docs', 'report-screenshot.png'), fullPage: false });
     expect(r.requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
