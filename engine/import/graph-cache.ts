@@ -95,6 +95,11 @@ function readAligned(file: string): ArrayBuffer {
   }
 }
 
+/** Read a graph file (.mcg) without any fingerprint check: for tools and benchmarks. */
+export function readGraphFile(file: string): RoadGraph {
+  return RoadGraph.from(readAligned(file));
+}
+
 /**
  * Load a cached graph if the file exists and was built from exactly `expected`. Returns the reason it was
  * refused otherwise (missing, foreign or corrupt bytes, other format version, stale inputs).

@@ -22,6 +22,9 @@ export interface CrossingCounts {
   shallowAngleLeft: number;
   nearGradeSeparationLeft: number;
   joined: number;
+  /** Of the joined: both roads from the metro set (or its connectors), or one metro and one core road. */
+  joinedMetroMetro: number;
+  joinedMetroCore: number;
 }
 
 /**
@@ -64,7 +67,7 @@ export function resolveCrossings(net: SegmentNetwork, water: WaterMask | undefin
       hits.push({ s, c, t, u, px: ax + t * rx, py: ay + t * ry, sin });
     }
   }
-  const counts: CrossingCounts = { found: hits.length, coreCoreLeft: 0, overWaterLeft: 0, shallowAngleLeft: 0, nearGradeSeparationLeft: 0, joined: 0 };
+  const counts: CrossingCounts = { found: hits.length, coreCoreLeft: 0, overWaterLeft: 0, shallowAngleLeft: 0, nearGradeSeparationLeft: 0, joined: 0, joinedMetroMetro: 0, joinedMetroCore: 0 };
   const gradeSeparations: Hit[] = [];
   const candidates: Hit[] = [];
   for (const h of hits) {
@@ -90,6 +93,8 @@ export function resolveCrossings(net: SegmentNetwork, water: WaterMask | undefin
       cuts.set(seg, list);
     }
     counts.joined++;
+    if (segSet[h.s] === RoadSet.CORE || segSet[h.c] === RoadSet.CORE) counts.joinedMetroCore++;
+    else counts.joinedMetroMetro++;
   }
   for (const [s, list] of cuts) net.splitSegment(s, list);
   return counts;

@@ -75,32 +75,46 @@ function waterMaskFor(file: string, net: SegmentNetwork): WaterMask {
 export function importRoadGeoJson(input: GeoJsonImportInput, params: Partial<RepairParams> = {}, source: Record<string, unknown> = {}): RoadGraph {
   const started = performance.now();
   const p: RepairParams = { ...DEFAULT_REPAIR_PARAMS, ...params };
+  const stepMs: Record<string, number> = {};
+  let mark = started;
+  const lap = (name: string): void => {
+    const now = performance.now();
+    stepMs[name] = Math.round(now - mark);
+    mark = now;
+  };
   const core = readRoadLines(input.core);
   const metro = input.metro !== undefined ? readRoadLines(input.metro) : undefined;
   const net = new SegmentNetwork(planeFor(metro ? [core.lines, metro.lines] : [core.lines]));
   const inputs: RepairReport['inputs'] = {};
   inputs[path.basename(input.core)] = { ...addLinesMergingVertices(net, core.lines, RoadSet.CORE), skippedFeatures: core.skippedFeatures };
+  lap('readCore');
   let duplicates: RepairReport['duplicates'] = null;
   let cutVertices: ReadonlySet<number> = new Set();
   if (metro && input.metro !== undefined) {
     inputs[path.basename(input.metro)] = { ...addLinesMergingVertices(net, metro.lines, RoadSet.METRO), skippedFeatures: metro.skippedFeatures };
+    lap('readMetro');
     densify(net, RoadSet.METRO, p.densifyM);
     const dedup = removeMetroDuplicates(net, { toleranceM: p.duplicateToleranceM, maxAngleDeg: p.duplicateMaxAngleDeg, sliverM: p.sliverM });
     cutVertices = dedup.cutVertices;
+    lap('dedup');
     duplicates = { segmentsRemoved: dedup.segmentsRemoved, kmRemoved: round3(dedup.kmRemoved), sliversRemoved: dedup.sliversRemoved, cutEnds: dedup.cutEnds };
   }
   const water = input.water !== undefined ? waterMaskFor(input.water, net) : undefined;
+  lap('water');
   const danglingEnds = joinDanglingEnds(net, { toleranceM: p.danglingToleranceM, cutToleranceM: p.cutEndToleranceM, cutVertices, snapToVertexM: 1 });
+  lap('dangling');
   const crossings = resolveCrossings(net, water, {
     joinMetroCrossings: p.joinMetroCrossings,
     minAngleDeg: p.crossingMinAngleDeg,
     waterRadiusM: p.crossingWaterRadiusM,
     gradeSeparationRadiusM: p.gradeSeparationRadiusM,
   });
+  lap('crossings');
   const verticesMerged = Object.values(inputs).reduce((a, c) => a + c.verticesMerged, 0);
   for (const c of Object.values(inputs)) c.km = round3(c.km);
   const meta: GraphMeta = { source, report: {}, builtAt: new Date().toISOString() };
   const assembled = assembleGraph(net, water, p.bridgeMinWaterM, meta);
+  lap('assemble');
   const before = assembled.graph;
   let beforeKm = 0;
   for (let e = 0; e < before.edgeCount; e++) if (before.twin[e]! < 0 || before.twin[e]! > e) beforeKm += before.lengthM[e]!;
@@ -117,6 +131,8 @@ export function importRoadGeoJson(input: GeoJsonImportInput, params: Partial<Rep
   };
   const { graph, report: components } = keepLargestComponent(before);
   report.components = components;
+  lap('components');
+  report.stepMs = stepMs;
   report.buildMs = Math.round(performance.now() - started);
   // Store the complete report (with the component step and the total time) in the meta.
   return replaceMeta(graph, { ...graph.meta, report: { ...graph.meta.report, repair: report } });

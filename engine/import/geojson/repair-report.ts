@@ -53,4 +53,6 @@ export interface RepairReport {
   beforeComponents: { nodes: number; edges: number; km: number };
   components?: ComponentReport;
   buildMs: number;
+  /** Time per repair step, ms. */
+  stepMs?: Record<string, number>;
 }
