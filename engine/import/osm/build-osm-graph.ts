@@ -3,6 +3,7 @@ import { GraphBuilder } from '../../graph/graph-builder.js';
 import { DEFAULT_SPEED_KMH, EdgeFlag, roadClassName } from '../../graph/road-class.js';
 import type { GraphMeta, RoadGraph } from '../../graph/road-graph.js';
 import { parseMaxspeed } from './maxspeed.js';
+import { IdTable } from './id-table.js';
 import type { OsmCollector, OsmWay } from './osm-data.js';
 import { Direction, flagsOf, lanesPerDirection, motorAccessDenied, nameOf, onewayOf, roadClassOf } from './road-tags.js';
 
@@ -109,15 +110,15 @@ export function buildOsmGraph(data: OsmCollector, meta: Omit<GraphMeta, 'report'
   }
 
   // 2. Junctions: nodes used twice or more by kept ways, and way (piece) ends.
-  const uses = new Map<number, number>();
-  for (const { way } of kept) for (const ref of way.refs) uses.set(ref, (uses.get(ref) ?? 0) + 1);
+  const uses = new IdTable();
+  for (const { way } of kept) for (const ref of way.refs) uses.add(ref, 1);
 
   // 3. Cut each way into pieces of present nodes, then into segments between junctions.
   const builder = new GraphBuilder();
-  const graphNode = new Map<number, number>();
+  const graphNode = new IdTable();
   const nodeFor = (ref: number): number => {
     let v = graphNode.get(ref);
-    if (v === undefined) {
+    if (v < 0) {
       const i = data.indexOf(ref);
       v = builder.addNode(data.lon(i), data.lat(i));
       graphNode.set(ref, v);
@@ -151,7 +152,7 @@ export function buildOsmGraph(data: OsmCollector, meta: Omit<GraphMeta, 'report'
       report.degenerateDropped++;
       return;
     }
-    const isJunction = (k: number): boolean => k === 0 || k === refs.length - 1 || (uses.get(refs[k]!) ?? 0) >= 2;
+    const isJunction = (k: number): boolean => k === 0 || k === refs.length - 1 || uses.get(refs[k]!, 0) >= 2;
     let start = 0;
     for (let k = 1; k < refs.length; k++) {
       if (!isJunction(k)) continue;

@@ -3,6 +3,7 @@
  * ways that carry a `highway` tag. Readers push elements into an `OsmCollector`; everything else (relations,
  * non-highway ways, node tags) is dropped on the way in to keep memory to coordinates and road ways.
  */
+import { IdTable } from './id-table.js';
 
 export type OsmTags = Record<string, string>;
 
@@ -20,11 +21,14 @@ export class OsmCoordinateError extends Error {
   override name = 'OsmCoordinateError';
 }
 
+/** nodeIndex value of a node a highway way uses but that has not been read yet. */
+const WANTED = -2;
+
 export class OsmCollector {
-  /** When set, only these nodes are stored (the nodes of highway ways): readers read ways first. */
-  private wanted: Set<number> | undefined;
-  /** OSM node id → index into `coord`. */
-  private readonly nodeIndex = new Map<number, number>();
+  /** After keepOnlyWayNodes, only nodes marked WANTED (used by highway ways) are stored. */
+  private restricted = false;
+  /** OSM node id → index into `coord` (or WANTED). */
+  private readonly nodeIndex = new IdTable();
   private coord = new Float64Array(1 << 12);
   private count = 0;
   readonly ways: OsmWay[] = [];
@@ -38,20 +42,19 @@ export class OsmCollector {
    * on buildings, landuse and coastlines than on roads).
    */
   keepOnlyWayNodes(): void {
-    const wanted = new Set<number>();
-    for (const w of this.ways) for (const ref of w.refs) wanted.add(ref);
-    this.wanted = wanted;
+    for (const w of this.ways) for (const ref of w.refs) if (!this.nodeIndex.has(ref)) this.nodeIndex.set(ref, WANTED);
+    this.restricted = true;
   }
 
   /** Record a node; coordinates in degrees, checked here so every reader gets the same message. */
   node(id: number, lon: number, lat: number, where?: OsmLocation): void {
     this.nodesRead++;
-    if (this.wanted !== undefined && !this.wanted.has(id)) return;
+    let i = this.nodeIndex.get(id);
+    if (this.restricted && i === -1) return;
     if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
       throw new OsmCoordinateError(`node ${id}${where ? ` (${where})` : ''} has coordinates out of range: lon ${lon}, lat ${lat}`);
     }
-    let i = this.nodeIndex.get(id);
-    if (i === undefined) {
+    if (i < 0) {
       i = this.count++;
       this.nodeIndex.set(id, i);
       if (2 * this.count > this.coord.length) {
@@ -72,11 +75,12 @@ export class OsmCollector {
 
   /** Index of a node's coordinates, or -1 when the extract does not contain it. */
   indexOf(id: number): number {
-    return this.nodeIndex.get(id) ?? -1;
+    const i = this.nodeIndex.get(id);
+    return i >= 0 ? i : -1;
   }
 
   hasNode(id: number): boolean {
-    return this.nodeIndex.has(id);
+    return this.nodeIndex.get(id) >= 0;
   }
 
   lon(index: number): number {
