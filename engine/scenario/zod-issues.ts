@@ -15,6 +15,11 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
     const { line, col } = src.position(path, atKey);
     out.push({ file, line, col, path: formatPath(path), message });
   };
+  /** A missing field is reported at the key of the mapping that lacks it (`m1:`), where it must be added. */
+  const missing = (path: DocPath, message: string) => {
+    const { line, col } = path.length > 1 ? src.position(path.slice(0, -1), true) : { line: 1, col: 1 };
+    out.push({ file, line, col, path: formatPath(path), message });
+  };
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const value = valueAt(data, path);
@@ -34,7 +39,7 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
         break;
       }
       case 'invalid_type':
-        if (value === undefined) add(path, `missing required field '${field}'`);
+        if (value === undefined) missing(path, `missing required field '${field}'`);
         else if (isCustom(issue.message)) add(path, issue.message);
         else if ((issue.expected === 'array' || issue.expected === 'tuple') && typeof value === 'string') add(path, `expected a list, got ${describe(value)} (write [${value}])`);
         else add(path, `expected ${article(issue.expected)}, got ${describe(value)}`);
@@ -49,13 +54,13 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
         const disc = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
         if (disc !== undefined) {
           const accepted = ((issue as { options?: unknown[] }).options ?? []).map(String);
-          if (value === undefined) add(path, `missing required field '${disc}' (one of ${accepted.join(', ')})`);
+          if (value === undefined) missing(path, `missing required field '${disc}' (one of ${accepted.join(', ')})`);
           else {
             const hint = typeof value === 'string' ? suggest(value, accepted) : undefined;
             add(path, `${disc} ${describe(value)} is not one of ${accepted.join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}`);
           }
         } else if (value === undefined) {
-          add(path, `missing required field '${field}'`);
+          missing(path, `missing required field '${field}'`);
         } else {
           add(path, unionMessage(field, value));
         }
