@@ -37,6 +37,8 @@ export class SampleScratch {
   readonly closureOn: Uint8Array;
   readonly closureTo: Float64Array;
   readonly activeClosures: Uint8Array;
+  /** responder_out with a duration: when the units come back (Infinity = never, or already back). */
+  readonly restoreAt: Float64Array;
   readonly unitCount: Int32Array;
   readonly tables: (Float64Array | null)[] = new Array<Float64Array | null>(COVERAGE_KINDS).fill(null);
   readonly acc = new Float64Array(EXPOSURE_COMPONENTS.length);
@@ -51,6 +53,7 @@ export class SampleScratch {
     this.closureOn = new Uint8Array(ctx.injects.length);
     this.closureTo = new Float64Array(ctx.injects.length);
     this.activeClosures = new Uint8Array(ctx.injects.length);
+    this.restoreAt = new Float64Array(ctx.injects.length);
     this.unitCount = new Int32Array(responderCount);
     this.ensure(256);
   }
@@ -93,6 +96,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   }
   s.fired.fill(0);
   s.closureOn.fill(0);
+  s.restoreAt.fill(Infinity);
   for (let r = 0; r < responders.length; r++) s.unitCount[r] = responders[r]!.count;
   s.acc.fill(0);
   s.ensure(track.n);
@@ -110,9 +114,19 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   if (rec) rec.event(t, 'depart', `${mv.id} departs on option ${mv.optionIds[oi]}`, track.midLon[0]!, track.midLat[0]!);
 
   while (i < track.n) {
-    // 1. Injects due by now.
+    // 1. Injects due by now (and units coming back from a responder_out with a duration).
     for (let k = 0; k < ctx.injects.length; k++) {
-      if (s.fired[k]) continue;
+      if (s.fired[k]) {
+        if (s.restoreAt[k]! <= t) {
+          const inj = ctx.injects[k]!;
+          const a = inj.plan.action;
+          if (a.type === 'responder_out') s.unitCount[inj.responder] = Math.min(responders[inj.responder]!.count, s.unitCount[inj.responder]! + a.count);
+          s.restoreAt[k] = Infinity;
+          coverageDirty = true;
+          if (rec) rec.event(t, 'inject', `${inj.plan.id}: responder ${a.type === 'responder_out' ? a.responderId : ''} back in service`, track.midLon[i]!, track.midLat[i]!);
+        }
+        continue;
+      }
       const inj = ctx.injects[k]!;
       let due: number;
       if (inj.triggerMovement === mi) {
@@ -129,13 +143,17 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
         s.closureOn[k] = 1;
         s.closureTo[k] = inj.plan.durationS === null ? Infinity : due + inj.plan.durationS;
         closureCheck = true;
-        if (rec) rec.event(t, 'closure', `${inj.plan.id}: ${'label' in a ? a.label : a.type} closed${inj.plan.note ? ` (${inj.plan.note})` : ''}`, lon, lat);
+        if (rec) {
+          const what = 'label' in a ? a.label : a.type;
+          rec.event(t, 'closure', `${inj.plan.id}: ${what}${what === inj.plan.note ? '' : ' closed'}${inj.plan.note && what !== inj.plan.note ? ` (${inj.plan.note})` : ''}`, lon, lat);
+        }
       } else if (inj.openSlot >= 0) {
         s.threatFrom[inj.openSlot] = due;
         if (inj.closeSlot >= 0 && s.threatTo[inj.closeSlot]! > due) s.threatTo[inj.closeSlot] = due;
         if (rec) rec.event(t, 'threat', `${inj.plan.id}: threat ${ctx.slots[inj.openSlot]!.id} ${a.type === 'move_threat' ? 'moved' : 'added'}`, lon, lat);
       } else if (inj.responder >= 0 && a.type === 'responder_out') {
         s.unitCount[inj.responder] = Math.max(0, s.unitCount[inj.responder]! - a.count);
+        if (inj.plan.durationS !== null) s.restoreAt[k] = due + inj.plan.durationS;
         coverageDirty = true;
         if (rec) rec.event(t, 'responder_out', `${inj.plan.id}: responder ${a.responderId} out of service (${a.count} unit(s))`, lon, lat);
       } else if (inj.breakdownMovement === mi && a.type === 'breakdown') {

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RoadGraph } from '../../engine/graph/road-graph.js';
+import { loadGraph } from '../../engine/import/load-graph.js';
+import { runInProcess } from '../../engine/run/run-in-process.js';
+import type { RunResult } from '../../engine/run/run-result.js';
+import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
+
+/**
+ * Golden summaries of the bundled scenarios (few samples, to stay fast). A change in any number is a
+ * change in behaviour: look at the diff, and regenerate on purpose with
+ *   UPDATE_GOLDENS=1 npx vitest run test/run/goldens.test.ts
+ */
+const SCENARIOS = ['asean-2022-arrivals', 'summit-day', 'tabletop-bridge-closure', 'contingency-plans'];
+const SAMPLES = 8;
+const GOLDEN_DIR = path.join(import.meta.dirname, 'goldens');
+
+function summarise(r: RunResult) {
+  return {
+    scenario: r.scenario.id,
+    samples: r.samples,
+    seed: r.seed,
+    movements: r.movements.map((mv) => ({
+      id: mv.id,
+      recommended: mv.recommended,
+      verdict: mv.verdict,
+      options: mv.options.map((o) => ({
+        id: o.id,
+        found: o.found,
+        lengthM: o.route.lengthM,
+        edges: o.route.edges.length,
+        timeP50S: o.timeS.p50,
+        timeP95S: o.timeS.p95,
+        exposureMean: o.exposure.total.mean,
+        components: Object.fromEntries(Object.entries(o.exposure.components).map(([k, v]) => [k, v.mean])),
+        policeP95S: o.response.find((x) => x.type === 'police')?.p95S ?? null,
+        hospitalP95S: o.evacuation.find((x) => x.kind === 'hospital')?.p95S ?? null,
+        chokepoints: o.chokepoints.map((c) => `${c.kind}@${c.index}`),
+        arrivedShare: o.arrivedShare,
+        reroutedShare: o.reroutedShare,
+        events: o.playback.events.map((e) => e.kind),
+      })),
+    })),
+  };
+}
+
+describe('golden summaries of the bundled scenarios', () => {
+  let graph: RoadGraph;
+  beforeAll(async () => {
+    graph = (await loadGraph()).graph;
+  });
+
+  for (const name of SCENARIOS) {
+    it(name, async () => {
+      const file = path.join(import.meta.dirname, '..', '..', 'scenarios', `${name}.yaml`);
+      const scenario = await loadScenarioOrThrow(file, { graph });
+      const summary = summarise(runInProcess(graph, scenario, { samples: SAMPLES }).result);
+      const golden = path.join(GOLDEN_DIR, `${name}.json`);
+      if (process.env['UPDATE_GOLDENS'] === '1' || !fs.existsSync(golden)) {
+        if (process.env['UPDATE_GOLDENS'] !== '1') throw new Error(`no golden for ${name}: run with UPDATE_GOLDENS=1 to create ${golden}`);
+        fs.mkdirSync(GOLDEN_DIR, { recursive: true });
+        fs.writeFileSync(golden, JSON.stringify(summary, null, 1) + '\n');
+      }
+      expect(summary).toEqual(JSON.parse(fs.readFileSync(golden, 'utf8')));
+    });
+  }
+});
