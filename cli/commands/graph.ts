@@ -140,8 +140,8 @@ function formatInfo(info: GraphInfo): string {
     const x = r.crossings;
     out.push(`  crossings without shared vertex: ${x.found}: joined ${x.joined}; left: core/core ${x.coreCoreLeft}, over water ${x.overWaterLeft}, near a grade separation ${x.nearGradeSeparationLeft}, shallow angle ${x.shallowAngleLeft}`);
     out.push(`  bridges from water: ${r.bridges.bridgeRoads} roads, ${r.bridges.bridgeKm.toFixed(2)} km`);
-  } else if (Object.keys(info.report).length > 0) {
-    out.push(`report     ${JSON.stringify(info.report)}`);
+  } else {
+    for (const [key, value] of Object.entries(info.report)) if (key !== 'components') out.push(`${key.padEnd(10)} ${JSON.stringify(value)}`);
   }
   const timing = info.fromCache
     ? `loaded from cache in ${info.loadMs.toFixed(1)} ms${info.importMs !== null ? ` (import took ${info.importMs} ms when built ${info.builtAt})` : ''}`

@@ -18,7 +18,7 @@ import { RoadGraph } from '../graph/road-graph.js';
 export const IMPORTER_VERSION = 1;
 
 /**
- * A hash of the importer's own compiled files (this folder and geojson/), so that a cache built by older
+ * A hash of the importer's own compiled files (load-graph, graph-cache, geojson/, osm/, the builder), so that a cache built by older
  * code is rebuilt after an update even if nobody bumped IMPORTER_VERSION. Computed once, < 1 ms.
  */
 let codeStampMemo: string | undefined;
@@ -29,7 +29,7 @@ export function importerCodeStamp(): string {
   const graphDir = path.join(here, '..', 'graph');
   const files = [
     ...['graph-cache', 'load-graph'].map((f) => path.join(here, f)),
-    ...(fs.existsSync(path.join(here, 'geojson')) ? fs.readdirSync(path.join(here, 'geojson')).sort().map((f) => path.join(here, 'geojson', f.replace(/\.(js|ts)$/, ''))) : []),
+    ...['geojson', 'osm'].flatMap((sub) => (fs.existsSync(path.join(here, sub)) ? fs.readdirSync(path.join(here, sub)).sort().map((f) => path.join(here, sub, f.replace(/\.(js|ts)$/, ''))) : [])),
     ...['format', 'graph-builder', 'road-class', 'strongly-connected', 'subgraph', 'replace-meta'].map((f) => path.join(graphDir, f)),
   ];
   const ext = path.extname(fileURLToPath(import.meta.url)); // .js in dist/, .ts under vitest

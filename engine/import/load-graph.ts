@@ -45,17 +45,10 @@ function kindOf(source: string): SourceKind {
   throw new InputError(`--source ${source}: unknown file type (expected .geojson, .osm, .osm.pbf or .json from Overpass)`);
 }
 
-/** Engineer B's OSM importer, loaded lazily so that GeoJSON users never pay for it. */
+/** The OSM importer (engine/import/osm), loaded lazily so that GeoJSON users never pay for it. */
 async function importOsmFile(file: string): Promise<RoadGraph> {
-  const specifier = './osm/index.js';
-  let mod: { importOsm?: (file: string) => RoadGraph | Promise<RoadGraph> };
-  try {
-    mod = (await import(specifier)) as typeof mod;
-  } catch {
-    throw new InputError(`${file}: OSM import is not available in this build`);
-  }
-  if (typeof mod.importOsm !== 'function') throw new InputError(`${file}: OSM import is not available in this build`);
-  return await mod.importOsm(file);
+  const { importOsm } = await import('./osm/index.js');
+  return importOsm(file);
 }
 
 interface Plan {
