@@ -56,6 +56,18 @@ export class IdTable {
     this.vals[i] = value;
   }
 
+  /** Stores value for id unless id is present; one probe. */
+  setIfAbsent(id: number, value: number): void {
+    const i = this.slot(id);
+    if (this.keys[i] === id) return;
+    this.set(id, value);
+  }
+
+  /** Make room for `count` more entries without growing step by step. */
+  reserve(count: number): void {
+    while (2 * (this.size + count) > this.keys.length) this.grow();
+  }
+
   /** Adds delta to id's value (absent counts as 0) and returns the new value. */
   add(id: number, delta: number): number {
     const v = this.get(id, 0) + delta;

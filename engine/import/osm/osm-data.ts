@@ -42,7 +42,10 @@ export class OsmCollector {
    * on buildings, landuse and coastlines than on roads).
    */
   keepOnlyWayNodes(): void {
-    for (const w of this.ways) for (const ref of w.refs) if (!this.nodeIndex.has(ref)) this.nodeIndex.set(ref, WANTED);
+    let refs = 0;
+    for (const w of this.ways) refs += w.refs.length;
+    this.nodeIndex.reserve(refs);
+    for (const w of this.ways) for (const ref of w.refs) this.nodeIndex.setIfAbsent(ref, WANTED);
     this.restricted = true;
   }
 
