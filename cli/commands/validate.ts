@@ -9,6 +9,7 @@ interface ValidateFlags {
   graph: boolean;
   dataDir?: string;
   json?: boolean;
+  normalised?: boolean;
 }
 
 interface FileResult {
@@ -16,6 +17,7 @@ interface FileResult {
   ok: boolean;
   problems: ScenarioProblem[];
   summary?: Record<string, number>;
+  scenario?: Scenario;
 }
 
 /**
@@ -31,6 +33,7 @@ export function registerValidate(program: Command): void {
     .option('--no-graph', 'skip the checks on the road graph (places near a road, reachable)')
     .option('--data-dir <dir>', 'Phnom Penh data folder (landmarks.json, roads); default ../shared/data/phnom-penh')
     .option('--json', 'print the results as JSON')
+    .option('--normalised', 'print JSON including each valid scenario as the engine reads it (units converted, defaults filled)')
     .action(
       runAction(async (files: string[], flags: ValidateFlags) => {
         const graphs = new Map<string, Promise<RoadGraph>>();
@@ -62,9 +65,10 @@ export function registerValidate(program: Command): void {
           if (flags.graph && !graphBroken) {
             ({ scenario, problems } = await loadScenario(file, { ...base, graph: await graphFor(scenario) }));
           }
-          results.push({ file, ok: problems.length === 0, problems, ...(problems.length === 0 ? { summary: summarise(scenario) } : {}) });
+          const ok = problems.length === 0;
+          results.push({ file, ok, problems, ...(ok ? { summary: summarise(scenario) } : {}), ...(ok && flags.normalised ? { scenario } : {}) });
         }
-        if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+        if (flags.json || flags.normalised) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
         else {
           for (const r of results) {
             if (r.ok) process.stdout.write(`ok  ${r.file}  ${Object.entries(r.summary!).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
