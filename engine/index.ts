@@ -1,3 +1,5 @@
 /** motorcade library entry: the pipeline stages, re-exported. */
 export * from './graph/index.js';
 export * from './errors.js';
+export { importOsm, type OsmImportOptions, type OsmImportReport } from './import/osm/index.js';
+export { loadCityGraph, CITY_GRAPHS, type CityGraphName } from './import/city-graph.js';
