@@ -168,7 +168,7 @@ export class RunAggregator {
       withinTargetShare: r4(mean(pick((i) => o.coverage[(i * COVERAGE_KINDS + k) * COV_FIELDS + 3]!))),
       worst: nominal ? worstStretches(nominal.record, k, describe) : [],
     });
-    base.response = RESPONDER_TYPES.map((type, k) => ({ type, units: ctx.coverage.unitsOfType(k), targetS: ctx.plan.scoring.responseTargetS[type], ...covStats(k) }));
+    base.response = RESPONDER_TYPES.map((type, k) => ({ type, units: ctx.coverage.unitsOfType(k, ctx.movements[mi]!.allowedResponders), targetS: ctx.plan.scoring.responseTargetS[type], ...covStats(k) }));
     base.evacuation = EVACUATION_KINDS.map((kind, j) => ({
       kind,
       destinations: (kind === 'hospital' ? ctx.plan.hospitals : ctx.plan.safeHavens).map((p) => p.id),

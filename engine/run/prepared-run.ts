@@ -95,6 +95,7 @@ export class PreparedRun implements SimContext {
       departureWindowS: mv.departureWindowS,
       escort: mv.escort,
       optionIds: mv.options.map((o) => o.id),
+      allowedResponders: Uint8Array.from(plan.responders.map((r) => (!mv.responders || mv.responders.includes(r.id) ? 1 : 0))),
       tracks: this.routes[mi]!.map((r) => (r.found && r.edges.length > 0 ? new Track(this.envs[mi]!, r.edges, r.fromPosition?.fraction ?? 0, r.toPosition?.fraction ?? 1) : null)),
     }));
     this.injects = this.prepareInjects();

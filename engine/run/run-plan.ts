@@ -48,6 +48,8 @@ export interface PlanMovement {
   departureWindowS: number;
   escort: PlanEscort;
   options: PlanOption[];
+  /** Responder ids that cover this movement (response metric); null = every responder of the plan. */
+  responders?: string[] | null;
 }
 
 export type PlanArea =

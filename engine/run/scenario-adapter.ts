@@ -51,6 +51,7 @@ export function planFromScenario(scenario: Scenario, graph?: RoadGraph): RunPlan
         convoyLengthM: prof?.convoyLengthM ?? 50,
       },
       options,
+      responders: mv.responders,
     };
   });
   const places = Object.values(scenario.places).map(toPlace);

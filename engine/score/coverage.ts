@@ -54,9 +54,10 @@ export class CoverageTables {
     return Infinity;
   }
 
-  unitsOfType(k: number): number {
+  /** Units of responder type k covering a movement (allowed: per responder, 1 = covers it). */
+  unitsOfType(k: number, allowed?: Uint8Array): number {
     let c = 0;
-    for (const i of this.byType[k] ?? []) c += this.responders[i]!.count;
+    for (const i of this.byType[k] ?? []) if (!allowed || allowed[i]) c += this.responders[i]!.count;
     return c;
   }
 
@@ -64,14 +65,14 @@ export class CoverageTables {
    * Fill `out[k]` for every coverage kind with the table valid at time t, given the units still in
    * service (unitCount per responder, after responder_out injects). null = no unit/destination at all.
    */
-  tablesAt(t: number, unitCount: Int32Array, out: (Float64Array | null)[]): void {
+  tablesAt(t: number, unitCount: Int32Array, out: (Float64Array | null)[], allowed: Uint8Array): void {
     const band = this.traffic.bandAt(t);
     for (let k = 0; k < RESPONDER_TYPES.length; k++) {
       let key = `r${k}|${band}|`;
       const avail: number[] = [];
       for (const i of this.byType[k]!) {
         const r = this.responders[i]!;
-        if (unitCount[i]! > 0 && t >= r.fromS && t < r.toS && this.responderEndpoints[i]) {
+        if (allowed[i] && unitCount[i]! > 0 && t >= r.fromS && t < r.toS && this.responderEndpoints[i]) {
           avail.push(i);
           key += i + ',';
         }

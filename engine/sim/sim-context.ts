@@ -12,6 +12,8 @@ export interface SimMovement {
   escort: PlanEscort;
   tracks: (Track | null)[];
   optionIds: string[];
+  /** 1 for each responder (plan order) that covers this movement. */
+  allowedResponders: Uint8Array;
 }
 
 /** An inject prepared for the loop: when it fires (per movement), and what it closes. */

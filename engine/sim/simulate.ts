@@ -212,7 +212,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
 
     // 3. Coverage tables for the current time and units in service.
     if (coverageDirty || t >= nextBoundary) {
-      ctx.coverage.tablesAt(t, s.unitCount, s.tables);
+      ctx.coverage.tablesAt(t, s.unitCount, s.tables, mv.allowedResponders);
       nextBoundary = ctx.coverage.nextBoundary(t);
       coverageDirty = false;
       refreshes++;
