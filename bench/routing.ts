@@ -1,5 +1,5 @@
 /**
- * Routing bench: exact point-to-point queries and one-to-all searches on Phnom Penh and the scale graphs
+ * Routing bench: exact point-to-point queries (A*, bidirectional, Dijkstra, contraction hierarchy) and one-to-all searches on Phnom Penh and the scale graphs
  * (Amsterdam 68k → Moscow 412k nodes), measured in the same run against ngraph.path (A*, NBA*),
  * graphology-shortest-path (bidirectional Dijkstra) and a C++ CSR Dijkstra/A* compiled with g++ -O2.
  *
@@ -90,6 +90,9 @@ interface GraphSummary {
   name: string;
   nodes: number;
   astarP50: number;
+  chP50: number;
+  chBuildMs: number;
+  oursChPeerPairsP50?: number;
   bidiP50: number;
   dijkstraP50: number;
   nbaP50?: number;
@@ -140,7 +143,12 @@ async function benchGraph(name: string, graph: RoadGraph, withPeers: boolean): P
 
   // The no-op overlay has the base costs in arrays of its own: what the overlay mechanism itself costs.
   const noop = compileOverlay(graph, {});
+  const tc = performance.now();
+  const ch = router.hierarchy();
+  const chBuildMs = performance.now() - tc;
+  console.log(`  contraction hierarchy built in ${(chBuildMs / 1000).toFixed(1)} s (${ch.shortcutCount} shortcuts)`);
   const rowsOurs = await measure(name, graph, [
+    { name: 'ours CH', count: PAIRS, fn: ours('ch') },
     { name: 'ours A*', count: PAIRS, fn: ours('astar') },
     { name: 'ours A* + no-op overlay', count: PAIRS, fn: ours('astar', noop) },
     { name: 'ours A* + scenario overlay', count: PAIRS, fn: ours('astar', overlay) },
@@ -170,7 +178,8 @@ async function benchGraph(name: string, graph: RoadGraph, withPeers: boolean): P
   pairs.forEach(([s, t], i) => {
     const r = router.fastest({ node: s }, { node: t });
     const cost = r.found ? r.costS : Infinity;
-    maxDiff = Math.max(maxDiff, relDiff(cost, cppA.values[i]!), relDiff(cost, cppD.values[i]!));
+    const rc = router.fastest({ node: s }, { node: t }, { algorithm: 'ch' });
+    maxDiff = Math.max(maxDiff, relDiff(cost, cppA.values[i]!), relDiff(cost, cppD.values[i]!), relDiff(cost, rc.found ? rc.costS : Infinity));
   });
   for (let i = 0; i < ALL_SOURCES; i++) {
     router.oneToAll([{ endpoint: { node: pairs[i]![0] } }], { out });
@@ -183,6 +192,8 @@ async function benchGraph(name: string, graph: RoadGraph, withPeers: boolean): P
     name,
     nodes: graph.nodeCount,
     astarP50: rowsOurs.get('ours A*')!.p50,
+    chP50: rowsOurs.get('ours CH')!.p50,
+    chBuildMs,
     bidiP50: rowsOurs.get('ours bidirectional Dijkstra')!.p50,
     dijkstraP50: rowsOurs.get('ours Dijkstra')!.p50,
     overlayP50: rowsOurs.get('ours A* + no-op overlay')!.p50,
@@ -200,6 +211,7 @@ async function benchGraph(name: string, graph: RoadGraph, withPeers: boolean): P
     console.log(`  peers built in ${((performance.now() - tb) / 1000).toFixed(1)} s`);
     const peerRows = await measure(name, graph, [
       { name: 'ours A* (peer pairs)', count: PEER_PAIRS, fn: ours('astar') },
+      { name: 'ours CH (peer pairs)', count: PEER_PAIRS, fn: ours('ch') },
       { name: 'ngraph.path NBA*', count: PEER_PAIRS, fn: (i) => peers.ngraphNba(pairs[i]![0], pairs[i]![1]) },
       { name: 'ngraph.path A*', count: PEER_PAIRS, fn: (i) => peers.ngraphAStar(pairs[i]![0], pairs[i]![1]) },
       { name: 'graphology bidirectional Dijkstra', count: GRAPHOLOGY_PAIRS, fn: (i) => peers.graphologyDijkstra(pairs[i]![0], pairs[i]![1]) },
@@ -213,6 +225,7 @@ async function benchGraph(name: string, graph: RoadGraph, withPeers: boolean): P
     }
     summary.nbaP50 = peerRows.get('ngraph.path NBA*')!.p50;
     summary.oursPeerPairsP50 = peerRows.get('ours A* (peer pairs)')!.p50;
+    summary.oursChPeerPairsP50 = peerRows.get('ours CH (peer pairs)')!.p50;
     summary.ngAStarP50 = peerRows.get('ngraph.path A*')!.p50;
     summary.graphologyP50 = peerRows.get('graphology bidirectional Dijkstra')!.p50;
   }
@@ -236,12 +249,12 @@ const lines: string[] = [];
 lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu} (${os.cpus().length} cores shared with other processes, load average ${os.loadavg()[0]!.toFixed(2)} at the end), node ${process.version}${quick ? ', --quick' : ''}.`);
 lines.push(`Seeded random connected node pairs; p50 of per-query latency (tinybench, one pair per iteration). Costs of every peer equal ours (largest relative difference ${Math.max(...summaries.map((s) => s.maxDiff)).toExponential(1)}). NBA* / ours compares the same ${PEER_PAIRS} pairs. Overlay overhead: A* with a no-op overlay (base costs in separate arrays) against A* on the graph's own arrays; "scenario overlay" closes 0.1 % of edges and adds a penalty zone, which changes the routes and so the work. One-to-all settles every node from one source.`);
 lines.push('');
-lines.push('| graph | nodes | ours A* | ours bidir. | ours Dijkstra | C++ A* | C++ Dijkstra | ngraph NBA* | ngraph A* | graphology | NBA* / ours A* (target ≥ 10×) | overlay overhead (target ≤ 15 %) | scenario overlay / none | overlay compile | one-to-all ours | one-to-all C++ | ours / C++ (target ≤ 2×) |');
-lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+lines.push('| graph | nodes | ours A* | ours bidir. | ours Dijkstra | C++ A* | C++ Dijkstra | ngraph NBA* | ngraph A* | graphology | NBA* / ours A* (target ≥ 10×) | overlay overhead (target ≤ 15 %) | scenario overlay / none | overlay compile | one-to-all ours | one-to-all C++ | ours / C++ (target ≤ 2×) | ours CH | CH build | NBA* / ours CH |');
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const s of summaries) {
   const nba = s.nbaP50 !== undefined && s.oursPeerPairsP50 !== undefined ? `${(s.nbaP50 / s.oursPeerPairsP50).toFixed(1)}×` : '–';
   lines.push(
-    `| ${s.name} | ${s.nodes.toLocaleString('en')} | ${fmt(s.astarP50)} | ${fmt(s.bidiP50)} | ${fmt(s.dijkstraP50)} | ${fmt(s.cppAStarP50)} | ${fmt(s.cppDijkstraP50)} | ${s.nbaP50 !== undefined ? fmt(s.nbaP50) : '–'} | ${s.ngAStarP50 !== undefined ? fmt(s.ngAStarP50) : '–'} | ${s.graphologyP50 !== undefined ? fmt(s.graphologyP50) : '–'} | ${nba} | ${(((s.overlayP50 / s.astarP50) - 1) * 100).toFixed(0)} % | ${(s.scenarioOverlayP50 / s.astarP50).toFixed(2)}× | ${fmt(s.overlayCompileMs)} | ${fmt(s.allP50)} | ${fmt(s.cppAllP50)} | ${(s.allP50 / s.cppAllP50).toFixed(2)}× |`,
+    `| ${s.name} | ${s.nodes.toLocaleString('en')} | ${fmt(s.astarP50)} | ${fmt(s.bidiP50)} | ${fmt(s.dijkstraP50)} | ${fmt(s.cppAStarP50)} | ${fmt(s.cppDijkstraP50)} | ${s.nbaP50 !== undefined ? fmt(s.nbaP50) : '–'} | ${s.ngAStarP50 !== undefined ? fmt(s.ngAStarP50) : '–'} | ${s.graphologyP50 !== undefined ? fmt(s.graphologyP50) : '–'} | ${nba} | ${(((s.overlayP50 / s.astarP50) - 1) * 100).toFixed(0)} % | ${(s.scenarioOverlayP50 / s.astarP50).toFixed(2)}× | ${fmt(s.overlayCompileMs)} | ${fmt(s.allP50)} | ${fmt(s.cppAllP50)} | ${(s.allP50 / s.cppAllP50).toFixed(2)}× | ${fmt(s.chP50)} | ${(s.chBuildMs / 1000).toFixed(1)} s | ${s.nbaP50 !== undefined && s.oursChPeerPairsP50 !== undefined ? `${(s.nbaP50 / s.oursChPeerPairsP50).toFixed(0)}×` : '–'} |`,
   );
 }
 const ams = summaries.find((s) => s.name === 'amsterdam');
@@ -249,7 +262,7 @@ const mos = summaries.find((s) => s.name === 'moscow');
 if (ams && mos) {
   const nRatio = mos.nodes / ams.nodes;
   lines.push('');
-  lines.push(`Growth Amsterdam → Moscow (${nRatio.toFixed(1)}× the nodes): A* p50 ×${(mos.astarP50 / ams.astarP50).toFixed(1)}, bidirectional ×${(mos.bidiP50 / ams.bidiP50).toFixed(1)}, one-to-all ×${(mos.allP50 / ams.allP50).toFixed(1)} (C++ one-to-all ×${(mos.cppAllP50 / ams.cppAllP50).toFixed(1)}).`);
+  lines.push(`Growth Amsterdam → Moscow (${nRatio.toFixed(1)}× the nodes): A* p50 ×${(mos.astarP50 / ams.astarP50).toFixed(1)}, bidirectional ×${(mos.bidiP50 / ams.bidiP50).toFixed(1)}, Dijkstra ×${(mos.dijkstraP50 / ams.dijkstraP50).toFixed(1)}, one-to-all ×${(mos.allP50 / ams.allP50).toFixed(1)} (C++ one-to-all ×${(mos.cppAllP50 / ams.cppAllP50).toFixed(1)}), CH query ×${(mos.chP50 / ams.chP50).toFixed(1)}, CH build ×${(mos.chBuildMs / ams.chBuildMs).toFixed(1)}.`);
 }
 lines.push('');
 lines.push('| graph | task | p50 | p90 | p99 | queries |');

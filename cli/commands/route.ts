@@ -46,7 +46,7 @@ export function registerRoute(program: Command): void {
     .option('--json', 'print JSON instead of text')
     .option('--geojson <file>', 'write the route(s) as a GeoJSON FeatureCollection')
     .option('--batch <od.csv>', 'route every row of a CSV with from_lon,from_lat,to_lon,to_lat; one line per row')
-    .option('--algorithm <name>', 'astar | dijkstra | bidirectional (same result, different work)', 'astar')
+    .option('--algorithm <name>', 'astar | dijkstra | bidirectional | ch (same result, different work)', 'astar')
     .option('--max-snap <metres>', 'refuse places farther than this from any road', '1000')
     .option('--data <dir>', 'Phnom Penh data folder (default ../shared/data/phnom-penh or $MOTORCADE_DATA)')
     .option('--source <file>', 'route on your own road file (.geojson, .osm, .osm.pbf) instead of Phnom Penh')
@@ -55,7 +55,7 @@ export function registerRoute(program: Command): void {
 
 async function routeCommand(flags: RouteFlags): Promise<void> {
   const algorithm = flags.algorithm as RouteAlgorithm;
-  if (!['astar', 'dijkstra', 'bidirectional'].includes(algorithm)) throw new InputError(`--algorithm '${flags.algorithm}' must be astar, dijkstra or bidirectional`);
+  if (!['astar', 'dijkstra', 'bidirectional', 'ch'].includes(algorithm)) throw new InputError(`--algorithm '${flags.algorithm}' must be astar, dijkstra, bidirectional or ch`);
   const maxSnap = Number(flags.maxSnap);
   if (!(maxSnap > 0)) throw new InputError(`--max-snap '${flags.maxSnap}' must be a positive number of metres`);
   if (!flags.batch && (!flags.from || !flags.to)) throw new InputError('route needs --from and --to (or --batch od.csv)');

@@ -15,3 +15,4 @@ export { PHNOM_PENH_TRAFFIC_PROFILE, speedFactorsAt, trafficPeriodAt, parseClock
 export { referenceDijkstra } from './reference-dijkstra.js';
 export { IndexedMinHeap } from './indexed-heap.js';
 export { SearchState } from './search-state.js';
+export { buildContractionHierarchy, type ContractionHierarchy } from './contraction.js';

@@ -91,3 +91,21 @@ export function pathMeasure(edges: readonly number[], fromFraction: number, toFr
   }
   return sum;
 }
+
+/**
+ * A RouteFound from a complete edge list (first/last edges possibly partial, as the endpoints say), for
+ * searches that do not keep per-node parents over original edges (contraction hierarchies).
+ */
+export function routeFromEdges(graph: RoadGraph, edges: number[], from: RouteEndpoint, to: RouteEndpoint, costS: number, timeWeight: Float64Array, settled: number): RouteFound {
+  if (edges.length === 0) {
+    const node = isNodeEndpoint(from) ? from.node : graph.tail[from.edge]!;
+    return { found: true, edges, nodes: [node], timeS: 0, lengthM: 0, costS, fromPosition: null, toPosition: null, settled };
+  }
+  const nodes: number[] = [];
+  if (isNodeEndpoint(from)) nodes.push(from.node);
+  for (let i = 0; i + 1 < edges.length; i++) nodes.push(graph.head[edges[i]!]!);
+  if (isNodeEndpoint(to)) nodes.push(to.node);
+  const fromFraction = isNodeEndpoint(from) ? 0 : fractionOn(graph, from, edges[0]!);
+  const toFraction = isNodeEndpoint(to) ? 1 : fractionOn(graph, to, edges[edges.length - 1]!);
+  return finishRoute(graph, edges, nodes, fromFraction, toFraction, costS, timeWeight, settled);
+}

@@ -5,7 +5,9 @@ import { searchBidirectional } from './bidirectional.js';
 import { arrivalSeeds, checkEndpoint, departureSeeds, directDrive, partial } from './endpoints.js';
 import { searchAll, type SourceSeed } from './one-to-all.js';
 import type { CompiledOverlay } from './overlay.js';
-import { assembleRoute, finishRoute } from './path-assembly.js';
+import { assembleRoute, finishRoute, routeFromEdges } from './path-assembly.js';
+import { buildContractionHierarchy, type ContractionHierarchy } from './contraction.js';
+import { searchHierarchy, unpackHierarchyPath } from './ch-query.js';
 import { heuristicFactor, projectNodes, type NodeProjection } from './projection.js';
 import { pointAlong } from './route-geometry.js';
 import { findSafest, type SafestOptions, type SafestRoute } from './safest.js';
@@ -42,6 +44,7 @@ export class Router {
   private projection: NodeProjection | undefined;
   private readonly kCache = new WeakMap<Float64Array, number>();
   private scratchWeight: Float64Array | undefined;
+  private readonly hierarchies = new WeakMap<Float64Array, ContractionHierarchy>();
 
   constructor(readonly graph: RoadGraph) {
     this.fwd = new SearchState(graph.nodeCount);
@@ -88,6 +91,13 @@ export class Router {
     let arrivalCode = -1;
     let bidir = false;
     let settled: number;
+    if (algorithm === 'ch') {
+      const ch = this.hierarchy(weight);
+      const m = searchHierarchy(ch, this.fwd, this.bwd, departures, arrivals, bound);
+      if (m.meet >= 0) return routeFromEdges(g, unpackHierarchyPath(g, ch, this.fwd, this.bwd, m.meet), from, to, m.cost, time, m.settled);
+      if (direct) return finishRoute(g, [direct.edge], [], direct.fromFraction, direct.toFraction, direct.cost, time, m.settled);
+      return { found: false, reason: this.noRouteReason(from, to, weight) };
+    }
     if (algorithm === 'bidirectional') {
       const m = searchBidirectional(g, weight, this.fwd, this.bwd, departures, arrivals, bound);
       meet = m.meet;
@@ -139,6 +149,19 @@ export class Router {
     opts.sourceOut?.fill(-1);
     searchAll(g, weight, this.fwd, seeds, reverse, cutoff, out, opts.sourceOut);
     return out;
+  }
+
+  /**
+   * The contraction hierarchy for a cost array (the base times when omitted, or overlay.costS), built once
+   * and kept while the array lives. Call ahead of time to keep the build out of the first query.
+   */
+  hierarchy(weight: Float64Array = this.graph.timeS): ContractionHierarchy {
+    let ch = this.hierarchies.get(weight);
+    if (!ch) {
+      ch = buildContractionHierarchy(this.graph, weight);
+      this.hierarchies.set(weight, ch);
+    }
+    return ch;
   }
 
   /** Per-node projected coordinates used by A* (computed once, on first use). */

@@ -14,7 +14,11 @@ export type { EdgePosition };
 /** Where a route starts or ends: a graph node, or a snapped position part-way along an edge. */
 export type RouteEndpoint = { node: number } | EdgePosition;
 
-export type RouteAlgorithm = 'dijkstra' | 'astar' | 'bidirectional';
+/**
+ * 'ch' uses a contraction hierarchy of the query's cost array, built on first use (seconds on 400k nodes)
+ * and kept by the Router; worth it only when one cost array serves many queries.
+ */
+export type RouteAlgorithm = 'dijkstra' | 'astar' | 'bidirectional' | 'ch';
 
 export interface RouteFound {
   found: true;
