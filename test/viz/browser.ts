@@ -47,7 +47,12 @@ export async function openReport(file: string, viewport = { width: 1400, height:
   };
 }
 
-/** Non-background pixels of the map's canvas (roads and water are drawn there). */
+/** Characters of path data of the basemap's roads (SVG): 0 when no road is drawn. */
+export async function roadPathData(page: Page): Promise<number> {
+  return page.evaluate(() => Array.from(document.querySelectorAll('#map path.basemap-road')).reduce((n, p) => n + (p.getAttribute('d') ?? '').length, 0));
+}
+
+/** Non-background pixels of the map's canvases (service areas are drawn there). */
 export async function canvasInk(page: Page): Promise<number> {
   return page.evaluate(() => {
     let ink = 0;

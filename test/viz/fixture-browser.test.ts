@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReportHtml } from '../../viz/generate-report.js';
 import { fixtureRun, WATER } from './fixture.js';
-import { canvasInk, haveChromium, openReport, type OpenedReport } from './browser.js';
+import { canvasInk, haveChromium, openReport, roadPathData, type OpenedReport } from './browser.js';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
 
@@ -19,7 +19,8 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
   afterAll(async () => { await r?.close(); });
 
   it('draws roads, water and both routes', async () => {
-    expect(await canvasInk(r.page)).toBeGreaterThan(500);
+    expect(await roadPathData(r.page)).toBeGreaterThan(500);
+    expect(await r.page.locator('path.basemap-water').count()).toBe(1);
     expect(await r.page.locator('path.route-line.route-m1-A').count()).toBeGreaterThan(0);
     expect(await r.page.locator('path.route-line.route-m1-B.route-recommended').count()).toBeGreaterThan(0);
     expect(await r.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap contributors');

@@ -1,5 +1,6 @@
-/* The map: Leaflet without tiles. Roads and water come from the report's own data (canvas, fast for tens
-   of thousands of lines); routes, zones and markers are SVG/DOM so they stay crisp in print. Every layer
+/* The map: Leaflet without tiles. Roads and water come from the report's own data, one SVG path per road
+   class; routes, zones and markers are SVG/DOM too, so everything stays crisp in print. Service areas
+   (tens of thousands of translucent lines, off by default) go on a canvas. Every layer
    is registered under a key for the toggles (legend.js) and for tests (window.motorcadeReport). */
 
 var ROAD_STYLES = {
@@ -84,8 +85,9 @@ function buildMap(data) {
   var b = data.bbox;
   map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
   var canvas = L.canvas({ padding: 0.3 });
-  // '#svg-roads' draws the basemap as SVG instead: only for bench/report-render.ts, which compares the two.
-  var basemapRenderer = /(^|[#&])svg-roads\b/.test(location.hash) ? L.svg({ padding: 0.3 }) : canvas;
+  // The basemap is SVG: bench/report-render.ts measured it as fast as one canvas (each road class is one
+  // path element), and it prints as vectors. '#canvas-roads' draws it on a canvas, for that bench.
+  var basemapRenderer = /(^|[#&])canvas-roads\b/.test(location.hash) ? canvas : L.svg({ padding: 0.3 });
   var layers = {};
   function register(key, label, layer, on, group) {
     layers[key] = { key: key, label: label, layer: layer, group: group || 'Map' };
@@ -94,12 +96,12 @@ function buildMap(data) {
 
   // Water below roads.
   var water = data.basemap.water.map(function (poly) { return poly.map(decodeLatLngs); });
-  register('water', 'Rivers and water', L.polygon(water, Object.assign({ renderer: basemapRenderer, interactive: false }, WATER_STYLE)), true);
+  register('water', 'Rivers and water', L.polygon(water, Object.assign({ renderer: basemapRenderer, interactive: false, className: 'basemap-water' }, WATER_STYLE)), true);
 
   var roads = L.layerGroup();
   data.basemap.roads.forEach(function (r) {
     var st = ROAD_STYLES[r.style] || ROAD_STYLES.other;
-    L.polyline(r.lines.map(decodeLatLngs), { renderer: basemapRenderer, color: st.color, weight: st.weight, opacity: 1, interactive: false, smoothFactor: 1 }).addTo(roads);
+    L.polyline(r.lines.map(decodeLatLngs), { renderer: basemapRenderer, color: st.color, weight: st.weight, opacity: 1, interactive: false, smoothFactor: 1, className: 'basemap-road road-' + r.style }).addTo(roads);
   });
   register('roads', 'Roads by class', roads, true);
   performance.mark('motorcade-basemap-built');
