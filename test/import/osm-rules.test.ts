@@ -23,6 +23,19 @@ describe('OSM import rules (one fixture per rule)', () => {
     expect(osmReportOf(g)).toMatchObject({ roadSegments: 3, junctions: 4, keptByClass: { residential: 2 } });
   });
 
+  it('keeps a loop back onto the same way, split at its middle vertex (no self-loop)', () => {
+    const g = importOsm(fixture('loop.osm'));
+    const [p90, p91, p92, p93, p94] = [[104.95, 11.55], [104.951, 11.55], [104.9515, 11.5505], [104.952, 11.55], [104.9515, 11.5495]] as [number, number][];
+    expect(g.nodeCount).toBe(3); // 90 (end), 91 (the way returns to it), 93 (middle of the loop)
+    expect(g.edgeCount).toBe(6);
+    expect(edgeBetween(g, p90!, p91!)).toBeDefined();
+    expect(edgeBetween(g, p91!, p93!)!.interior).toEqual([p92]);
+    expect(edgeBetween(g, p93!, p91!)!.interior).toEqual(expect.any(Array));
+    const halves = edgesOf(g).filter((e) => e.name === 'Borey loop' && e.interior.length === 1).map((e) => e.interior[0]);
+    expect(halves).toEqual(expect.arrayContaining([p92, p94]));
+    for (let e = 0; e < g.edgeCount; e++) expect(g.tail[e]).not.toBe(g.head[e]);
+  });
+
   it('makes a roundabout one-way along its node order, flagged ROUNDABOUT', () => {
     const g = importOsm(fixture('roundabout.osm'));
     const [r10, r11, r12, r13, a20, a21] = [[104.93, 11.57], [104.9305, 11.5705], [104.93, 11.571], [104.9295, 11.5705], [104.93, 11.568], [104.93, 11.573]] as [number, number][];

@@ -23,7 +23,7 @@ export interface OsmImportReport {
   oneway: { tagged: number; reverse: number; implied: number; explicitNo: number; unrecognised: number; twoWay: number };
   maxspeed: { parsed: number; none: number; defaulted: number; unparsable: number; unparsableValues: string[] };
   missingNodes: { refs: number; ways: number };
-  /** Way pieces that ended up with fewer than two distinct nodes, and closed loops with no junction. */
+  /** Way pieces that ended up with fewer than two distinct nodes, and out-and-back spikes (a, b, a). */
   degenerateDropped: number;
   junctions: number;
   roadSegments: number;
@@ -42,6 +42,7 @@ interface RoadAttributes {
  * Ways become edges between junction nodes. A node is a junction when kept ways use it twice or more
  * (two ways meet, or one way passes it twice) or when it ends a way (or a piece of a way cut by missing
  * nodes). Other nodes fold into the edge's interior geometry; lengths are haversine along the geometry.
+ * A stretch that loops back to the junction it started from is split at its middle vertex.
  */
 export function buildOsmGraph(data: OsmCollector, meta: Omit<GraphMeta, 'report'>, opts: OsmBuildOptions = {}): RoadGraph {
   const report: OsmImportReport = {
@@ -165,8 +166,13 @@ export function buildOsmGraph(data: OsmCollector, meta: Omit<GraphMeta, 'report'
     const a = refs[from]!;
     const b = refs[to]!;
     if (a === b) {
-      // A closed loop with no other junction (e.g. an isolated roundabout): cannot be entered or left.
-      report.degenerateDropped++;
+      // A loop back to its own junction (a cul-de-sac loop, a roundabout joined at one point): split it at
+      // its middle vertex so that it is two edges, keeps its geometry for snapping and has no self-loop.
+      if (to - from >= 3) {
+        const mid = (from + to) >> 1;
+        emit(refs, from, mid, attrs);
+        emit(refs, mid, to, attrs);
+      } else report.degenerateDropped++;
       return;
     }
     let lengthM = 0;
