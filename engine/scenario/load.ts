@@ -81,16 +81,32 @@ export function validateScenarioText(text: string, displayName: string, abs: str
   const whole = scenarioSchema.safeParse(data);
   if (!whole.success) ctx.problems.push(...problemsFromIssues(whole.error.issues, scenarioSchema, data, displayName, src));
   const part = partialParse(data as Record<string, unknown>);
-  let landmarks: Landmark[] | Error;
-  try {
-    landmarks = loadGazetteer(opts.dataDir ?? phnomPenhDataDir());
-  } catch (err) {
-    landmarks = err instanceof Error ? err : new Error(String(err));
-  }
+  const landmarks = gazetteer(opts.dataDir ?? phnomPenhDataDir());
   const places = new PlaceResolver(ctx, part.raw.places, part.declaredIds['places']!, landmarks);
   const scenario = normalise(part, ctx, places, abs);
   if (opts.graph) checkOnGraph(scenario, opts.graph, ctx, places.firstUse);
   return { scenario, problems: dedupe(ctx.problems) };
+}
+
+/** The gazetteer of a data folder, read once per change of landmarks.json (validate and tests load many files). */
+const GAZETTEERS = new Map<string, { mtimeMs: number; landmarks: Landmark[] | Error }>();
+function gazetteer(dataDir: string): Landmark[] | Error {
+  let mtimeMs = -1;
+  try {
+    mtimeMs = fs.statSync(path.join(dataDir, 'landmarks.json')).mtimeMs;
+  } catch {
+    // Missing file: loadGazetteer below words the error.
+  }
+  const hit = GAZETTEERS.get(dataDir);
+  if (hit && hit.mtimeMs === mtimeMs && mtimeMs >= 0) return hit.landmarks;
+  let landmarks: Landmark[] | Error;
+  try {
+    landmarks = loadGazetteer(dataDir);
+  } catch (err) {
+    landmarks = err instanceof Error ? err : new Error(String(err));
+  }
+  GAZETTEERS.set(dataDir, { mtimeMs, landmarks });
+  return landmarks;
 }
 
 /** The yaml library's messages end with a code excerpt; keep the first line. */

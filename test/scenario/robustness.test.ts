@@ -40,7 +40,7 @@ describe('validation never throws', () => {
           check(lines.join('\n'));
         },
       ),
-      { numRuns: 150, seed: Number(process.env['FUZZ_SEED'] ?? 4) },
+      { numRuns: 100, seed: Number(process.env['FUZZ_SEED'] ?? 4) },
     );
   });
 
@@ -52,7 +52,7 @@ describe('validation never throws', () => {
     })).node;
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...keys), doc, { maxKeys: 8 }), (d) => check(stringify(d))),
-      { numRuns: 300, seed: Number(process.env['FUZZ_SEED'] ?? 9) },
+      { numRuns: 200, seed: Number(process.env['FUZZ_SEED'] ?? 9) },
     );
   });
 });
