@@ -71,6 +71,13 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await clock.innerText()).toMatch(/^08:\d\d:\d\d$/);
   });
 
+  it('shows scenario text as text, never as markup', async () => {
+    await r.page.locator('path.threat-zone').first().hover({ force: true });
+    await r.page.waitForSelector('.leaflet-tooltip');
+    expect(await r.page.locator('.leaflet-tooltip').first().innerText()).toContain('<img src=x>');
+    expect(await r.page.locator('#map img').count()).toBe(0);
+  });
+
   it('makes no network request and logs no error', async () => {
     await r.page.screenshot({ path: path.join(OUT, 'fixture-report.png'), fullPage: true });
     expect(r.requests.filter((u) => !u.startsWith('file://'))).toEqual([]);

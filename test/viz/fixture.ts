@@ -62,7 +62,7 @@ export function fixtureScenario(): Scenario {
     escortProfiles: { e1: { id: 'e1', outriders: 4, leadCars: 1, sweepCars: 1, intersectionControl: 'rolling', speedCapKmh: 60, convoyLengthM: 200 } },
     movements: [{ id: 'm1', delegation: 'd1', from: 'airport', to: 'hotel', via: [], departure: { fromS: 30600, toS: 30600 }, options: [{ id: 'A', label: 'primary', choice: { kind: 'fastest' } }, { id: 'B', label: 'alternate', choice: { kind: 'safest', maxDelayS: 300 } }] }],
     threats: [
-      { id: 'protest', kind: 'protest', area: { type: 'circle', lon: LON0 + 3 * STEP, lat: LAT0 + 2 * STEP, radiusM: 300 }, intensity: 0.8, active: { fromS: 30000, toS: 36000 }, label: 'Protest at the monument' },
+      { id: 'protest', kind: 'protest', area: { type: 'circle', lon: LON0 + 3 * STEP, lat: LAT0 + 2 * STEP, radiusM: 300 }, intensity: 0.8, active: { fromS: 30000, toS: 36000 }, label: 'Protest at the monument <img src=x>' },
       { id: 'overlook', kind: 'overlook', area: { type: 'polygon', ring: [[104.91, 11.57], [104.915, 11.57], [104.915, 11.575], [104.91, 11.57]] }, intensity: 0.4, active: { fromS: 0, toS: 86400 }, label: 'Overlook' },
     ],
     chokepoints: [],

@@ -38,6 +38,13 @@ function fmtKm(m) {
   return (m / 1000).toFixed(1) + ' km';
 }
 
+/** Escape text for the few places that take HTML (Leaflet tooltips): scenario names are data, not markup. */
+function esc(s) {
+  return String(s).replace(/[&<>"']/g, function (c) {
+    return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+  });
+}
+
 /** Create an element with attributes and children (strings become text nodes: never innerHTML). */
 function el(tag, attrs, children) {
   var e = document.createElement(tag);

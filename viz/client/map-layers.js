@@ -130,7 +130,7 @@ function buildMap(data) {
     var style = { color: '#b2182b', weight: 1.5, fillColor: '#d6604d', fillOpacity: 0.12 + 0.3 * Math.min(1, t.intensity), className: 'threat-zone' };
     var shape = t.circle ? L.circle([t.circle.lat, t.circle.lon], Object.assign({ radius: t.circle.radiusM }, style))
       : L.polygon(t.polygon.map(function (p) { return [p[1], p[0]]; }), style);
-    shape.bindTooltip(t.name + ' (' + t.kind + ', intensity ' + t.intensity + ')<br>active ' + windowsText(t.windows), { sticky: true });
+    shape.bindTooltip(esc(t.name) + ' (' + esc(t.kind) + ', intensity ' + t.intensity + ')<br>active ' + windowsText(t.windows), { sticky: true });
     shape.addTo(threats);
     threatShapes.push({ threat: t, shape: shape, style: style });
   });
@@ -150,7 +150,7 @@ function buildMap(data) {
           opacity: 1,
           dashArray: o.recommended ? null : '10 7',
           className: 'route-line route-' + m.id + '-' + o.id + (o.recommended ? ' route-recommended' : '')
-        }).bindTooltip(m.label + ' — option ' + o.id + ' (' + o.label + (o.recommended ? ', recommended' : '') + ')<br>' +
+        }).bindTooltip(esc(m.label) + ' — option ' + esc(o.id) + ' (' + esc(o.label) + (o.recommended ? ', recommended' : '') + ')<br>' +
           fmtExp(p.exposurePerKm) + ' exposure-s/km here · time p50 ' + fmtDuration(o.timeS.p50), { sticky: true }).addTo(g);
       });
       register('route:' + m.id + ':' + o.id, m.id + ' · ' + o.id + ' (' + o.label + ')' + (o.recommended ? ' ★' : ''), g, true, 'Routes');
@@ -163,15 +163,15 @@ function buildMap(data) {
     m.options.forEach(function (o) {
       o.hotspots.forEach(function (h) {
         L.circleMarker([h.lat, h.lon], { radius: 7, color: '#7f0000', weight: 2, fillColor: '#ef6548', fillOpacity: 0.9, className: 'hotspot' })
-          .bindTooltip('Hotspot on ' + m.id + '/' + o.id + ': ' + fmtExp(h.exposure) + ' exposure-s<br>' + h.label).addTo(hotspots);
+          .bindTooltip('Hotspot on ' + esc(m.id + '/' + o.id) + ': ' + fmtExp(h.exposure) + ' exposure-s<br>' + esc(h.label)).addTo(hotspots);
       });
       o.chokepoints.forEach(function (c) {
         L.marker([c.lat, c.lon], { icon: letterIcon('◆', '#5e3c99', 'mc-choke'), keyboard: false })
-          .bindTooltip('Chokepoint (' + c.kind + ') on ' + m.id + '/' + o.id + ': ' + c.reason).addTo(chokes);
+          .bindTooltip('Chokepoint (' + esc(c.kind) + ') on ' + esc(m.id + '/' + o.id) + ': ' + esc(c.reason)).addTo(chokes);
       });
       o.robustness.items.forEach(function (c) {
         L.circleMarker([c.lat, c.lon], { radius: 5, color: '#222222', weight: 2, fill: false, className: 'critical-edge' })
-          .bindTooltip('Critical edge on ' + m.id + '/' + o.id + ': closing it costs ' + (c.extraS === null ? 'no detour exists' : '+' + fmtDuration(c.extraS)) + '<br>' + c.label).addTo(chokes);
+          .bindTooltip('Critical edge on ' + esc(m.id + '/' + o.id) + ': closing it costs ' + (c.extraS === null ? 'no detour exists' : '+' + fmtDuration(c.extraS)) + '<br>' + esc(c.label)).addTo(chokes);
       });
     });
   });
@@ -181,22 +181,29 @@ function buildMap(data) {
   var responders = L.layerGroup();
   data.responders.forEach(function (r) {
     L.marker([r.lat, r.lon], { icon: letterIcon(RESPONDER_LETTER[r.type] || '?', responderColor(r.type), 'mc-responder'), keyboard: false })
-      .bindTooltip(r.type + ' × ' + r.count + ' at ' + r.name + ' (turnout ' + fmtDuration(r.turnoutS) + ')').addTo(responders);
+      .bindTooltip(esc(r.type) + ' × ' + r.count + ' at ' + esc(r.name) + ' (turnout ' + fmtDuration(r.turnoutS) + ')').addTo(responders);
   });
   register('responders', 'Responders', responders, true);
 
   var care = L.layerGroup();
   var places = L.layerGroup();
+  // Labels are DOM text in a divIcon, not permanent tooltips: a tooltip measures itself on every update
+  // (a forced layout each, which the profiler showed as most of the map's start-up time).
   data.places.forEach(function (p) {
-    // Permanent labels carry the short name (up to the first comma or parenthesis); hover gives it all.
-    var label = { permanent: true, direction: 'right', offset: [8, 0], className: 'place-label' };
     var short = shortName(p.name);
+    var label = L.marker([p.lat, p.lon], {
+      icon: L.divIcon({ className: 'place-label-icon', html: '<span class="place-label"></span>', iconSize: null, iconAnchor: [-9, 9] }),
+      keyboard: false, interactive: false
+    });
+    label.on('add', function () { var e = label.getElement(); if (e) e.firstChild.textContent = short; });
     if (p.role === 'hospital' || p.role === 'safe_haven') {
       var icon = p.role === 'hospital' ? letterIcon('+', '#c0392b', 'mc-hospital') : letterIcon('S', '#1b7837', 'mc-haven');
-      L.marker([p.lat, p.lon], { icon: icon, keyboard: false, title: p.name }).bindTooltip(short, label).addTo(care);
+      L.marker([p.lat, p.lon], { icon: icon, keyboard: false, title: p.name }).addTo(care);
+      label.addTo(care);
     } else {
       L.circleMarker([p.lat, p.lon], { radius: 5, color: '#111111', weight: 2, fillColor: '#ffffff', fillOpacity: 1, className: 'place' })
-        .bindTooltip(short, label).addTo(places);
+        .bindTooltip(esc(p.name)).addTo(places);
+      label.addTo(places);
     }
   });
   register('hospitals', 'Hospitals and safe havens', care, true);

@@ -89,7 +89,7 @@ function buildPlayback(data, view, container) {
       var latest = n > 0 ? r.pb.events[n - 1] : null;
       if (latest && typeof latest.lon === 'number' && latest.kind !== 'depart' && latest.kind !== 'arrive') {
         eventMark.setLatLng([latest.lat, latest.lon]);
-        eventMark.bindTooltip(fmtClock(latest.tS) + ' ' + latest.kind + ': ' + latest.message);
+        eventMark.bindTooltip(fmtClock(latest.tS) + ' ' + esc(latest.kind) + ': ' + esc(latest.message));
         if (!vehicleLayer.hasLayer(eventMark)) vehicleLayer.addLayer(eventMark);
       } else if (vehicleLayer.hasLayer(eventMark)) {
         vehicleLayer.removeLayer(eventMark);
