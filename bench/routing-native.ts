@@ -45,17 +45,19 @@ export function writeQueries(file: string, pairs: readonly [number, number][]): 
   fs.writeFileSync(file, new Uint8Array(a.buffer));
 }
 
-/** Run the native program; per query its result (cost, or label checksum for 'all') and microseconds. */
-export function runNative(bin: string, graphFile: string, queryFile: string, mode: 'dijkstra' | 'astar' | 'all'): { values: number[]; micros: number[] } {
+/** Run the native program; per query its result (cost, or label checksum for 'all'), wall and CPU µs. */
+export function runNative(bin: string, graphFile: string, queryFile: string, mode: 'dijkstra' | 'astar' | 'all'): { values: number[]; micros: number[]; cpuMicros: number[] } {
   const out = execFileSync(bin, [graphFile, queryFile, mode], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const values: number[] = [];
   const micros: number[] = [];
+  const cpuMicros: number[] = [];
   for (const line of out.trim().split('\n')) {
-    const [v, us] = line.split(' ');
+    const [v, us, cpu] = line.split(' ');
     values.push(Number(v));
     micros.push(Number(us));
+    cpuMicros.push(Number(cpu));
   }
-  return { values, micros };
+  return { values, micros, cpuMicros };
 }
 
 export function buildDir(): string {
