@@ -3,3 +3,4 @@ export * from './graph/index.js';
 export * from './errors.js';
 export { importOsm, type OsmImportOptions, type OsmImportReport } from './import/osm/index.js';
 export { loadCityGraph, CITY_GRAPHS, type CityGraphName } from './import/city-graph.js';
+export * from './route/index.js';
