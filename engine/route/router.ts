@@ -79,6 +79,8 @@ export class Router {
    * Least-cost route for arbitrary per-edge costs `weight` (seconds-like, ≥ 0, Infinity = closed) and the
    * per-edge times `time` used to report timeS. `kOverride` gives A* a potential factor valid for `weight`
    * (e.g. that of a smaller weight array) and skips computing one (an O(m) pass, cached per array).
+   * The A* factor and the contraction hierarchy are cached per array object: if you change an array's
+   * contents after a query, pass kOverride (A*) and do not use 'ch' with it.
    */
   routeWithWeights(from: RouteEndpoint, to: RouteEndpoint, weight: Float64Array, time: Float64Array, algorithm: RouteAlgorithm, kOverride?: number): RouteResult {
     const g = this.graph;
