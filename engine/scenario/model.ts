@@ -12,7 +12,7 @@ import type { RoadClassName } from '../graph/road-class.js';
  * documented values), so consumers never see `undefined` for a field that has a default.
  */
 
-/** A closed time interval [fromS, toS) in seconds since local midnight; fromS < toS. */
+/** A time interval [fromS, toS) in seconds since local midnight; fromS < toS, except a fixed departure time (fromS === toS). */
 export interface TimeWindow {
   fromS: number;
   toS: number;
