@@ -56,10 +56,10 @@ describe('graph cache (.mcg)', () => {
   it('refuses a stale cache when import parameters changed', async () => {
     const source = copyFixture('dangling-near.geojson');
     await loadGraph({ source });
-    const other = await loadGraph({ source, repair: { danglingToleranceM: 5 } });
+    const other = await loadGraph({ source, repair: { coreToCoreToleranceM: 12 } });
     expect(other.fromCache).toBe(false);
     expect(other.cacheRefused).toMatch(/import parameters changed/);
-    expect((other.graph.meta.report['repair'] as { danglingEnds: { joined: number } }).danglingEnds.joined).toBe(0);
+    expect((other.graph.meta.report['repair'] as { danglingEnds: { joined: number } }).danglingEnds.joined).toBe(1);
   });
 
   it('refuses a foreign or corrupt file with a clear reason, and rebuilds it', async () => {

@@ -54,13 +54,15 @@ describe('GeoJSON import: topology repair rules', () => {
     expect(repairOf(g).verticesMerged).toBe(1);
   });
 
-  it('a dangling end within the tolerance joins the nearest road, splitting it', () => {
-    const g = importRoadGeoJson({ core: fixture('dangling-near.geojson') });
+  it('a metro dangling end within the tolerance joins the nearest road, splitting it', () => {
+    const g = importRoadGeoJson({ core: fixture('dangling-core-road.geojson'), metro: fixture('dangling-metro-near.geojson') });
     const r = repairOf(g);
     expect(r.danglingEnds.joined).toBe(1);
+    expect(r.danglingEnds.joinedMetro).toBe(1);
     expect(r.danglingEnds.roadsSplit).toBe(1);
     expect(r.danglingEnds.maxGapM).toBeCloseTo(10, 0);
-    // A's two ends, the split point at the foot of B, B's far end.
+    // A's two ends, the split point at the foot of B, B's far end (B's old end and its densification
+    // points are folded into B's geometry).
     expect(g.nodeCount).toBe(4);
     expect(g.edgeCount).toBe(6);
     const foot = nodeAt(g, 0.002, 0);
@@ -70,11 +72,30 @@ describe('GeoJSON import: topology repair rules', () => {
     const top = nodeAt(g, 0.002, 0.003);
     const b = edgeBetween(g, top, foot);
     expect(g.lengthM[b]).toBeCloseTo(haversineM(X + 0.002, Y + 0.003, X + 0.002, Y), 3);
+    expect(g.edgeGeometry(b)).toHaveLength(3); // top, B's old end, foot: densification points left out
     expect(r.components?.dropped.components).toBe(0);
   });
 
-  it('a dangling end beyond the tolerance is not joined; its road is dropped as a separate component', () => {
-    const g = importRoadGeoJson({ core: fixture('dangling-far.geojson') });
+  it('a metro dangling end beyond the tolerance is not joined; its road is dropped as a separate component', () => {
+    const g = importRoadGeoJson({ core: fixture('dangling-core-road.geojson'), metro: fixture('dangling-metro-far.geojson') });
+    const r = repairOf(g);
+    expect(r.danglingEnds.joined).toBe(0);
+    expect(r.components?.componentCount).toBe(2);
+    expect(g.nodeCount).toBe(2);
+  });
+
+  it('a core dead end 10 m from a core road stays a dead end (core topology is exact) unless coreToCoreToleranceM allows it', () => {
+    const strict = importRoadGeoJson({ core: fixture('dangling-near.geojson') });
+    expect(repairOf(strict).danglingEnds.joined).toBe(0);
+    expect(repairOf(strict).components?.componentCount).toBe(2);
+    const loose = importRoadGeoJson({ core: fixture('dangling-near.geojson') }, { coreToCoreToleranceM: 12 });
+    expect(repairOf(loose).danglingEnds.joinedCore).toBe(1);
+    expect(repairOf(loose).components?.componentCount).toBe(1);
+    expect(loose.nodeCount).toBe(4);
+  });
+
+  it('no join beyond the dangling-end tolerance, whatever the set', () => {
+    const g = importRoadGeoJson({ core: fixture('dangling-far.geojson') }, { coreToCoreToleranceM: 12 });
     const r = repairOf(g);
     expect(r.danglingEnds.joined).toBe(0);
     expect(r.components?.componentCount).toBe(2);
@@ -82,7 +103,7 @@ describe('GeoJSON import: topology repair rules', () => {
     expect(g.nodeCount).toBe(4);
   });
 
-  it('a crossing without shared vertex over water is a bridge crossing: not joined, both roads flagged BRIDGE over the water', () => {
+  it('a crossing without shared vertex over water is a bridge crossing: not joined, the kept road flagged BRIDGE over the water only', () => {
     const g0 = importRoadGeoJson({ core: fixture('crossing-core.geojson'), metro: fixture('crossing-metro.geojson'), water: fixture('crossing-water.geojson') });
     const r = repairOf(g0);
     expect(r.crossings.found).toBe(1);

@@ -4,6 +4,12 @@ import { RoadSet, type SegmentNetwork } from './segment-network.js';
 export interface DanglingOptions {
   /** A dangling end within this many metres of another road is joined to it (default 12). */
   toleranceM: number;
+  /**
+   * Tolerance between a core end and a core road. The core set has exact topology (roads that meet share
+   * a vertex), so a core dead end a few metres from another core road is a real dead end (a wall, a
+   * gate), not a junction the mapper missed; only near-touching ends are joined.
+   */
+  coreToCoreToleranceM: number;
   /** Tolerance for ends created by duplicate removal (they lie alongside a core road by construction). */
   cutToleranceM: number;
   /** Vertices whose ends were cut by duplicate removal. */
@@ -17,6 +23,9 @@ export interface DanglingCounts {
   danglingEnds: number;
   joined: number;
   joinedCutEnds: number;
+  /** Joined ends by the set of the dangling road: core (exact topology: real dead ends near a road) and metro. */
+  joinedCore: number;
+  joinedMetro: number;
   /** Joins that landed on an existing vertex (no split needed). */
   joinedToVertex: number;
   /** Roads split: new vertices inserted inside a segment to receive a join. */
@@ -42,6 +51,7 @@ export function joinDanglingEnds(net: SegmentNetwork, opt: DanglingOptions): Dan
   const connectors: { from: number; to: number; roadClass: number }[] = [];
   let danglingEnds = 0;
   let joinedCutEnds = 0;
+  let joinedCore = 0;
   let joinedToVertex = 0;
   let gapSum = 0;
   let gapMax = 0;
@@ -53,6 +63,8 @@ export function joinDanglingEnds(net: SegmentNetwork, opt: DanglingOptions): Dan
     const isCut = opt.cutVertices.has(v);
     const tol = isCut ? opt.cutToleranceM : opt.toleranceM;
     const own = list[first[v]!]!;
+    const ownIsCore = net.segSet[own] === RoadSet.CORE;
+    const coreTol2 = Math.min(tol, opt.coreToCoreToleranceM) ** 2;
     // Segments within a walk of 2 × tolerance from v along the network are the end's own road.
     nearby.clear();
     const stack: [number, number][] = [[v, 0]];
@@ -81,6 +93,7 @@ export function joinDanglingEnds(net: SegmentNetwork, opt: DanglingOptions): Dan
       const qx = x[a]! + t * (x[b]! - x[a]!) - px;
       const qy = y[a]! + t * (y[b]! - y[a]!) - py;
       const d2 = qx * qx + qy * qy;
+      if (ownIsCore && net.segSet[s] === RoadSet.CORE && d2 > coreTol2) continue;
       if (d2 <= bestD2) {
         best = s;
         bestD2 = d2;
@@ -100,6 +113,7 @@ export function joinDanglingEnds(net: SegmentNetwork, opt: DanglingOptions): Dan
     }
     if (target === segA[best] || target === segB[best]) joinedToVertex++;
     if (isCut) joinedCutEnds++;
+    if (net.segSet[own] === RoadSet.CORE) joinedCore++;
     const gap = Math.sqrt(bestD2);
     gapSum += gap;
     gapMax = Math.max(gapMax, gap);
@@ -116,6 +130,8 @@ export function joinDanglingEnds(net: SegmentNetwork, opt: DanglingOptions): Dan
     danglingEnds,
     joined,
     joinedCutEnds,
+    joinedCore,
+    joinedMetro: joined - joinedCore,
     joinedToVertex,
     roadsSplit,
     meanGapM: joined > 0 ? Math.round((gapSum / joined) * 10) / 10 : 0,

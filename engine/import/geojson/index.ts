@@ -101,7 +101,7 @@ export function importRoadGeoJson(input: GeoJsonImportInput, params: Partial<Rep
   }
   const water = input.water !== undefined ? waterMaskFor(input.water, net) : undefined;
   lap('water');
-  const danglingEnds = joinDanglingEnds(net, { toleranceM: p.danglingToleranceM, cutToleranceM: p.cutEndToleranceM, cutVertices, snapToVertexM: 1 });
+  const danglingEnds = joinDanglingEnds(net, { toleranceM: p.danglingToleranceM, coreToCoreToleranceM: p.coreToCoreToleranceM, cutToleranceM: p.cutEndToleranceM, cutVertices, snapToVertexM: 1 });
   lap('dangling');
   const crossings = resolveCrossings(net, water, {
     joinMetroCrossings: p.joinMetroCrossings,

@@ -9,6 +9,8 @@ import type { ComponentReport } from '../../graph/subgraph.js';
 export interface RepairParams {
   /** A dangling end within this distance of another road is joined to it, splitting that road. */
   danglingToleranceM: number;
+  /** A core end joins a core road only this close (core topology is exact: farther ones are real dead ends). */
+  coreToCoreToleranceM: number;
   /** A metro piece running within this distance alongside a core road is a duplicate of it. */
   duplicateToleranceM: number;
   duplicateMaxAngleDeg: number;
@@ -28,6 +30,7 @@ export interface RepairParams {
 
 export const DEFAULT_REPAIR_PARAMS: Readonly<RepairParams> = {
   danglingToleranceM: 12,
+  coreToCoreToleranceM: 3,
   duplicateToleranceM: 18,
   duplicateMaxAngleDeg: 30,
   densifyM: 20,
