@@ -3,7 +3,7 @@ import { GraphBuilder } from '../../graph/graph-builder.js';
 import { DEFAULT_SPEED_KMH, EdgeFlag, roadClassName } from '../../graph/road-class.js';
 import type { GraphMeta, RoadGraph } from '../../graph/road-graph.js';
 import { parseMaxspeed } from './maxspeed.js';
-import { IdTable } from './id-table.js';
+import { IdTable } from '../id-table.js';
 import type { OsmCollector, OsmWay } from './osm-data.js';
 import { Direction, flagsOf, lanesPerDirection, motorAccessDenied, nameOf, onewayOf, roadClassOf } from './road-tags.js';
 

@@ -3,7 +3,7 @@
  * ways that carry a `highway` tag. Readers push elements into an `OsmCollector`; everything else (relations,
  * non-highway ways, node tags) is dropped on the way in to keep memory to coordinates and road ways.
  */
-import { IdTable } from './id-table.js';
+import { IdTable } from '../id-table.js';
 
 export type OsmTags = Record<string, string>;
 

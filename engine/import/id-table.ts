@@ -1,5 +1,5 @@
 /**
- * Open-addressing hash table from OSM ids to int32 values. OSM ids are integers above 2^31 (≈1.3e10 for
+ * Open-addressing hash table from integer ids (OSM ids, node pairs) to int32 values. OSM ids are integers above 2^31 (≈1.3e10 for
  * nodes today), which V8 stores as heap doubles: a Map<number, number> with them hashes boxed numbers and
  * allocates per entry, and was most of the import time. Here keys live in a Float64Array, values in an
  * Int32Array, probing is linear, and nothing is allocated per operation.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IdTable } from '../../engine/import/osm/id-table.js';
+import { IdTable } from '../../engine/import/id-table.js';
 
 describe('IdTable', () => {
   it('behaves like a Map for OSM-sized ids (above 2^32, negative, colliding low words), through growth', () => {
