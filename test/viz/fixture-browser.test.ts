@@ -34,6 +34,8 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await r.page.locator('tr[data-option="A"] td[data-key="timeS.p50"]').innerText()).toBe('12:00');
     expect(await r.page.locator('.verdict').innerText()).toContain('halves exposure');
     expect(await r.page.locator('svg.boxplot').count()).toBe(2);
+    expect(await r.page.locator('table.threats tbody tr').count()).toBe(2);
+    expect(await r.page.locator('table.threats tr[data-threat="protest"]').innerText()).toContain('08:20–10:00');
   });
 
   it('toggles a layer off and on', async () => {

@@ -16,6 +16,7 @@ var playback = buildPlayback(data, view, document.getElementById('playback'));
 buildToggles(view, document.getElementById('layer-toggles'));
 buildLegend(data, view, document.getElementById('legend'));
 data.movements.forEach(function (m, i) { sections[i].appendChild(buildCharts(m)); });
+movementsEl.appendChild(buildContextSection(data));
 
 // Print: the map is laid out at page width, so let Leaflet re-measure before and after printing.
 window.addEventListener('beforeprint', function () { view.map.invalidateSize(); });

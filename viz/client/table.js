@@ -91,3 +91,41 @@ function buildMovementSection(m, onShow) {
   sec.appendChild(wrap);
   return sec;
 }
+
+/** Threat zones and responders in words, for the briefing pack (the map shows them, print needs text). */
+function buildContextSection(data) {
+  var sec = el('section', { className: 'context', id: 'context' });
+  if (data.threats.length > 0) {
+    sec.appendChild(el('h2', { text: 'Threat zones' }));
+    var t = el('table', { className: 'context-table threats' }, [
+      el('thead', null, [el('tr', null, ['zone', 'kind', 'intensity', 'active', 'area'].map(function (h) { return el('th', { text: h }); }))])
+    ]);
+    var tb = el('tbody');
+    data.threats.forEach(function (z) {
+      tb.appendChild(el('tr', { 'data-threat': z.id }, [
+        el('td', { text: z.name }), el('td', { text: z.kind }), el('td', { className: 'num', text: String(z.intensity) }),
+        el('td', { text: windowsText(z.windows) }),
+        el('td', { text: z.circle ? 'circle, radius ' + Math.round(z.circle.radiusM) + ' m' : 'polygon' })
+      ]));
+    });
+    t.appendChild(tb);
+    sec.appendChild(t);
+  }
+  if (data.responders.length > 0) {
+    sec.appendChild(el('h2', { text: 'Responders' }));
+    var r = el('table', { className: 'context-table responders' }, [
+      el('thead', null, [el('tr', null, ['type', 'post', 'units', 'turnout', 'target (service area)'].map(function (h) { return el('th', { text: h }); }))])
+    ]);
+    var rb = el('tbody');
+    data.responders.forEach(function (x) {
+      var area = data.serviceAreas.filter(function (a) { return a.type === x.type; })[0];
+      rb.appendChild(el('tr', null, [
+        el('td', { text: x.type }), el('td', { text: x.name }), el('td', { className: 'num', text: String(x.count) }),
+        el('td', { className: 'num', text: fmtDuration(x.turnoutS) }), el('td', { className: 'num', text: area ? fmtDuration(area.targetS) : '—' })
+      ]));
+    });
+    r.appendChild(rb);
+    sec.appendChild(r);
+  }
+  return sec;
+}
