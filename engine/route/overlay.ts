@@ -38,11 +38,17 @@ export interface CompiledOverlay {
   readonly closed: Uint8Array;
   readonly closedCount: number;
   readonly penalizedCount: number;
+  /**
+   * min over open edges of costS / graph.timeS (1 when nothing is cheaper than free flow). The A*
+   * potential of the base graph times this factor is valid for the overlay, so a new overlay needs no
+   * O(m) pass before its first A* query.
+   */
+  readonly minCostFactor: number;
 }
 
 /** The graph without changes, as an overlay (arrays alias the graph's own where possible). */
 export function baseOverlay(graph: RoadGraph): CompiledOverlay {
-  return { graph, timeS: graph.timeS, costS: graph.timeS, closed: new Uint8Array(graph.edgeCount), closedCount: 0, penalizedCount: 0 };
+  return { graph, timeS: graph.timeS, costS: graph.timeS, closed: new Uint8Array(graph.edgeCount), closedCount: 0, penalizedCount: 0, minCostFactor: 1 };
 }
 
 /**
@@ -102,6 +108,8 @@ export function compileOverlay(graph: RoadGraph, overlay: RouteOverlay, base?: C
   const costS = new Float64Array(m);
   const baseCost = base?.costS;
   let closedCount = 0;
+  let minCostFactor = 1;
+  const free = graph.timeS;
   for (let e = 0; e < m; e++) {
     if (closed[e]) {
       timeS[e] = Infinity;
@@ -114,8 +122,12 @@ export function compileOverlay(graph: RoadGraph, overlay: RouteOverlay, base?: C
     const mult = baseRatio * multiplier[e]!;
     if (mult !== 1) penalized++;
     costS[e] = timeS[e]! * mult;
+    if (free[e]! > 0) {
+      const r = costS[e]! / free[e]!;
+      if (r < minCostFactor) minCostFactor = r;
+    }
   }
-  return { graph, timeS, costS, closed, closedCount, penalizedCount: penalized };
+  return { graph, timeS, costS, closed, closedCount, penalizedCount: penalized, minCostFactor };
 }
 
 function checkPolygon(poly: Polygon, where: string): void {

@@ -58,7 +58,10 @@ export class Router {
     checkEndpoint(this.graph, to, 'to');
     const weight = ov?.costS ?? this.graph.timeS;
     const time = ov?.timeS ?? this.graph.timeS;
-    return this.routeWithWeights(from, to, weight, time, opts.algorithm ?? 'astar');
+    const algorithm = opts.algorithm ?? 'astar';
+    // An overlay's A* factor derives from the base one (overlay.ts minCostFactor): no O(m) pass per overlay.
+    const k = ov && algorithm === 'astar' ? this.heuristicK(this.graph.timeS) * ov.minCostFactor : undefined;
+    return this.routeWithWeights(from, to, weight, time, algorithm, k);
   }
 
   /** Up to k different reasonable routes, fastest first (alternatives.ts). */

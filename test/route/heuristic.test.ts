@@ -15,6 +15,13 @@ describe('A* potential', () => {
       const proj = projectNodes(graph);
       const faster = compileOverlay(graph, { speedFactorByClass: { primary: 1.6, major: 1.3 } });
       const rng = seedrandom(seed);
+      // The factor derived for an overlay (base factor × minCostFactor) never exceeds the overlay's own.
+      const slower = compileOverlay(graph, { speedFactorByClass: { primary: 0.5 }, closedEdges: [1, 2] });
+      for (const ov of [faster, slower]) {
+        expect(heuristicFactor(graph, proj, graph.timeS) * ov.minCostFactor).toBeLessThanOrEqual(heuristicFactor(graph, proj, ov.costS) * (1 + 1e-12));
+      }
+      expect(faster.minCostFactor).toBeCloseTo(1 / 1.6, 9);
+      expect(slower.minCostFactor).toBe(1);
       for (const w of [graph.timeS, faster.costS]) {
         const k = heuristicFactor(graph, proj, w);
         expect(k).toBeGreaterThan(0);
