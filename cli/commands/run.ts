@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
@@ -26,6 +27,8 @@ export interface RunCommandOptions {
 
 /** Load the graph (bundled Phnom Penh, cached) and the scenario, validated against it. */
 export async function loadRunInputs(file: string): Promise<{ graph: RoadGraph; scenario: Scenario }> {
+  // Fail fast on a missing file, before the graph is loaded.
+  if (!fs.existsSync(file)) throw new InputError(`scenario file not found: ${file}`);
   const { graph } = await loadGraph();
   const scenario = await loadScenarioOrThrow(file, { graph });
   return { graph, scenario };
@@ -66,13 +69,14 @@ export function registerRun(program: Command): void {
     .action(
       runAction(async (file: string, opts: RunCommandOptions) => {
         const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
+        const samples = parseSamplesFlag(opts.samples);
         const { graph, scenario } = await loadRunInputs(file);
         // Ctrl-C once: finish running chunks, write what was done marked partial; twice: exit at once.
         const progress = createProgressReporter({ json: opts.json === true });
         const guard = interruptOnSigint({ onFirst: () => progress.stop() });
         let run: { result: RunResult; timings: RunTimings; partial: boolean };
         try {
-          run = await executeRun(graph, scenario, { samples: parseSamplesFlag(opts.samples), seed: opts.seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
+          run = await executeRun(graph, scenario, { samples, seed: opts.seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
         } catch (err) {
           // A chunk failed twice: still write everything computed (marked partial), then report the error.
           const partial = err instanceof ChunkFailedError ? (err.partial as MonteCarloRun | undefined) : undefined;
