@@ -136,7 +136,7 @@ function formatInfo(info: GraphInfo): string {
     out.push(`  shared vertices merged: ${r.verticesMerged}`);
     if (r.duplicates) out.push(`  metro duplicates of core roads removed: ${r.duplicates.segmentsRemoved} pieces, ${r.duplicates.kmRemoved.toFixed(1)} km (${r.duplicates.sliversRemoved} slivers)`);
     const d = r.danglingEnds;
-    out.push(`  dangling ends: ${d.danglingEnds}, joined ${d.joined} (${d.joinedCutEnds} cut by dedup), roads split ${d.roadsSplit}, gap mean ${d.meanGapM} m max ${d.maxGapM} m (tolerance ${r.params.danglingToleranceM} m)`);
+    out.push(`  dangling ends: ${d.danglingEnds}, joined ${d.joined} (metro ${d.joinedMetro}, core ${d.joinedCore}; ${d.joinedCutEnds} cut by dedup), roads split ${d.roadsSplit}, gap mean ${d.meanGapM} m max ${d.maxGapM} m (tolerance ${r.params.danglingToleranceM} m, core to core ${r.params.coreToCoreToleranceM} m)`);
     const x = r.crossings;
     out.push(`  crossings without shared vertex: ${x.found}: joined ${x.joined}; left: core/core ${x.coreCoreLeft}, over water ${x.overWaterLeft}, near a grade separation ${x.nearGradeSeparationLeft}, shallow angle ${x.shallowAngleLeft}`);
     out.push(`  bridges from water: ${r.bridges.bridgeRoads} roads, ${r.bridges.bridgeKm.toFixed(2)} km`);
@@ -153,11 +153,11 @@ function formatInfo(info: GraphInfo): string {
 }
 
 interface RepairView {
-  params: { danglingToleranceM: number };
+  params: { danglingToleranceM: number; coreToCoreToleranceM: number };
   inputs: Record<string, { lines: number; vertices: number; km: number }>;
   verticesMerged: number;
   duplicates: { segmentsRemoved: number; kmRemoved: number; sliversRemoved: number } | null;
-  danglingEnds: { danglingEnds: number; joined: number; joinedCutEnds: number; roadsSplit: number; meanGapM: number; maxGapM: number };
+  danglingEnds: { danglingEnds: number; joined: number; joinedMetro: number; joinedCore: number; joinedCutEnds: number; roadsSplit: number; meanGapM: number; maxGapM: number };
   crossings: { found: number; joined: number; coreCoreLeft: number; overWaterLeft: number; nearGradeSeparationLeft: number; shallowAngleLeft: number };
   bridges: { bridgeRoads: number; bridgeKm: number };
 }
