@@ -69,7 +69,14 @@ export function validateScenarioText(text: string, displayName: string, abs: str
     }
     return { scenario: empty, problems: ctx.problems };
   }
-  const data: unknown = src.doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    // Aliases are fine (shared escort blocks), but not exponential expansion ("billion laughs").
+    data = src.doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    ctx.add([], `the document cannot be expanded: ${err instanceof Error ? err.message : String(err)}`);
+    return { scenario: empty, problems: ctx.problems };
+  }
   if (data === null || data === undefined) {
     ctx.add([], 'the file is empty: a scenario is a mapping with name, date and movements');
     return { scenario: empty, problems: ctx.problems };

@@ -141,7 +141,7 @@ function normaliseMovements(part: PartialScenario, ctx: CheckContext, places: Pl
       const a = out[i]!;
       const b = out[j]!;
       if (a.delegation === b.delegation && (overlaps(a.departure, b.departure) || a.departure.fromS === b.departure.fromS)) {
-        ctx.add(['movements', a.id, 'departure'], `departure ${formatWindow(a.departure)} overlaps movement '${b.id}' (${formatWindow(b.departure)}) of the same delegation '${a.delegation}'`);
+        ctx.add(['movements', a.id, 'departure'], `departure ${formatWindow(a.departure)} overlaps movement '${b.id}' (${formatWindow(b.departure)}) of the same delegation '${a.delegation}': it cannot leave for two movements at once`);
       }
     }
   }
