@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importOsm, osmReportOf } from '../../engine/import/osm/index.js';
 import { along, edgeBetween, edgesOf, fixture } from './osm-helpers.js';
@@ -130,5 +133,22 @@ describe('OSM import rules (one fixture per rule)', () => {
     expect(edgesOf(g)[0]!.interior).toEqual([[104.916, 11.565]]);
     expect(osmReportOf(g)!.excluded.notMotorTraffic).toEqual({ footway: 1, cycleway: 1, path: 1, steps: 1, pedestrian: 1, construction: 1 });
     expect(osmReportOf(g)).toMatchObject({ waysRead: 8, highwayWays: 7 });
+  });
+});
+
+describe('OSM XML from editors', () => {
+  it('skips objects JOSM marks action="delete" (and reads negative ids of new objects)', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'josm-')), 'edited.osm');
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><osm version="0.6" generator="JOSM">
+  <node id="-1" action="modify" lat="11.55" lon="104.9"/><node id="-2" lat="11.55" lon="104.91"/><node id="-3" lat="11.56" lon="104.91"/>
+  <way id="-10" action="modify"><nd ref="-1"/><nd ref="-2"/><tag k="highway" v="residential"/></way>
+  <way id="-11" action="delete"><nd ref="-2"/><nd ref="-3"/><tag k="highway" v="residential"/></way>
+</osm>`,
+    );
+    const g = importOsm(file);
+    expect(g.nodeCount).toBe(2);
+    expect(g.edgeCount).toBe(2);
   });
 });

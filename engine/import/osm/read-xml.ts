@@ -6,6 +6,11 @@ type XmlAttrs = Record<string, string | undefined>;
 type XmlNode = XmlAttrs;
 type XmlWay = XmlAttrs & { nd?: XmlAttrs[]; tag?: XmlAttrs[] };
 
+/** JOSM keeps deleted objects in saved files with action="delete"; history dumps mark them visible="false". */
+function deleted(el: XmlAttrs): boolean {
+  return el['action'] === 'delete' || el['visible'] === 'false';
+}
+
 const ARRAYS = new Set(['node', 'way', 'nd', 'tag', 'relation', 'member']);
 
 /**
@@ -28,6 +33,7 @@ export function readOsmXml(file: string, text: string, sink: OsmCollector): void
   const osm = doc.osm;
   if (osm === undefined || typeof osm !== 'object') throw new DataFileError(file, 'not OSM XML: no <osm> root element');
   for (const w of osm.way ?? []) {
+    if (deleted(w)) continue;
     const id = Number(w['id'] as string | undefined);
     if (!Number.isFinite(id)) throw new DataFileError(file, `<way id="${String(w['id'] ?? '?')}"> has no numeric id`);
     const refs: number[] = [];
@@ -42,6 +48,7 @@ export function readOsmXml(file: string, text: string, sink: OsmCollector): void
   }
   sink.keepOnlyWayNodes();
   for (const n of osm.node ?? []) {
+    if (deleted(n)) continue;
     const id = Number(n['id']);
     const lon = Number(n['lon']);
     const lat = Number(n['lat']);
