@@ -5,6 +5,7 @@
 
 var RESPONDER_ORDER = ['police', 'qrf', 'ambulance', 'eod'];
 var EVAC_ORDER = ['hospital', 'safe_haven'];
+var COMPONENT_SHORT = { threat: 'threat', slow: 'slow', stopped: 'stopped', chokepoint: 'choke', crowd: 'crowd', predictability: 'predict.' };
 
 function cell(key, value, text, title) {
   var td = el('td', { 'data-key': key, 'data-value': value === null || value === undefined ? 'null' : String(value), title: title || null, text: text });
@@ -32,8 +33,9 @@ function buildTable(m) {
   function sub(text, title) { h2.appendChild(el('th', { scope: 'col', text: text, title: title || null })); }
   group('Option', 2); sub('option'); sub('route');
   group('Travel time (min:ss)', 2); sub('p50'); sub('p95');
-  group('Exposure (exposure-s)', 2 + comps.length); sub('p50'); sub('p95');
-  comps.forEach(function (c) { sub(c + ' p50', 'component ' + c + ', weighted, median over samples'); });
+  group('Exposure (exposure-s)', 2); sub('p50'); sub('p95');
+  group('Exposure components, p50', comps.length);
+  comps.forEach(function (c) { sub(COMPONENT_SHORT[c] || c, 'component ' + c + ', weighted, median over samples (hover a value for its p95)'); });
   if (rTypes.length > 0) { group('Response p95 (min:ss)', rTypes.length); rTypes.forEach(function (t) { sub(t); }); }
   group('Coverage', 1); sub('in target', 'share of the route within the response target of every responder type (minimum over types)');
   if (eKinds.length > 0) { group('Evacuation p95 (min:ss) / in target', 2 * eKinds.length); eKinds.forEach(function (k) { sub(k.replace('_', ' ')); sub('in target'); }); }
@@ -51,7 +53,7 @@ function buildTable(m) {
       tbody.appendChild(tr);
       return;
     }
-    tr.appendChild(el('td', { className: 'route', 'data-key': 'lengthM', 'data-value': String(o.lengthM), text: fmtKm(o.lengthM) + ', free flow ' + fmtDuration(o.freeFlowS) }));
+    tr.appendChild(el('td', { className: 'route', 'data-key': 'lengthM', 'data-value': String(o.lengthM) }, [fmtKm(o.lengthM), el('br'), el('small', { text: 'free flow ' + fmtDuration(o.freeFlowS) })]));
     tr.appendChild(cell('timeS.p50', o.timeS.p50, fmtDuration(o.timeS.p50)));
     tr.appendChild(cell('timeS.p95', o.timeS.p95, fmtDuration(o.timeS.p95)));
     tr.appendChild(cell('exposure.total.p50', o.exposure.total.p50, fmtExp(o.exposure.total.p50)));
