@@ -1,7 +1,7 @@
 /**
  * bench/parallel — the worker pool of `motorcade run`, measured side by side (issue 6).
  *
- *   npm run build && node dist/bench/parallel.js [--quick]
+ *   npm run build && node dist/bench/parallel.js [--quick] [--only 1,1b,2,3]
  *
  * 1. Samples per second with 1 and 2 workers (and in-process), and the scaling ratio: synthetic samples
  *    (one Dijkstra each on amsterdam) and (1b) the real `motorcade run` of the bundled scenario.
@@ -29,6 +29,10 @@ import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../engine/run/pool/synthetic-job.js';
 
 const quick = process.argv.includes('--quick');
+/** --only 1,1b,2,3: run some sections only. */
+const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
+const only = process.argv.includes('--only') && onlyArg ? onlyArg.split(',') : undefined;
+const want = (section: string): boolean => !only || only.includes(section);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const workerUrl = (name: string): string => pathToFileURL(path.join(here, name)).href;
 
@@ -57,7 +61,7 @@ console.log(`graph: amsterdam, ${graph.nodeCount} nodes, ${graph.edgeCount} dire
 const shared = graph.toShared();
 
 // ---------------------------------------------------------------- 1. samples per second
-{
+if (want('1')) {
   const samples = quick ? 24 : 96;
   const payload: SyntheticPayload = { seed: 'bench', searchesPerSample: 1 };
   const pools = new Map<number, SamplePool>();
@@ -67,7 +71,7 @@ const shared = graph.toShared();
     pools.set(w, p);
   }
   /** CPU time of the whole process (main + worker threads) against wall time, per task: cores actually obtained. */
-  const cpu = new Map<number, { cpuMs: number; wallMs: number }>();
+  const cpu = new Map<number, { cpuMs: number; wallMs: number; runs: number }>();
   const runWith = (workers: number) => async (): Promise<void> => {
     const c0 = process.cpuUsage();
     const w0 = performance.now();
@@ -77,7 +81,8 @@ const shared = graph.toShared();
       sink: (_c, s) => { for (const x of s) sink += x.reached; },
     });
     const c = process.cpuUsage(c0);
-    const acc = cpu.get(workers) ?? { cpuMs: 0, wallMs: 0 };
+    const acc = cpu.get(workers) ?? { cpuMs: 0, wallMs: 0, runs: 0 };
+    acc.runs++;
     acc.cpuMs += (c.user + c.system) / 1000;
     acc.wallMs += performance.now() - w0;
     cpu.set(workers, acc);
@@ -93,21 +98,23 @@ const shared = graph.toShared();
     const st = stats(t);
     const u = cpu.get(i)!;
     rate.set(t.name, samples / (st.p50 / 1000));
-    line(t.name, t, `  → ${(samples / (st.p50 / 1000)).toFixed(1)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy`);
+    line(t.name, t, `  → ${(samples / (st.p50 / 1000)).toFixed(1)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy, ${((samples * u.runs) / (u.cpuMs / 1000)).toFixed(1)} samples/CPU-s`);
   });
   const r1 = rate.get('pool, 1 worker')!;
   const r2 = rate.get('pool, 2 workers')!;
   console.log(`  scaling 2 workers / 1 worker: ${(r2 / r1).toFixed(2)}×  (target ≥ 1.8× on 2 idle cores)`);
-  const perSample = (w: number): number => cpu.get(w)!.cpuMs / cpu.get(w)!.wallMs;
-  console.log(`  cores obtained: 1 worker ${perSample(1).toFixed(2)}, 2 workers ${perSample(2).toFixed(2)} (load average now ${os.loadavg()[0]!.toFixed(2)}: other processes share the 2 cores)`);
+  const cores = (w: number): number => cpu.get(w)!.cpuMs / cpu.get(w)!.wallMs;
+  const perCpu = (w: number): number => (samples * cpu.get(w)!.runs) / (cpu.get(w)!.cpuMs / 1000);
+  console.log(`  cores obtained: 1 worker ${cores(1).toFixed(2)}, 2 workers ${cores(2).toFixed(2)} (load average now ${os.loadavg()[0]!.toFixed(2)}: other processes share the 2 cores)`);
+  console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(2) / perCpu(1)).toFixed(2)} → expected scaling on 2 idle cores ≈ ${((2 * perCpu(2)) / perCpu(1)).toFixed(2)}×`);
   for (const p of pools.values()) await p.destroy();
 }
 
 // ---------------------------------------------------------------- 1b. the real run: motorcade run of the bundled scenario
-{
+if (want('1b')) {
   const { graph: pp } = await loadGraph();
   const scenario = await loadScenarioOrThrow(path.join(PACKAGE_ROOT, 'scenarios', 'asean-2022-arrivals.yaml'));
-  const samples = quick ? 10 : 40;
+  const samples = quick ? 10 : 100;
   const streams = scenario.movements.reduce((a, mv) => a + mv.options.length, 0);
   const ppShared = pp.toShared();
   const pools = new Map<number, SamplePool>();
@@ -116,20 +123,23 @@ const shared = graph.toShared();
     await p.ready();
     pools.set(w, p);
   }
-  const cpu = new Map<number, { cpuMs: number; wallMs: number }>();
+  const cpu = new Map<number, { cpuMs: number; wallMs: number; runs: number }>();
   const hashes = new Set<string>();
+  const prepareMs: number[] = [];
   const runWith = (workers: number) => async (): Promise<void> => {
     const c0 = process.cpuUsage();
     const w0 = performance.now();
     const run = await runMonteCarlo(ppShared, scenario, { samples, workers, pool: pools.get(workers) });
     const c = process.cpuUsage(c0);
-    const acc = cpu.get(workers) ?? { cpuMs: 0, wallMs: 0 };
+    const acc = cpu.get(workers) ?? { cpuMs: 0, wallMs: 0, runs: 0 };
+    acc.runs++;
     acc.cpuMs += (c.user + c.system) / 1000;
     acc.wallMs += performance.now() - w0;
     cpu.set(workers, acc);
     hashes.add(createHash('sha256').update(JSON.stringify(run.result)).digest('hex'));
+    if (workers > 0) prepareMs.push(...run.outcome.prepareMs);
   };
-  const bench = new Bench({ name: 'run', iterations: quick ? 2 : 5, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
+  const bench = new Bench({ name: 'run', iterations: quick ? 2 : 3, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
   bench.add('in-process (workers 0)', runWith(0));
   bench.add('pool, 1 worker', runWith(1));
   bench.add('pool, 2 workers', runWith(2));
@@ -141,14 +151,18 @@ const shared = graph.toShared();
     const st = stats(t);
     const u = cpu.get(i)!;
     rate[i] = total / (st.p50 / 1000);
-    line(t.name, t, `  → ${rate[i]!.toFixed(0)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy`);
+    line(t.name, t, `  → ${rate[i]!.toFixed(0)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy, ${((total * u.runs) / (u.cpuMs / 1000)).toFixed(0)} samples/CPU-s`);
   });
+  const perCpu = (w: number): number => (total * cpu.get(w)!.runs) / (cpu.get(w)!.cpuMs / 1000);
   console.log(`  scaling 2 workers / 1 worker: ${(rate[2]! / rate[1]!).toFixed(2)}×; results of every run byte-identical: ${hashes.size === 1 ? 'yes' : `NO (${hashes.size} different)`}`);
+  console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(2) / perCpu(1)).toFixed(2)} → expected scaling on 2 idle cores ≈ ${((2 * perCpu(2)) / perCpu(1)).toFixed(2)}×`);
+  const sorted = prepareMs.sort((a, b) => a - b);
+  console.log(`  each worker rebuilds the PreparedRun once per run: p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms (fixed cost per worker, amortised over the run's samples)`);
   for (const p of pools.values()) await p.destroy();
 }
 
 // ---------------------------------------------------------------- 2. per-task overhead
-{
+if (want('2')) {
   const piscina = new Piscina({ filename: workerUrl('parallel-echo-worker.js'), minThreads: 2, maxThreads: 2 });
   await Promise.all([piscina.run(0), piscina.run(0)]);
   type WtpWorker = { once(ev: 'message', fn: (x: number) => void): void };
@@ -174,7 +188,7 @@ const shared = graph.toShared();
 }
 
 // ---------------------------------------------------------------- 3. pool start and graph hand-over
-{
+if (want('3')) {
   const workers = 2;
   const cacheFile = path.join(os.tmpdir(), `motorcade-bench-parallel-${process.pid}.mcg`);
   fs.writeFileSync(cacheFile, new Uint8Array(graph.buffer));

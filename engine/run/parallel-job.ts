@@ -3,7 +3,7 @@ import type { RoadGraph } from '../graph/road-graph.js';
 import { defaultChunkSize, planChunks } from './pool/chunk-plan.js';
 import { runChunksInOrder, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './pool/chunk-scheduler.js';
 import { distModuleUrl } from './pool/dist-module.js';
-import type { ChunkRange, FaultInjection, SampleJob, StreamKey } from './pool/sample-job.js';
+import type { ChunkRange, ChunkReply, FaultInjection, SampleJob, StreamKey } from './pool/sample-job.js';
 import { SamplePool } from './pool/sample-pool.js';
 import type { OrderedChunkSink } from './pool/stream-order.js';
 
@@ -13,6 +13,8 @@ export interface SampleJobRunOptions<P, S> {
   jobModule: string;
   /** The same job, already imported, for the in-process path (otherwise it is imported from dist/). */
   localJob?: SampleJob<P, unknown, S> | undefined;
+  /** A context the caller already prepared from the same payload: the in-process path uses it as is. */
+  localContext?: unknown;
   payload: P;
   streams: readonly StreamKey[];
   /** Samples per stream. */
@@ -34,6 +36,8 @@ export interface SampleJobOutcome extends ScheduleOutcome {
   chunkSize: number;
   chunks: number;
   workers: number;
+  /** Time each worker (or the main thread, in-process) spent preparing the run context, ms. */
+  prepareMs: number[];
 }
 
 /**
@@ -49,23 +53,28 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   const ownPool = workers >= 1 && !opts.pool ? new SamplePool(opts.graph, workers) : undefined;
   const pool = opts.pool ?? ownPool;
   try {
-    const executor = pool ? poolExecutor<S>(pool, opts) : await inProcessExecutor<P, S>(opts);
+    const prepareMs: number[] = [];
+    const executor = pool ? poolExecutor<S>(pool, opts, prepareMs) : await inProcessExecutor<P, S>(opts, prepareMs);
     const outcome = await runChunksInOrder(chunks, executor, opts.sink, {
       maxInFlight: Math.max(1, workers) * 2,
       signal: opts.signal,
       onProgress: opts.onProgress,
     });
-    return { ...outcome, chunkSize, chunks: chunks.length, workers };
+    return { ...outcome, chunkSize, chunks: chunks.length, workers, prepareMs };
   } finally {
     await ownPool?.destroy();
   }
 }
 
-function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>): ChunkExecutor<S> {
+function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>, prepareMs: number[]): ChunkExecutor<S> {
   const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.payload);
+  const note = (reply: ChunkReply<S>): S[] => {
+    if (reply.prepareMs > 0) prepareMs.push(reply.prepareMs);
+    return reply.summaries;
+  };
   return {
-    run: async (chunk, i, attempt) => (await pool.runChunk<S>(run, chunk, i, attempt, opts.fault)).summaries,
-    retry: async (chunk, i, attempt) => (await pool.runChunkOnFreshWorker<S>(run, chunk, i, attempt, opts.fault)).summaries,
+    run: async (chunk, i, attempt) => note(await pool.runChunk<S>(run, chunk, i, attempt, opts.fault)),
+    retry: async (chunk, i, attempt) => note(await pool.runChunkOnFreshWorker<S>(run, chunk, i, attempt, opts.fault)),
   };
 }
 
@@ -74,17 +83,19 @@ function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>
  * progress output get their turn between chunks. A retry rebuilds the context from scratch, as a fresh
  * worker would. An injected 'exit' fault throws instead of ending the process.
  */
-async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>): Promise<ChunkExecutor<S>> {
+async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>, prepareMs: number[]): Promise<ChunkExecutor<S>> {
   const job = opts.localJob ?? ((await import(distModuleUrl(opts.jobModule))) as { sampleJob: SampleJob<P, unknown, S> }).sampleJob;
-  let ctx: unknown;
-  let ready = false;
+  let ctx: unknown = opts.localContext;
+  let ready = opts.localContext !== undefined;
   const exec = async (chunk: ChunkRange, i: number, attempt: number, fresh: boolean): Promise<S[]> => {
     await yieldToEventLoop();
     const f = opts.fault;
     if (f && f.chunkIndex === i && f.attempts.includes(attempt)) throw new Error(`injected fault on chunk ${i}, attempt ${attempt}`);
     if (!ready || fresh) {
       // structuredClone: the context sees its own copy of the payload, exactly as a worker would.
+      const t0 = performance.now();
       ctx = await job.prepare(opts.graph, structuredClone(opts.payload));
+      prepareMs.push(performance.now() - t0);
       ready = true;
     }
     return job.runChunk(ctx, chunk);

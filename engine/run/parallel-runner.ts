@@ -57,35 +57,66 @@ export interface MonteCarloRun {
 export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan, opts: MonteCarloOptions = {}): Promise<MonteCarloRun> {
   const t0 = performance.now();
   const plan = isPlan(input) ? input : planFromScenario(input, graph);
-  const prepareOpts: PrepareOptions = {};
-  if (opts.samples !== undefined) prepareOpts.samples = opts.samples;
-  if (opts.seed !== undefined) prepareOpts.seed = opts.seed;
-  const ctx = new PreparedRun(graph, plan, prepareOpts);
-  // Workers get the resolved samples and seed, so that they cannot fall back to other defaults.
-  const payload: RunJobPayload = { kind: 'plan', plan, opts: { samples: ctx.samples, seed: ctx.seed } };
+  // Resolved exactly as PreparedRun does (checked below), so that workers can start before it exists.
+  const samples = Math.max(1, Math.floor(opts.samples ?? plan.samples));
+  const seed = String(opts.seed ?? plan.seed);
+  const payload: RunJobPayload = { kind: 'plan', plan, opts: { samples, seed } };
   const streams: StreamKey[] = [];
   plan.movements.forEach((mv, movementIndex) => mv.options.forEach((_o, optionIndex) => streams.push({ movementIndex, optionIndex })));
-  const t1 = performance.now();
+  const workers = opts.pool?.workers ?? opts.workers ?? defaultWorkers();
 
-  const agg = new RunAggregator(ctx);
-  const outcome = await runSampleJob<RunJobPayload, SampleSummary>({
+  // The main thread needs its own PreparedRun (aggregation, routes for the result). In-process it is also
+  // the sampling context; with a pool it is built while the workers start and build theirs.
+  let ctx: PreparedRun | undefined;
+  let agg: RunAggregator | undefined;
+  let prepareMs = 0;
+  const prepareHere = (): void => {
+    const t = performance.now();
+    ctx = new PreparedRun(graph, plan, { samples, seed });
+    if (ctx.samples !== samples || ctx.seed !== seed) throw new Error(`internal: PreparedRun resolved samples/seed to ${ctx.samples}/${ctx.seed}, the pool to ${samples}/${seed}`);
+    agg = new RunAggregator(ctx);
+    prepareMs = performance.now() - t;
+  };
+  if (workers === 0) prepareHere();
+
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  if (opts.signal?.aborted) stop.abort();
+  const t1 = performance.now();
+  const job = runSampleJob<RunJobPayload, SampleSummary>({
     graph,
     jobModule: RUN_JOB_MODULE,
     localJob: sampleJob,
+    localContext: ctx,
     payload,
     streams,
-    samples: ctx.samples,
-    workers: opts.workers ?? defaultWorkers(),
+    samples,
+    workers,
     chunkSize: opts.chunkSize,
-    signal: opts.signal,
+    signal: stop.signal,
     onProgress: opts.onProgress,
     pool: opts.pool,
     fault: opts.fault,
-    sink: (chunk, summaries) => agg.add(chunk, summaries),
+    // Chunks arrive from message callbacks, never while prepareHere() runs (it is synchronous): agg exists.
+    sink: (chunk, summaries) => agg!.add(chunk, summaries),
   });
+  let outcome: SampleJobOutcome;
+  try {
+    if (!ctx) prepareHere();
+    outcome = await job;
+  } catch (err) {
+    stop.abort(); // the main-thread prepare failed: stop the workers before reporting it
+    await job.catch(() => undefined);
+    throw err;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
   const t2 = performance.now();
-  const result = agg.result({ partial: outcome.partial });
-  const timings: RunTimings = { prepareMs: t1 - t0, simulateMs: t2 - t1, aggregateMs: performance.now() - t2 };
+  const result = agg!.result({ partial: outcome.partial });
+  // prepare: plan + the main thread's PreparedRun; simulate: the rest of the wall time until the last chunk.
+  const timings: RunTimings = { prepareMs: t1 - t0 + (workers === 0 ? 0 : prepareMs), simulateMs: t2 - t1 - (workers === 0 ? 0 : prepareMs), aggregateMs: performance.now() - t2 };
+  const ctxDone = ctx!;
 
   if (outcome.failure) {
     const { chunk, error } = outcome.failure;
@@ -99,9 +130,9 @@ export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan,
       option,
       chunk.sampleStart,
       chunk.sampleEnd,
-      { result, partial: true, ctx, outcome, timings } satisfies MonteCarloRun,
+      { result, partial: true, ctx: ctxDone, outcome, timings } satisfies MonteCarloRun,
       { cause: error },
     );
   }
-  return { result, partial: outcome.partial, ctx, outcome, timings };
+  return { result, partial: outcome.partial, ctx: ctxDone, outcome, timings };
 }
