@@ -8,7 +8,7 @@ import type { RoadGraph } from '../../engine/graph/index.js';
 import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { readAvoidPolygons } from '../../engine/route/avoid-file.js';
-import { compileOverlay, Router, routeToGeoJSON, sharedLengthM, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
+import { compileOverlay, Router, routeToGeoJSON, serviceAreas, sharedLengthM, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
 import { parseOdCsv } from '../../engine/route/od-csv.js';
 import { describeRoute, formatDuration } from '../../engine/route/route-text.js';
 import { runAction } from '../report-error.js';
@@ -28,6 +28,7 @@ interface RouteFlags {
   maxSnap: string;
   data?: string;
   source?: string;
+  serviceArea?: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -45,6 +46,7 @@ export function registerRoute(program: Command): void {
     .option('--depart <HH:MM>', 'apply the Phnom Penh time-of-day speed profile for this departure')
     .option('--json', 'print JSON instead of text')
     .option('--geojson <file>', 'write the route(s) as a GeoJSON FeatureCollection')
+    .option('--service-area <seconds>', 'instead of a route: roads reachable from --from within these times (e.g. 240,480), as GeoJSON with --geojson')
     .option('--batch <od.csv>', 'route every row of a CSV with from_lon,from_lat,to_lon,to_lat; one line per row')
     .option('--algorithm <name>', 'astar | dijkstra | bidirectional | ch (same result, different work)', 'astar')
     .option('--max-snap <metres>', 'refuse places farther than this from any road', '1000')
@@ -58,6 +60,11 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   if (!['astar', 'dijkstra', 'bidirectional', 'ch'].includes(algorithm)) throw new InputError(`--algorithm '${flags.algorithm}' must be astar, dijkstra, bidirectional or ch`);
   const maxSnap = Number(flags.maxSnap);
   if (!(maxSnap > 0)) throw new InputError(`--max-snap '${flags.maxSnap}' must be a positive number of metres`);
+  const cutoffs = flags.serviceArea === undefined ? undefined : flags.serviceArea.split(',').map((x) => Number(x.trim()));
+  if (cutoffs && (cutoffs.length === 0 || cutoffs.some((c) => !(c > 0) || !Number.isFinite(c)))) throw new InputError(`--service-area '${flags.serviceArea}' must be positive seconds separated by commas (e.g. 240,480)`);
+  if (cutoffs && !flags.from) throw new InputError('--service-area needs --from');
+  if (cutoffs && (flags.to || flags.via.length > 0 || flags.batch)) throw new InputError('--service-area takes --from only (no --to, --via or --batch)');
+  if (cutoffs && flags.from !== undefined) flags.to = flags.from;
   if (!flags.batch && (!flags.from || !flags.to)) throw new InputError('route needs --from and --to (or --batch od.csv)');
   if (flags.batch && (flags.from || flags.to || flags.via.length > 0 || flags.alternatives)) throw new InputError('--batch cannot be combined with --from/--to/--via/--alternatives');
   let k = 1;
@@ -91,6 +98,7 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   if (flags.batch) return batch(flags, graph, router, snapper, maxSnap, opts);
 
   const places = resolved.map((p) => ({ ...p, endpoint: snap(p.lon, p.lat, p.what) }));
+  if (cutoffs) return serviceArea(flags, graph, router, places[0]!, cutoffs, overlay);
   let routes: RouteFound[][];
   if (k > 1) {
     const alts = router.alternatives(places[0]!.endpoint, places[1]!.endpoint, { k, ...(overlay ? { overlay } : {}) });
@@ -201,6 +209,21 @@ function batch(flags: RouteFlags, graph: RoadGraph, router: Router, snapper: Edg
     process.stderr.write(`motorcade: ${problems.length} bad row(s) in ${file}; the other ${rows.length} were routed\n`);
     process.exitCode = 2;
   }
+}
+
+function serviceArea(flags: RouteFlags, graph: RoadGraph, router: Router, from: { label: string; endpoint: RouteEndpoint }, cutoffs: number[], overlay: CompiledOverlay | undefined): void {
+  const times = router.oneToAll([{ endpoint: from.endpoint }], overlay ? { overlay, cutoffS: Math.max(...cutoffs) } : { cutoffS: Math.max(...cutoffs) });
+  const fc = serviceAreas(graph, times, cutoffs, overlay?.costS ?? graph.timeS);
+  if (flags.geojson) writeFileAtomic(flags.geojson, JSON.stringify(fc) + '\n');
+  const bands = fc.features.filter((f) => f.properties?.['kind'] === 'reachable-roads');
+  if (flags.json) {
+    process.stdout.write(JSON.stringify({ from: from.label, service_areas: bands.map((b) => ({ cutoff_s: b.properties!['cutoff_s'], road_length_m: b.properties!['road_length_m'] })) }, null, 2) + '\n');
+    return;
+  }
+  const lines = [`Service area from ${from.label}`];
+  for (const b of bands) lines.push(`  within ${formatDuration(b.properties!['cutoff_s'] as number)}: ${((b.properties!['road_length_m'] as number) / 1000).toFixed(1)} km of road`);
+  if (flags.geojson) lines.push(`written: ${flags.geojson}`);
+  process.stdout.write(lines.join('\n') + '\n');
 }
 
 function noRoute(flags: RouteFlags, from: string, to: string, reason: string): void {

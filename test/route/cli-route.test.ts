@@ -60,6 +60,17 @@ describe('motorcade route (CLI, compiled dist/)', () => {
     expect(closed.routes[0]!.legs[0]!.edges).not.toContain(mid);
   });
 
+  it('--service-area writes nested service areas as GeoJSON', () => {
+    const file = path.join(tmp, 'sa.geojson');
+    const r = run('--from', 'sokha_hotel', '--service-area', '240,480', '--geojson', file, '--json');
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out) as { service_areas: { cutoff_s: number; road_length_m: number }[] };
+    expect(doc.service_areas.map((a) => a.cutoff_s)).toEqual([240, 480]);
+    expect(doc.service_areas[0]!.road_length_m).toBeLessThan(doc.service_areas[1]!.road_length_m);
+    const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as { features: { geometry: { type: string } }[] };
+    expect(fc.features.some((f) => f.geometry.type === 'Polygon')).toBe(true);
+  });
+
   it('--batch: one line per row, bad rows reported with their line number and exit code 2', () => {
     const file = path.join(tmp, 'od.csv');
     fs.writeFileSync(file, 'from_lon,from_lat,to_lon,to_lat\n104.84,11.55,104.93,11.56\n104.9,abc,104.93,11.56\n104.92,11.57,104.88,11.53\n');
