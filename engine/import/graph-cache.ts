@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { GraphFormatError } from '../errors.js';
 import { FORMAT_VERSION } from '../graph/format.js';
 import { RoadGraph } from '../graph/road-graph.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 /**
  * The `.mcg` graph cache: the graph buffer's bytes as a file. Loading is one read into an 8-byte-aligned
@@ -18,13 +19,19 @@ import { RoadGraph } from '../graph/road-graph.js';
 export const IMPORTER_VERSION = 1;
 
 /**
- * A hash of the importer's own compiled files (load-graph, graph-cache, geojson/, osm/, the builder), so that a cache built by older
- * code is rebuilt after an update even if nobody bumped IMPORTER_VERSION. Computed once, < 1 ms.
+ * A hash of the importer's own code (load-graph, graph-cache, geojson/, osm/, the builder), so that a cache
+ * built by older code is rebuilt after an update even if nobody bumped IMPORTER_VERSION. The TypeScript
+ * sources are hashed when the checkout has them (so the compiled CLI and the tests, which run the sources,
+ * agree on the stamp and share one cache); an installed package without sources hashes its JavaScript.
+ * Computed once, ~1 ms.
  */
 let codeStampMemo: string | undefined;
 export function importerCodeStamp(): string {
   if (codeStampMemo !== undefined) return codeStampMemo;
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  const sourceImport = path.join(PACKAGE_ROOT, 'engine', 'import');
+  const useSources = fs.existsSync(path.join(sourceImport, 'graph-cache.ts'));
+  const here = useSources ? sourceImport : path.dirname(fileURLToPath(import.meta.url));
+  const ext = useSources ? '.ts' : '.js';
   const hash = createHash('sha1');
   const graphDir = path.join(here, '..', 'graph');
   const files = [
@@ -32,7 +39,6 @@ export function importerCodeStamp(): string {
     ...['geojson', 'osm'].flatMap((sub) => (fs.existsSync(path.join(here, sub)) ? fs.readdirSync(path.join(here, sub)).sort().map((f) => path.join(here, sub, f.replace(/\.(js|ts)$/, ''))) : [])),
     ...['format', 'graph-builder', 'road-class', 'strongly-connected', 'subgraph', 'replace-meta'].map((f) => path.join(graphDir, f)),
   ];
-  const ext = path.extname(fileURLToPath(import.meta.url)); // .js in dist/, .ts under vitest
   for (const base of new Set(files)) {
     const file = base + ext;
     if (fs.existsSync(file)) hash.update(path.basename(file)).update(fs.readFileSync(file));
