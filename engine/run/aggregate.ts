@@ -1,4 +1,5 @@
 import { EdgeFlag } from '../graph/road-class.js';
+import { routeCoordinates } from '../route/route-geometry.js';
 import { findChokepoints } from '../score/chokepoints.js';
 import { COVERAGE_KINDS } from '../score/coverage.js';
 import { criticalEdges } from '../score/robustness.js';
@@ -188,11 +189,8 @@ export class RunAggregator {
 function routeInfo(ctx: PreparedRun, mi: number, oi: number): RouteInfo {
   const g = ctx.graph;
   const track = ctx.movements[mi]!.tracks[oi]!;
-  const coords: [number, number][] = [];
-  for (let i = 0; i < track.n; i++) {
-    const pts = g.edgeGeometry(track.edge[i]!);
-    for (let k = coords.length === 0 ? 0 : 1; k < pts.length; k++) coords.push([r7(pts[k]![0]), r7(pts[k]![1])]);
-  }
+  // Partial first and last edges are cut at the snapped start and end points.
+  const coords = routeCoordinates(g, Array.from(track.edge), track.fromFraction, track.toFraction).map(([x, y]) => [r7(x), r7(y)] as [number, number]);
   const roads: string[] = [];
   let bridges = 0;
   let onBridge = false;

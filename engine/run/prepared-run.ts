@@ -173,6 +173,14 @@ export class PreparedRun implements SimContext {
     return result;
   }
 
+  nodeLon(node: number): number {
+    return this.graph.lon(node);
+  }
+
+  nodeLat(node: number): number {
+    return this.graph.lat(node);
+  }
+
   lonLatOfNode(node: number): [number, number] {
     return [this.graph.lon(node), this.graph.lat(node)];
   }

@@ -59,6 +59,8 @@ export interface SimContext {
   /** Reroute from `node` avoiding the closures whose indices are set in `activeClosures`; null = no route. */
   reroute(movementIndex: number, currentOption: number, node: number, activeClosures: Uint8Array): Reroute | null;
   lonLatOfNode(node: number): [number, number];
+  nodeLon(node: number): number;
+  nodeLat(node: number): number;
   /** Short description of where a point is ("near Chroy Changvar bridge"). */
   describe(lon: number, lat: number): string;
 }

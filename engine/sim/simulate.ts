@@ -131,8 +131,8 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       let due: number;
       if (inj.triggerMovement === mi) {
         const trig = inj.plan.trigger!;
-        const [lon, lat] = ctx.lonLatOfNode(track.tailNode[i]!);
-        due = distanceM(lon, lat, trig.place.lon, trig.place.lat) <= trig.radiusM ? t : Infinity;
+        const node = track.tailNode[i]!;
+        due = distanceM(ctx.nodeLon(node), ctx.nodeLat(node), trig.place.lon, trig.place.lat) <= trig.radiusM ? t : Infinity;
       } else due = inj.triggerMovement >= 0 ? inj.nominalTimeS : inj.plan.atS ?? Infinity;
       if (!(due <= t)) continue;
       s.fired[k] = 1;
@@ -232,7 +232,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       if (control.waits) wait += rng.exponential(ctx.junctionWaitS[junction]!);
       if (wait > 0) {
         s.acc[STOPPED]! += wait;
-        if (rec) rec.stop(t, wait, ctx.lonLatOfNode(track.tailNode[i]!)[0], ctx.lonLatOfNode(track.tailNode[i]!)[1], 'junction');
+        if (rec) rec.stop(t, wait, ctx.nodeLon(track.tailNode[i]!), ctx.nodeLat(track.tailNode[i]!), 'junction');
         t += wait;
       }
     }

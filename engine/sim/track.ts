@@ -47,8 +47,13 @@ export class Track {
   readonly threatSlot: Uint16Array;
   readonly threatFactor: Float64Array;
   readonly freeFlowTimeS: number;
+  /** Where the route starts on its first edge and ends on its last (fractions of the edge length). */
+  readonly fromFraction: number;
+  readonly toFraction: number;
 
   constructor(env: TrackEnvironment, edges: readonly number[], fromFraction = 0, toFraction = 1) {
+    this.fromFraction = fromFraction;
+    this.toFraction = toFraction;
     const g = env.graph;
     const n = edges.length;
     this.n = n;
