@@ -6,3 +6,7 @@ export { EdgeSnapper, type SnapResult, type SnapOptions } from './edge-snapper.j
 export { positionOnTwin, type EdgePosition } from './edge-position.js';
 export { toGraphology, type RoadGraphology, type RoadEdgeAttributes, type RoadNodeAttributes } from './to-graphology.js';
 export { roadGraphToGraphML, roadGraphToGexf } from './graph-interchange.js';
+export { stronglyConnectedComponents, type StronglyConnected } from './strongly-connected.js';
+export { extractSubgraph, keepLargestComponent, type ComponentReport } from './subgraph.js';
+export { summarizeGraph, type GraphSummary } from './graph-summary.js';
+export { roadGraphToGeoJSON } from './to-geojson.js';
