@@ -17,6 +17,13 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
   return n;
 }
 
+function workersOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InputError(`--workers ${value}: expected a whole number ≥ 0 (0 = run on the main thread)`);
+  return n;
+}
+
 function seedOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -32,14 +39,14 @@ export function registerReport(program: Command): void {
     .requiredOption('-o, --out <file>', 'HTML file to write')
     .option('--samples <n>', 'Monte Carlo samples per option (default: the scenario\'s)')
     .option('--seed <s>', 'random seed (default: the scenario\'s)')
-    .option('--workers <n>', 'worker threads (default: available cores)')
+    .option('--workers <n>', 'worker threads (default: available cores; 0 = run on the main thread)')
     .option('--data <dir>', 'Phnom Penh data folder (default: $MOTORCADE_DATA or ../shared/data/phnom-penh)')
     .action(
       runAction(async (scenario: string, opts: { out: string; samples?: string; seed?: string; workers?: string; data?: string }) => {
         const wanted: Parameters<typeof writeReport>[1] = { out: opts.out };
         const samples = positiveInt('--samples', opts.samples);
         const seed = seedOf(opts.seed);
-        const workers = positiveInt('--workers', opts.workers);
+        const workers = workersOf(opts.workers);
         if (samples !== undefined) wanted.samples = samples;
         if (seed !== undefined) wanted.seed = seed;
         if (workers !== undefined) wanted.workers = workers;
