@@ -129,6 +129,16 @@ describe('GeoJSON import: topology repair rules', () => {
     expect(g.outDegree(centre)).toBe(4);
   });
 
+  it('a metro vertex lying exactly on a core road (a touch) counts as a crossing too', () => {
+    const dry = importRoadGeoJson({ core: fixture('crossing-core.geojson'), metro: fixture('crossing-metro-touch.geojson') });
+    expect(repairOf(dry).crossings.found).toBe(1);
+    expect(repairOf(dry).crossings.joined).toBe(1);
+    expect(dry.outDegree(nodeAt(dry, 0.003, 0))).toBe(4);
+    const wet = importRoadGeoJson({ core: fixture('crossing-core.geojson'), metro: fixture('crossing-metro-touch.geojson'), water: fixture('crossing-water.geojson') });
+    expect(repairOf(wet).crossings.overWaterLeft).toBe(1);
+    expect(repairOf(wet).components?.componentCount).toBe(2);
+  });
+
   it('a metro road drawn alongside a core road is merged into it, its continuation joined to the core end', () => {
     const g = importRoadGeoJson({ core: fixture('duplicate-core.geojson'), metro: fixture('duplicate-metro.geojson') });
     const r = repairOf(g);

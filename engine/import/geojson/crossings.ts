@@ -37,8 +37,15 @@ export function resolveCrossings(net: SegmentNetwork, water: WaterMask | undefin
   const { index, ids } = net.segmentIndex();
   const { x, y, segA, segB, segSet } = net;
   const sinMin = Math.sin((opt.minAngleDeg * Math.PI) / 180);
-  type Hit = { s: number; c: number; t: number; u: number; px: number; py: number; sin: number };
+  /** A crossing of s and c at parameters t (on s) and u (on c); `vertex` when a vertex of one lies on the other. */
+  type Hit = { s: number; c: number; t: number; u: number; px: number; py: number; sin: number; vertex: number };
   const hits: Hit[] = [];
+  const EPS = 1e-9;
+  const inside = (p: number): boolean => p > EPS && p < 1 - EPS;
+  const atEnd = (p: number): boolean => Math.abs(p) <= EPS || Math.abs(p - 1) <= EPS;
+  // A vertex lying exactly on another road's segment (a "touch", e.g. a densification point) is seen
+  // from both segments around it: count it once.
+  const touches = new Set<string>();
   for (let k = 0; k < ids.length; k++) {
     const s = ids[k]!;
     const a = segA[s]!;
@@ -61,10 +68,18 @@ export function resolveCrossings(net: SegmentNetwork, water: WaterMask | undefin
       const qy = y[ca]! - ay;
       const t = (qx * sy - qy * sx) / den;
       const u = (qx * ry - qy * rx) / den;
-      // Strictly inside both segments: touching at an end is a dangling-end matter, not a crossing.
-      if (t <= 1e-9 || t >= 1 - 1e-9 || u <= 1e-9 || u >= 1 - 1e-9) continue;
+      let vertex = -1;
+      if (inside(t) && inside(u)) vertex = -1;
+      else if (atEnd(t) && inside(u)) vertex = t < 0.5 ? a : b;
+      else if (atEnd(u) && inside(t)) vertex = u < 0.5 ? ca : cb;
+      else continue;
+      if (vertex >= 0) {
+        const key = `${vertex},${vertex === a || vertex === b ? c : s}`;
+        if (touches.has(key)) continue;
+        touches.add(key);
+      }
       const sin = Math.abs(den) / (Math.hypot(rx, ry) * Math.hypot(sx, sy));
-      hits.push({ s, c, t, u, px: ax + t * rx, py: ay + t * ry, sin });
+      hits.push({ s, c, t, u, px: ax + t * rx, py: ay + t * ry, sin, vertex });
     }
   }
   const counts: CrossingCounts = { found: hits.length, coreCoreLeft: 0, overWaterLeft: 0, shallowAngleLeft: 0, nearGradeSeparationLeft: 0, joined: 0, joinedMetroMetro: 0, joinedMetroCore: 0 };
@@ -86,8 +101,9 @@ export function resolveCrossings(net: SegmentNetwork, water: WaterMask | undefin
       continue;
     }
     if (!opt.joinMetroCrossings) continue;
-    const v = net.vertexAlong(h.s, h.t);
+    const v = h.vertex >= 0 ? h.vertex : net.vertexAlong(h.s, h.t);
     for (const [seg, t] of [[h.s, h.t], [h.c, h.u]] as const) {
+      if (!inside(t)) continue; // the touching segment already ends at v
       const list = cuts.get(seg) ?? [];
       list.push({ t, vertex: v });
       cuts.set(seg, list);
