@@ -79,6 +79,22 @@ describe('report generator (fixture run)', () => {
   });
 });
 
+describe('report generator: an option without a route', () => {
+  it('keeps the row with its reason and draws nothing for it', () => {
+    const run = fixtureRun();
+    const a = run.result.movements[0]!.options[0]!;
+    run.result.movements[0]!.options[0] = { ...a, found: false, reason: 'destination unreachable: bridge closed', route: { ...a.route, edges: [], coordinates: [] }, hotspots: [], playback: { ...a.playback, trajectory: [] } };
+    const data = buildReportData({ ...run, water: null });
+    const o = data.movements[0]!.options[0]!;
+    expect(o.found).toBe(false);
+    expect(o.reason).toBe('destination unreachable: bridge closed');
+    expect(o.pieces).toEqual([]);
+    expect(o.playback).toBeUndefined();
+    expect(data.basemap.water).toEqual([]);
+    expect(generateReportHtml({ ...run, water: null })).toContain('bridge closed');
+  });
+});
+
 describe('geometry codec', () => {
   it('round-trips a line at 1e-5 degree and drops collinear points', () => {
     const line: [number, number][] = [[104.9, 11.5], [104.90001, 11.5], [104.90002, 11.5], [104.91234, 11.56789]];
