@@ -198,8 +198,25 @@ export class PreparedRun implements SimContext {
     if (!from) return mv.options.map(() => ({ found: false, reason: `${mv.from.id} is more than 1.5 km from any road` }));
     if (!to) return mv.options.map(() => ({ found: false, reason: `${mv.to.id} is more than 1.5 km from any road` }));
     const band = this.traffic.bandAt(mv.departureS);
-    let alts: RouteResult[] | undefined;
-    return mv.options.map((o: PlanOption): RouteResult => {
+    // Non-auto options first; `auto` options then take the alternatives that differ from all of them, in
+    // order (an `auto` option never repeats the route of a fastest/safest/via option of the movement).
+    const fixed = mv.options.map((o) => (o.kind === 'auto' ? null : this.routeOption(o, from, to, band)));
+    const autoCount = mv.options.filter((o) => o.kind === 'auto').length;
+    let alts: RouteResult[] = [];
+    if (autoCount > 0) {
+      const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((e, i) => e === b[i]);
+      const taken = fixed.flatMap((r) => (r && r.found ? [r.edges] : []));
+      alts = this.routing.alternatives(from, to, autoCount + taken.length, band).filter((r) => !taken.some((t) => same(t, r.edges)));
+    }
+    return mv.options.map((o, oi): RouteResult => {
+      if (o.kind !== 'auto') return fixed[oi]!;
+      const rank = o.rank ?? 0;
+      return alts[rank] ?? { found: false, reason: `only ${alts.length} reasonable alternative(s) differ from the other options (wanted #${rank + 1})` };
+    });
+  }
+
+  private routeOption(o: PlanOption, from: RouteEndpoint, to: RouteEndpoint, band: number): RouteResult {
+    {
       switch (o.kind) {
         case 'fastest':
           return this.routing.fastest(from, to, band);
@@ -215,13 +232,10 @@ export class PreparedRun implements SimContext {
           pts.push(to);
           return this.routing.via(pts, band);
         }
-        case 'auto': {
-          const k = Math.max(...mv.options.map((x) => (x.kind === 'auto' ? (x.rank ?? 0) + 1 : 1)));
-          alts ??= this.routing.alternatives(from, to, k, band);
-          return alts[o.rank ?? 0] ?? { found: false, reason: `only ${alts.length} reasonable alternative(s) exist (wanted #${(o.rank ?? 0) + 1})` };
-        }
+        default:
+          return { found: false, reason: `option kind ${o.kind} is routed with the alternatives` };
       }
-    });
+    }
   }
 
   /** Bridges, roundabouts, and edges within a declared chokepoint's radius (both directions). */

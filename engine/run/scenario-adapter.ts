@@ -29,10 +29,11 @@ export function planFromScenario(scenario: Scenario, graph?: RoadGraph): RunPlan
     const prof = del ? scenario.escortProfiles[del.escort] : undefined;
     const options: PlanOption[] = [];
     const movementVia = mv.via.map((v) => place(v, `movement ${mv.id} via`));
+    let autoRank = 0; // ranks run across all auto options of the movement: each takes different alternatives
     for (const o of mv.options) {
       const c = o.choice;
       if (c.kind === 'auto') {
-        for (let r = 0; r < Math.max(1, c.k); r++) options.push({ id: r === 0 ? o.id : `${o.id}-${r + 1}`, label: r === 0 ? o.label : 'alternate', kind: 'auto', rank: r });
+        for (let r = 0; r < Math.max(1, c.k); r++) options.push({ id: r === 0 ? o.id : `${o.id}-${r + 1}`, label: r === 0 ? o.label : 'alternate', kind: 'auto', rank: autoRank++ });
       } else if (c.kind === 'safest') options.push({ id: o.id, label: o.label, kind: 'safest', maxDelayS: c.maxDelayS });
       else if (c.kind === 'via') options.push({ id: o.id, label: o.label, kind: 'via', via: [...movementVia, ...c.via.map((v) => place(v, `movement ${mv.id} option ${o.id} via`))] });
       else options.push(movementVia.length ? { id: o.id, label: o.label, kind: 'via', via: movementVia } : { id: o.id, label: o.label, kind: 'fastest' });
