@@ -206,26 +206,37 @@ function readNode(r: ProtobufReader, block: Block, sink: OsmCollector): void {
   sink.node(id, degrees(block.lonOffset, block.granularity, lon), degrees(block.latOffset, block.granularity, lat));
 }
 
+/**
+ * DenseNodes keeps ids, lats and lons as three parallel packed delta arrays. They are walked in lockstep
+ * with three readers over the same bytes, so no per-block arrays are built.
+ */
 function readDenseNodes(r: ProtobufReader, block: Block, sink: OsmCollector): void {
-  const ids: number[] = [];
-  const lats: number[] = [];
-  const lons: number[] = [];
+  let ids: ProtobufReader | undefined;
+  let lats: ProtobufReader | undefined;
+  let lons: ProtobufReader | undefined;
   while (r.next()) {
-    if (r.field === 1) packed(r, ids, true);
-    else if (r.field === 8) packed(r, lats, true);
-    else if (r.field === 9) packed(r, lons, true);
-    else r.skip();
+    if ((r.field === 1 || r.field === 8 || r.field === 9) && r.wire === WireType.BYTES) {
+      const end = r.enter();
+      const sub = new ProtobufReader(r.buf, r.pos, end);
+      if (r.field === 1) ids = sub;
+      else if (r.field === 8) lats = sub;
+      else lons = sub;
+      r.pos = end;
+    } else r.skip();
   }
-  if (lats.length !== ids.length || lons.length !== ids.length) throw new ProtobufError(`dense nodes: ${ids.length} ids but ${lats.length} lats and ${lons.length} lons`);
+  if (ids === undefined) return;
+  if (lats === undefined || lons === undefined) throw new ProtobufError('dense nodes without lat or lon arrays');
   let id = 0;
   let lat = 0;
   let lon = 0;
-  for (let i = 0; i < ids.length; i++) {
-    id += ids[i]!;
-    lat += lats[i]!;
-    lon += lons[i]!;
+  while (ids.pos < ids.end) {
+    if (lats.pos >= lats.end || lons.pos >= lons.end) throw new ProtobufError('dense nodes: fewer lats or lons than ids');
+    id += ids.svarint();
+    lat += lats.svarint();
+    lon += lons.svarint();
     sink.node(id, degrees(block.lonOffset, block.granularity, lon), degrees(block.latOffset, block.granularity, lat));
   }
+  if (lats.pos !== lats.end || lons.pos !== lons.end) throw new ProtobufError('dense nodes: more lats or lons than ids');
 }
 
 function readWay(r: ProtobufReader, block: Block, sink: OsmCollector): void {
