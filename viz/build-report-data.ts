@@ -3,7 +3,7 @@ import type { Scenario } from '../engine/scenario/model.js';
 import { OSM_ATTRIBUTION, type RunResult } from '../engine/run/run-result.js';
 import { roadLayers, graphBbox, waterLayer } from './basemap.js';
 import { decodeLine } from './geometry-codec.js';
-import { optionView } from './option-view.js';
+import { optionView, type ExposureProfile } from './option-view.js';
 import type { ReportData, ReportMovement } from './report-data.js';
 import { placesOf, respondersOf, serviceAreasOf, threatsOf } from './scenario-layers.js';
 
@@ -17,12 +17,19 @@ export interface ReportInput {
   water: unknown;
   /** Override the report title. */
   title?: string;
+  /**
+   * Exposure edge by edge along each option (movement and option index as in the result), from the
+   * engine's nominal run. Without it the route is coloured from the hotspots alone.
+   */
+  exposureProfile?: (movementIndex: number, optionIndex: number) => ExposureProfile | null;
 }
+
+export type { ExposureProfile } from './option-view.js';
 
 /** Shape a run into the data the report embeds. */
 export function buildReportData(input: ReportInput): ReportData {
   const { graph, scenario, result } = input;
-  const movements: ReportMovement[] = result.movements.map((m) => {
+  const movements: ReportMovement[] = result.movements.map((m, mi) => {
     const scen = scenario.movements.find((s) => s.id === m.id);
     return {
       id: m.id,
@@ -33,7 +40,7 @@ export function buildReportData(input: ReportInput): ReportData {
       departS: scen ? scen.departure.fromS : m.departureS,
       recommendedOptionId: m.recommended,
       verdict: m.verdict,
-      options: m.options.map((o) => optionView(graph, o, m.recommended)),
+      options: m.options.map((o, oi) => optionView(graph, o, m.recommended, input.exposureProfile?.(mi, oi))),
     };
   });
   const roads = roadLayers(graph);

@@ -8,7 +8,20 @@ import type { BoxStats, Playback, ReportOption } from './report-data.js';
  * the table's numbers copied as they are (the report never recomputes a metric, so its table equals
  * `motorcade run --json`), box-plot statistics, and the sampled run for playback.
  */
-export function optionView(graph: RoadGraph | undefined, opt: OptionResult, recommendedId: string | null): ReportOption {
+/**
+ * Exposure edge by edge along an option's nominal run (the engine's "typical day", the same run its
+ * hotspots come from): driven edge ids, their lengths (m) and weighted exposure (all components summed).
+ */
+export interface ExposureProfile {
+  edges: readonly number[];
+  lengthM: readonly number[];
+  exposure: readonly number[];
+}
+
+/** Route stretches shorter than this are merged with the next before exposure per km is computed. */
+export const MIN_STRETCH_M = 200;
+
+export function optionView(graph: RoadGraph | undefined, opt: OptionResult, recommendedId: string | null, profile?: ExposureProfile | null): ReportOption {
   const coverageShares = opt.response.map((r) => r.withinTargetShare);
   const extras = opt.robustness.map((c) => c.extraTimeS).filter((x): x is number => x !== null);
   const view: ReportOption = {
@@ -20,7 +33,7 @@ export function optionView(graph: RoadGraph | undefined, opt: OptionResult, reco
     found: opt.found,
     lengthM: opt.route.lengthM,
     freeFlowS: opt.route.freeFlowTimeS,
-    pieces: opt.found ? routePieces(graph, opt) : [],
+    pieces: !opt.found ? [] : profile && graph && profile.edges.length > 0 ? profilePieces(graph, profile) : routePieces(graph, opt),
     timeS: { ...opt.timeS },
     exposure: {
       total: { ...opt.exposure.total },
@@ -115,6 +128,36 @@ function routePieces(graph: RoadGraph | undefined, opt: OptionResult): ReportOpt
     for (const p of coords.length > 0 ? g.slice(1) : g) coords.push(p);
   }
   flush();
+  return pieces;
+}
+
+/**
+ * Pieces from the engine's per-edge exposure: consecutive edges grouped into stretches of at least
+ * MIN_STRETCH_M (a junction wait on a 5 m edge would otherwise read as an absurd rate), each stretch
+ * drawn with its exposure per km.
+ */
+export function profilePieces(graph: RoadGraph, profile: ExposureProfile): ReportOption['pieces'] {
+  const pieces: ReportOption['pieces'] = [];
+  let coords: [number, number][] = [];
+  let len = 0;
+  let exp = 0;
+  const flush = (): void => {
+    const line = encodeLine(coords);
+    if (line) pieces.push({ line, exposurePerKm: len > 0 ? round3(exp / (len / 1000)) : 0 });
+    coords = coords.length > 0 ? [coords[coords.length - 1]!] : [];
+    len = 0;
+    exp = 0;
+  };
+  for (let i = 0; i < profile.edges.length; i++) {
+    const e = profile.edges[i]!;
+    if (e < 0 || e >= graph.edgeCount) continue;
+    const g = graph.edgeGeometry(e);
+    for (const p of coords.length > 0 ? g.slice(1) : g) coords.push(p);
+    len += profile.lengthM[i] ?? graph.lengthM[e]!;
+    exp += profile.exposure[i] ?? 0;
+    if (len >= MIN_STRETCH_M) flush();
+  }
+  if (coords.length > 1 && len > 0) flush();
   return pieces;
 }
 

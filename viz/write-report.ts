@@ -8,6 +8,7 @@ import { phnomPenhDataDir } from '../engine/paths.js';
 import type { RunResult } from '../engine/run/run-result.js';
 import { loadScenario, loadScenarioOrThrow, type Scenario } from '../engine/scenario/index.js';
 import { generateReportHtml } from './generate-report.js';
+import type { ExposureProfile } from './option-view.js';
 
 /**
  * The report pipeline behind `motorcade report`: scenario file → graph → Monte Carlo run → HTML file
@@ -32,12 +33,12 @@ export interface WrittenReport {
   result: RunResult;
 }
 
-/** What runs the scenario. engine/run/parallel-runner.ts's runMonteCarlo has this shape. */
+/** What runs the scenario (runMonteCarlo, adapted by the CLI). */
 export type ScenarioRunner = (
   graph: RoadGraph,
   scenario: Scenario,
   opts: { samples: number; seed: number; workers?: number },
-) => Promise<{ result: RunResult; partial: boolean }>;
+) => Promise<{ result: RunResult; partial: boolean; exposureProfile?: (movementIndex: number, optionIndex: number) => ExposureProfile | null }>;
 
 /** The graph a scenario asks for (bundled Phnom Penh unless it names a road file of its own). */
 export async function graphForScenario(scenarioFile: string, dataDir?: string): Promise<RoadGraph> {
@@ -70,9 +71,11 @@ export async function writeReport(scenarioFile: string, opts: WriteReportOptions
   const seed = opts.seed ?? scenario.monteCarlo.seed;
   const runOpts: { samples: number; seed: number; workers?: number } = { samples, seed };
   if (opts.workers !== undefined) runOpts.workers = opts.workers;
-  const { result, partial } = await runner(graph, scenario, runOpts);
+  const { result, partial, exposureProfile } = await runner(graph, scenario, runOpts);
   if (partial) throw new MotorcadeError('the run was interrupted; no report written (a report of a partial run would mislead a briefing)');
-  const html = generateReportHtml({ graph, scenario, result, water: readWater(phnomPenhDataDir(opts.dataDir)) });
+  const input: Parameters<typeof generateReportHtml>[0] = { graph, scenario, result, water: readWater(phnomPenhDataDir(opts.dataDir)) };
+  if (exposureProfile) input.exposureProfile = exposureProfile;
+  const html = generateReportHtml(input);
   const file = path.resolve(opts.out);
   writeFileAtomic(file, html);
   return { file, bytes: Buffer.byteLength(html), result };

@@ -2,12 +2,22 @@ import type { Command } from 'commander';
 import { InputError } from '../../engine/errors.js';
 import { runMonteCarlo } from '../../engine/run/parallel-runner.js';
 import { writeReport, type ScenarioRunner } from '../../viz/write-report.js';
+import type { ExposureProfile } from '../../viz/option-view.js';
 import { runAction } from '../report-error.js';
 
-/** The pooled Monte Carlo runner of `motorcade run`: same scenario, seed and samples → same numbers. */
+/**
+ * The pooled Monte Carlo runner of `motorcade run` (same scenario, seed and samples → same numbers), and
+ * the exposure edge by edge of each option's nominal run, from the run's own prepared context.
+ */
 const runner: ScenarioRunner = async (graph, scenario, opts) => {
   const run = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers });
-  return { result: run.result, partial: run.partial };
+  const exposureProfile = (mi: number, oi: number): ExposureProfile | null => {
+    const nominal = run.ctx.nominal(mi, oi);
+    if (!nominal) return null;
+    const rec = nominal.record;
+    return { edges: rec.edges, lengthM: rec.lengthM, exposure: rec.exposure.map((c) => c.reduce((a, b) => a + b, 0)) };
+  };
+  return { result: run.result, partial: run.partial, exposureProfile };
 };
 
 function positiveInt(flag: string, value: string | undefined): number | undefined {

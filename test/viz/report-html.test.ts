@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateReportHtml } from '../../viz/generate-report.js';
 import { buildReportData } from '../../viz/build-report-data.js';
 import { decodeLine, encodeLine } from '../../viz/geometry-codec.js';
+import { profilePieces } from '../../viz/option-view.js';
 import { jsonForScript } from '../../viz/render-html.js';
 import { fixtureRun, WATER } from './fixture.js';
 
@@ -92,6 +93,26 @@ describe('report generator: an option without a route', () => {
     expect(o.playback).toBeUndefined();
     expect(data.basemap.water).toEqual([]);
     expect(generateReportHtml({ ...run, water: null })).toContain('bridge closed');
+  });
+});
+
+describe('route colouring from the engine\'s exposure per edge', () => {
+  it('gives each stretch its exposure per km and joins the stretches', () => {
+    const { graph, result } = fixtureRun();
+    const edges = result.movements[0]!.options[0]!.route.edges.slice(0, 3);
+    const lengthM = edges.map((e) => graph.lengthM[e]!);
+    const pieces = profilePieces(graph, { edges, lengthM, exposure: [0, 10, 0] });
+    expect(pieces.map((p) => p.exposurePerKm)).toEqual([0, Math.round((10 / (lengthM[1]! / 1000)) * 1000) / 1000, 0]);
+    const a = decodeLine(pieces[0]!.line);
+    expect(decodeLine(pieces[1]!.line)[0]).toEqual(a[a.length - 1]);
+  });
+
+  it('merges edges shorter than 200 m before dividing, so a junction wait is not an absurd rate', () => {
+    const { graph, result } = fixtureRun();
+    const edges = result.movements[0]!.options[0]!.route.edges.slice(0, 4);
+    const pieces = profilePieces(graph, { edges, lengthM: [50, 50, 50, 50], exposure: [0, 20, 0, 0] });
+    expect(pieces.length).toBe(1);
+    expect(pieces[0]!.exposurePerKm).toBe(100);
   });
 });
 
