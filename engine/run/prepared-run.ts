@@ -49,6 +49,7 @@ export class PreparedRun implements SimContext {
   readonly junctionWaitS = Float64Array.from(JUNCTION_WAIT_S);
   readonly responseTargetS: Float64Array;
   readonly evacuationTargetS: number;
+  readonly incidentRatePerMS: number;
   readonly movements: SimMovement[];
   /** Route search result per movement × option (found or not, with the reason). */
   readonly routes: RouteResult[][];
@@ -75,6 +76,10 @@ export class PreparedRun implements SimContext {
     this.stoppedMps = sc.stoppedKmh / 3.6;
     this.responseTargetS = Float64Array.from(RESPONDER_TYPES.map((t) => sc.responseTargetS[t]));
     this.evacuationTargetS = sc.evacuationTargetS;
+    // Network length counts each two-way road once.
+    let networkM = 0;
+    for (let e = 0; e < graph.edgeCount; e++) if (graph.twin[e]! < 0 || e < graph.twin[e]!) networkM += graph.lengthM[e]!;
+    this.incidentRatePerMS = networkM > 0 ? (plan.traffic.incidentsPerHour ?? 0) / 3600 / networkM : 0;
 
     // Routes of every option, searched at the traffic of the departure time.
     this.endpoints = plan.movements.map((mv) => ({ from: this.snapPlace(mv.from), to: this.snapPlace(mv.to) }));

@@ -102,6 +102,8 @@ export interface PlanTraffic {
   bands: PlanTrafficBand[];
   /** Sigma of the lognormal per-edge speed variation (0 = deterministic). */
   variationSigma: number;
+  /** Random incidents (crash, stalled truck) per hour on the whole network; 0 or absent = none. */
+  incidentsPerHour?: number;
 }
 
 export type PlanInjectAction =

@@ -259,7 +259,7 @@ export interface Stop {
   reason: string;
 }
 
-export type EventKind = 'depart' | 'arrive' | 'inject' | 'reroute' | 'no_route' | 'breakdown' | 'resume' | 'responder_out' | 'threat' | 'closure';
+export type EventKind = 'depart' | 'arrive' | 'inject' | 'reroute' | 'no_route' | 'breakdown' | 'resume' | 'responder_out' | 'threat' | 'closure' | 'incident';
 
 export interface EventLogEntry {
   timeS: number;

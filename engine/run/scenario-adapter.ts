@@ -78,6 +78,7 @@ export function planFromScenario(scenario: Scenario, graph?: RoadGraph): RunPlan
     traffic: {
       bands: scenario.traffic.bands.map((b) => ({ fromS: b.fromS, toS: b.toS, factorByClass: { ...b.factor }, default: 1 })),
       variationSigma: scenario.traffic.variationSigma,
+      incidentsPerHour: scenario.traffic.incidentsPerHour,
     },
     injects: scenario.injects.map((inj) => toInject(inj, scenario)),
     scoring: {

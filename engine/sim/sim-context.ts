@@ -54,6 +54,8 @@ export interface SimContext {
   /** Mean wait at uncontrolled junctions by Junction kind (s). */
   junctionWaitS: Float64Array;
   responseTargetS: Float64Array;
+  /** Random incidents per second per metre of road driven (incidents/h on the network ÷ 3600 ÷ network length). */
+  incidentRatePerMS: number;
   evacuationTargetS: number;
   movements: readonly SimMovement[];
   /** Reroute from `node` avoiding the closures whose indices are set in `activeClosures`; null = no route. */

@@ -21,10 +21,13 @@ const PREDICT = 5;
  * none: ordinary traffic; rolling: outriders close junctions just ahead; static: roads closed beforehand.
  */
 export const CONTROL = {
-  none: { congestionRemoved: 0, clearanceShare: 1, waits: true },
-  rolling: { congestionRemoved: 0.75, clearanceShare: 0.5, waits: false },
-  static: { congestionRemoved: 0.9, clearanceShare: 0, waits: false },
+  none: { congestionRemoved: 0, clearanceShare: 1, waits: true, incidentDelayShare: 1 },
+  rolling: { congestionRemoved: 0.75, clearanceShare: 0.5, waits: false, incidentDelayShare: 0.5 },
+  static: { congestionRemoved: 0.9, clearanceShare: 0, waits: false, incidentDelayShare: 0.2 },
 } as const;
+
+/** Mean delay of a random incident met on the route (crash, stalled truck), seconds, before escort effect. */
+export const INCIDENT_DELAY_S = 300;
 
 /**
  * Per-worker scratch reused by every sample (sized for the longest track; grown if a reroute is longer).
@@ -102,6 +105,10 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   s.ensure(track.n);
 
   const depart = mv.departureS + (mv.departureWindowS > 0 ? rng.uniform() * mv.departureWindowS : 0);
+  // Random incidents: a Poisson process in "metre-seconds" of road exposure (rate × length × time on it);
+  // one exponential draw says how much exposure passes before the next incident, so edges need no draws.
+  const incidentRate = ctx.incidentRatePerMS;
+  let incidentBudget = incidentRate > 0 ? rng.exponential(1) : Infinity;
   let t = depart;
   let i = 0;
   let count = 0;
@@ -236,11 +243,25 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
         t += wait;
       }
     }
-    const dt = len / v;
+    const drive = len / v;
+    let dt = drive;
+    if (incidentRate > 0) {
+      incidentBudget -= incidentRate * len * dt;
+      if (incidentBudget <= 0) {
+        const delay = control.incidentDelayShare * rng.exponential(INCIDENT_DELAY_S);
+        s.acc[STOPPED]! += delay;
+        if (rec) {
+          rec.event(t, 'incident', `${mv.id} meets a traffic incident at ${ctx.describe(track.midLon[i]!, track.midLat[i]!)}: ${Math.round(delay)} s delay`, track.midLon[i]!, track.midLat[i]!);
+          rec.stop(t + dt / 2, delay, track.midLon[i]!, track.midLat[i]!, 'incident');
+        }
+        dt += delay;
+        incidentBudget = rng.exponential(1);
+      }
+    }
     const mid = t + dt / 2;
     const before0 = rec ? s.acc.slice() : null;
-    if (v < ctx.stoppedMps) s.acc[STOPPED]! += dt;
-    else if (v < ctx.slowMps) s.acc[SLOW]! += dt;
+    if (v < ctx.stoppedMps) s.acc[STOPPED]! += drive;
+    else if (v < ctx.slowMps) s.acc[SLOW]! += drive;
     if (track.choke[i]) s.acc[CHOKE]! += dt;
     s.acc[PREDICT]! += track.reuse[i]! * dt;
     for (let k = track.threatFirst[i]!; k < track.threatFirst[i + 1]!; k++) {

@@ -43,3 +43,18 @@ describe('injects', () => {
     expect(s.exposure[THREAT]).toBeCloseTo(20, 6);
   });
 });
+
+describe('random incidents', () => {
+  it('at a high rate they delay most samples, counted as stopped time; at rate 0 never', () => {
+    const STOPPED = EXPOSURE_COMPONENTS.indexOf('stopped');
+    const run = (rate: number) => {
+      const ctx = prepareRunFromPlan(g, basePlan({ traffic: { bands: [], variationSigma: 0, incidentsPerHour: rate } }), { samples: 40 });
+      return runSampleChunk(ctx, { movementIndex: 0, optionIndex: 0, sampleStart: 0, sampleEnd: 40 });
+    };
+    expect(run(0).every((s) => s.timeS === 40)).toBe(true);
+    // Network = 400 m; 40 s on it. 1e5 incidents/h → expected 1e5/3600 × 40 ≈ 1,100 per drive: every sample meets one per edge.
+    const busy = run(1e5);
+    expect(busy.every((s) => s.timeS > 40)).toBe(true);
+    for (const s of busy) expect(s.exposure[STOPPED]).toBeCloseTo(s.timeS - 40, 6); // static escort: 20 % of each delay, all of it stopped
+  });
+});
