@@ -38,9 +38,20 @@ export interface LoadedGraph {
 
 type SourceKind = 'phnom-penh' | 'geojson' | 'osm';
 
+/** The importer for a file: by extension; a .json is GeoJSON when it starts like a FeatureCollection. */
 function kindOf(source: string): SourceKind {
   const lower = source.toLowerCase();
   if (lower.endsWith('.geojson')) return 'geojson';
+  if (lower.endsWith('.json') && fs.existsSync(source)) {
+    const fd = fs.openSync(source, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const n = fs.readSync(fd, head, 0, head.length, 0);
+      if (/"type"\s*:\s*"FeatureCollection"/.test(head.subarray(0, n).toString('utf8'))) return 'geojson';
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
   if (lower.endsWith('.osm') || lower.endsWith('.osm.pbf') || lower.endsWith('.pbf') || lower.endsWith('.json') || lower.endsWith('.xml')) return 'osm';
   throw new InputError(`--source ${source}: unknown file type (expected .geojson, .osm, .osm.pbf or .json from Overpass)`);
 }

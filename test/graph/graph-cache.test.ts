@@ -96,6 +96,14 @@ describe('graph cache (.mcg)', () => {
     expect(left).toEqual([]);
   });
 
+  it('a .json source is GeoJSON when it is a FeatureCollection (else Overpass JSON for the OSM importer)', async () => {
+    const source = path.join(tmp, 'roads.json');
+    fs.copyFileSync(path.join(fixtures, 'shared-vertex.geojson'), source);
+    const r = await loadGraph({ source, noCache: true });
+    expect(r.graph.meta.source['kind']).toBe('geojson');
+    expect(r.graph.nodeCount).toBe(5);
+  });
+
   it('noCache neither reads nor writes', async () => {
     const source = copyFixture('dangling-far.geojson');
     const r = await loadGraph({ source, noCache: true });
