@@ -124,7 +124,7 @@ if (want('1b')) {
     pools.set(w, p);
   }
   const cpu = new Map<number, { cpuMs: number; wallMs: number; runs: number }>();
-  const hashes = new Set<string>();
+  const hashes = new Map<string, number>(); // result hash → runs that produced it
   const prepareMs: number[] = [];
   const runWith = (workers: number) => async (): Promise<void> => {
     const c0 = process.cpuUsage();
@@ -136,7 +136,8 @@ if (want('1b')) {
     acc.cpuMs += (c.user + c.system) / 1000;
     acc.wallMs += performance.now() - w0;
     cpu.set(workers, acc);
-    hashes.add(createHash('sha256').update(JSON.stringify(run.result)).digest('hex'));
+    const hash = `${createHash('sha256').update(JSON.stringify(run.result)).digest('hex').slice(0, 12)} (workers ${workers})`;
+    hashes.set(hash, (hashes.get(hash) ?? 0) + 1);
     if (workers > 0) prepareMs.push(...run.outcome.prepareMs);
   };
   const bench = new Bench({ name: 'run', iterations: quick ? 2 : 3, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
@@ -154,7 +155,7 @@ if (want('1b')) {
     line(t.name, t, `  → ${rate[i]!.toFixed(0)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy, ${((total * u.runs) / (u.cpuMs / 1000)).toFixed(0)} samples/CPU-s`);
   });
   const perCpu = (w: number): number => (total * cpu.get(w)!.runs) / (cpu.get(w)!.cpuMs / 1000);
-  console.log(`  scaling 2 workers / 1 worker: ${(rate[2]! / rate[1]!).toFixed(2)}×; results of every run byte-identical: ${hashes.size === 1 ? 'yes' : `NO (${hashes.size} different)`}`);
+  console.log(`  scaling 2 workers / 1 worker: ${(rate[2]! / rate[1]!).toFixed(2)}×; results of every run byte-identical: ${new Set([...hashes.keys()].map((k) => k.slice(0, 12))).size === 1 ? 'yes' : `NO: ${[...hashes].map(([k, n]) => `${k} ×${n}`).join(', ')} (was dist/ rebuilt during the bench?)`}`);
   console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(2) / perCpu(1)).toFixed(2)} → expected scaling on 2 idle cores ≈ ${((2 * perCpu(2)) / perCpu(1)).toFixed(2)}×`);
   const sorted = prepareMs.sort((a, b) => a - b);
   console.log(`  each worker rebuilds the PreparedRun once per run: p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms (fixed cost per worker, amortised over the run's samples)`);
@@ -172,7 +173,7 @@ if (want('2')) {
   const wtpFile = fileURLToPath(workerUrl('parallel-wtp-worker.js'));
   const wtpTask = (x: number): Promise<number> =>
     new Promise((resolve, reject) => wtp.acquire(wtpFile, { workerData: x }, (err, w) => (err ? reject(err) : w.once('message', resolve))));
-  const batch = quick ? 20 : 100;
+  const batch = quick ? 20 : 40;
   const bench = new Bench({ name: 'overhead', time: quick ? 300 : 1000, iterations: 10, warmupIterations: 3, retainSamples: true, throws: true });
   bench.add('piscina: one trivial task (round trip)', async () => { sink += await piscina.run(1); });
   bench.add('worker-threads-pool: one trivial task', async () => { sink += await wtpTask(1); });
