@@ -1,4 +1,3 @@
-import { EdgeFlag } from '../graph/road-class.js';
 import { routeCoordinates } from '../route/route-geometry.js';
 import { findChokepoints } from '../score/chokepoints.js';
 import { COVERAGE_KINDS } from '../score/coverage.js';
@@ -198,7 +197,7 @@ function routeInfo(ctx: PreparedRun, mi: number, oi: number): RouteInfo {
     const e = track.edge[i]!;
     const name = g.nameOf(e);
     if (name && roads[roads.length - 1] !== name) roads.push(name);
-    const b = g.hasFlag(e, EdgeFlag.BRIDGE);
+    const b = ctx.bridgeEdge[e] === 1;
     if (b && !onBridge) bridges++;
     onBridge = b;
   }

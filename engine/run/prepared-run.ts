@@ -55,6 +55,8 @@ export class PreparedRun implements SimContext {
   readonly routes: RouteResult[][];
   readonly endpoints: { from: RouteEndpoint | undefined; to: RouteEndpoint | undefined }[];
   readonly chokeEdge: Uint8Array;
+  /** 1 for edges flagged BRIDGE or within a chokepoint declared as a bridge (RouteInfo.bridges). */
+  readonly bridgeEdge: Uint8Array;
   readonly envs: TrackEnvironment[];
   private readonly rerouteCache = new Map<string, Reroute | null>();
   private scratch: SampleScratch | undefined;
@@ -85,6 +87,9 @@ export class PreparedRun implements SimContext {
     this.endpoints = plan.movements.map((mv) => ({ from: this.snapPlace(mv.from), to: this.snapPlace(mv.to) }));
     this.routes = plan.movements.map((mv, mi) => this.routeOptions(mv, mi));
     this.chokeEdge = this.buildChokeMask();
+    this.bridgeEdge = new Uint8Array(graph.edgeCount);
+    for (let e = 0; e < graph.edgeCount; e++) if (graph.flags[e]! & EdgeFlag.BRIDGE) this.bridgeEdge[e] = 1;
+    for (const c of plan.chokepoints) if (c.bridge) for (const e of this.edgesNear(c.lon, c.lat, c.radiusM)) this.bridgeEdge[e] = 1;
     const majorClass = Uint8Array.from(ROAD_CLASSES.map((c) => (MAJOR_CLASSES.has(c) ? 1 : 0)));
     this.envs = plan.movements.map((_mv, mi) => ({
       graph,
