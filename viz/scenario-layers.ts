@@ -1,5 +1,5 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
-import type { Place, Scenario } from '../engine/scenario/model.js';
+import type { Place, Scenario, Threat } from '../engine/scenario/model.js';
 import type { RunResult } from '../engine/run/run-result.js';
 import { roundDeg } from './geometry-codec.js';
 import type { PlaceRole, ReportPlace, ReportResponder, ReportThreat, ServiceArea } from './report-data.js';
@@ -26,13 +26,28 @@ export function placesOf(scenario: Scenario): ReportPlace[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+function threatView(t: Threat, name: string, window: { fromS: number; toS: number }): ReportThreat {
+  const out: ReportThreat = { id: t.id, name, kind: t.kind, intensity: t.intensity, windows: [window] };
+  if (t.area.type === 'circle') out.circle = { lon: roundDeg(t.area.lon), lat: roundDeg(t.area.lat), radiusM: t.area.radiusM };
+  else out.polygon = t.area.ring.map(([lon, lat]) => [roundDeg(lon), roundDeg(lat)] as [number, number]);
+  return out;
+}
+
+/**
+ * The scenario's threat zones, and those that injects add during the day (a timed inject's zone is
+ * active from the inject's time; one triggered by a movement keeps its own window, the trigger time
+ * not being known before the run).
+ */
 export function threatsOf(scenario: Scenario): ReportThreat[] {
-  return scenario.threats.map((t) => {
-    const out: ReportThreat = { id: t.id, name: t.label, kind: t.kind, intensity: t.intensity, windows: [{ fromS: t.active.fromS, toS: t.active.toS }] };
-    if (t.area.type === 'circle') out.circle = { lon: roundDeg(t.area.lon), lat: roundDeg(t.area.lat), radiusM: t.area.radiusM };
-    else out.polygon = t.area.ring.map(([lon, lat]) => [roundDeg(lon), roundDeg(lat)] as [number, number]);
-    return out;
-  });
+  const out = scenario.threats.map((t) => threatView(t, t.label, t.active));
+  for (const inj of scenario.injects) {
+    if (inj.action.type !== 'add_threat') continue;
+    const t = inj.action.threat;
+    const from = inj.trigger.kind === 'at' ? Math.max(t.active.fromS, inj.trigger.atS) : t.active.fromS;
+    if (from >= t.active.toS) continue;
+    out.push(threatView(t, `${t.label} (added by inject ${inj.id})`, { fromS: from, toS: t.active.toS }));
+  }
+  return out;
 }
 
 export function respondersOf(scenario: Scenario): ReportResponder[] {

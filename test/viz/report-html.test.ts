@@ -116,6 +116,18 @@ describe('route colouring from the engine\'s exposure per edge', () => {
   });
 });
 
+describe('threat zones', () => {
+  it('include the zones injects add, active from the inject time', () => {
+    const run = fixtureRun();
+    const base = run.scenario.threats[0]!;
+    run.scenario.injects = [{ id: 'device', trigger: { kind: 'at', atS: 31000 }, action: { type: 'add_threat', threat: { ...base, id: 'device', label: 'Suspected device', active: { fromS: 0, toS: 86400 } } }, note: '' }];
+    const threats = buildReportData({ ...run, water: null }).threats;
+    expect(threats.map((t) => t.id)).toEqual(['protest', 'overlook', 'device']);
+    expect(threats[2]!.name).toBe('Suspected device (added by inject device)');
+    expect(threats[2]!.windows).toEqual([{ fromS: 31000, toS: 86400 }]);
+  });
+});
+
 describe('geometry codec', () => {
   it('round-trips a line at 1e-5 degree and drops collinear points', () => {
     const line: [number, number][] = [[104.9, 11.5], [104.90001, 11.5], [104.90002, 11.5], [104.91234, 11.56789]];
