@@ -3,7 +3,6 @@ import { GraphBuilder } from '../../graph/graph-builder.js';
 import { DEFAULT_SPEED_KMH, EdgeFlag, roadClassName } from '../../graph/road-class.js';
 import type { GraphMeta, RoadGraph } from '../../graph/road-graph.js';
 import { parseMaxspeed } from './maxspeed.js';
-import { IdTable } from '../id-table.js';
 import type { OsmCollector, OsmWay } from './osm-data.js';
 import { Direction, flagsOf, lanesPerDirection, motorAccessDenied, nameOf, onewayOf, roadClassOf } from './road-tags.js';
 
@@ -110,76 +109,80 @@ export function buildOsmGraph(data: OsmCollector, meta: Omit<GraphMeta, 'report'
     });
   }
 
-  // 2. Junctions: nodes used twice or more by kept ways, and way (piece) ends.
-  const uses = new IdTable();
-  for (const { way } of kept) for (const ref of way.refs) uses.add(ref, 1);
+  // 2. Resolve every reference to its coordinate index once (-1 = missing from the extract); from here on
+  //    nodes are counted and numbered in typed arrays by that index, with no more id lookups.
+  const resolved: Int32Array[] = kept.map(({ way }) => {
+    const idx = new Int32Array(way.refs.length);
+    for (let k = 0; k < idx.length; k++) idx[k] = data.indexOf(way.refs[k]!);
+    return idx;
+  });
+  // Junctions: nodes used twice or more by kept ways, and way (piece) ends.
+  const uses = new Uint32Array(data.nodeCount);
+  for (const idx of resolved) for (const i of idx) if (i >= 0) uses[i]!++;
 
   // 3. Cut each way into pieces of present nodes, then into segments between junctions.
   const builder = new GraphBuilder();
-  const graphNode = new IdTable();
-  const nodeFor = (ref: number): number => {
-    let v = graphNode.get(ref);
-    if (v < 0) {
-      const i = data.indexOf(ref);
-      v = builder.addNode(data.lon(i), data.lat(i));
-      graphNode.set(ref, v);
-    }
+  const graphNode = new Int32Array(data.nodeCount).fill(-1);
+  const nodeFor = (i: number): number => {
+    let v = graphNode[i]!;
+    if (v < 0) graphNode[i] = v = builder.addNode(data.lon(i), data.lat(i));
     return v;
   };
-  for (const { way, attrs } of kept) {
-    const pieces: number[][] = [];
-    let piece: number[] = [];
+  const piece: number[] = []; // coordinate indices of the current piece, reused across ways
+  kept.forEach(({ attrs }, w) => {
+    const idx = resolved[w]!;
     let missing = 0;
-    for (const ref of way.refs) {
-      if (!data.hasNode(ref)) {
+    piece.length = 0;
+    for (const i of idx) {
+      if (i < 0) {
         missing++;
-        if (piece.length > 0) pieces.push(piece);
-        piece = [];
+        addPiece(attrs);
+        piece.length = 0;
         continue;
       }
       // A node repeated back to back adds nothing (zero-length step).
-      if (piece[piece.length - 1] !== ref) piece.push(ref);
+      if (piece[piece.length - 1] !== i) piece.push(i);
     }
-    if (piece.length > 0) pieces.push(piece);
+    addPiece(attrs);
     if (missing > 0) {
       report.missingNodes.refs += missing;
       report.missingNodes.ways++;
     }
-    for (const p of pieces) addPiece(p, attrs);
-  }
+  });
 
-  function addPiece(refs: number[], attrs: RoadAttributes): void {
-    if (refs.length < 2) {
+  function addPiece(attrs: RoadAttributes): void {
+    if (piece.length === 0) return;
+    if (piece.length < 2) {
       report.degenerateDropped++;
       return;
     }
-    const isJunction = (k: number): boolean => k === 0 || k === refs.length - 1 || uses.get(refs[k]!, 0) >= 2;
+    const last = piece.length - 1;
     let start = 0;
-    for (let k = 1; k < refs.length; k++) {
-      if (!isJunction(k)) continue;
-      emit(refs, start, k, attrs);
+    for (let k = 1; k <= last; k++) {
+      if (k !== last && uses[piece[k]!]! < 2) continue;
+      emit(start, k, attrs);
       start = k;
     }
   }
 
-  function emit(refs: number[], from: number, to: number, attrs: RoadAttributes): void {
-    const a = refs[from]!;
-    const b = refs[to]!;
+  function emit(from: number, to: number, attrs: RoadAttributes): void {
+    const a = piece[from]!;
+    const b = piece[to]!;
     if (a === b) {
       // A loop back to its own junction (a cul-de-sac loop, a roundabout joined at one point): split it at
       // its middle vertex so that it is two edges, keeps its geometry for snapping and has no self-loop.
       if (to - from >= 3) {
         const mid = (from + to) >> 1;
-        emit(refs, from, mid, attrs);
-        emit(refs, mid, to, attrs);
+        emit(from, mid, attrs);
+        emit(mid, to, attrs);
       } else report.degenerateDropped++;
       return;
     }
     let lengthM = 0;
     const interior: [number, number][] = [];
     for (let k = from; k < to; k++) {
-      const i = data.indexOf(refs[k]!);
-      const j = data.indexOf(refs[k + 1]!);
+      const i = piece[k]!;
+      const j = piece[k + 1]!;
       lengthM += haversineM(data.lon(i), data.lat(i), data.lon(j), data.lat(j));
       if (k > from) interior.push([data.lon(i), data.lat(i)]);
     }

@@ -82,6 +82,11 @@ export class OsmCollector {
     return i >= 0 ? i : -1;
   }
 
+  /** Nodes stored (coordinate indices are 0 .. nodeCount-1). */
+  get nodeCount(): number {
+    return this.count;
+  }
+
   hasNode(id: number): boolean {
     return this.nodeIndex.get(id) >= 0;
   }
