@@ -91,15 +91,18 @@ export function removeMetroDuplicates(net: SegmentNetwork, opt: DedupOptions): D
   }
   const groupLength = new Map<number, number>();
   const groupHasCore = new Set<number>();
-  const groupFar = new Set<number>();
   for (let s = 0; s < net.segmentCount; s++) {
     if (net.alive[s] !== 1) continue;
     const r = find(segA[s]!);
-    if (net.segSet[s] === RoadSet.CORE) {
-      groupHasCore.add(r);
-      continue;
-    }
-    groupLength.set(r, (groupLength.get(r) ?? 0) + net.segmentLengthM(s));
+    if (net.segSet[s] === RoadSet.CORE) groupHasCore.add(r);
+    else groupLength.set(r, (groupLength.get(r) ?? 0) + net.segmentLengthM(s));
+  }
+  // Only short metro-only groups can be slivers: test their vertices for nearness to core roads.
+  const groupFar = new Set<number>();
+  for (let s = 0; s < net.segmentCount; s++) {
+    if (net.alive[s] !== 1 || net.segSet[s] === RoadSet.CORE) continue;
+    const r = find(segA[s]!);
+    if (groupHasCore.has(r) || groupFar.has(r) || (groupLength.get(r) ?? 0) >= opt.sliverM) continue;
     for (const v of [segA[s]!, segB[s]!]) if (!groupFar.has(r) && !nearCore(x[v]!, y[v]!, tol * 1.5)) groupFar.add(r);
   }
   let sliversRemoved = 0;
