@@ -70,6 +70,7 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     await r.page.locator('#playback-scrub').fill('200');
     expect(await r.page.locator('#event-log li.latest').getAttribute('data-kind')).toBe('reroute');
     expect(await r.page.locator('path.event-marker').count()).toBe(1);
+    expect((await r.page.locator('path.driven-track').getAttribute('d'))!.length).toBeGreaterThan(20);
     expect(await clock.innerText()).toMatch(/^08:\d\d:\d\d$/);
   });
 

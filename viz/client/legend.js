@@ -63,6 +63,7 @@ function buildLegend(data, view, container) {
   });
   row(swatchLine('#555555', 5, false), 'recommended option (solid, wide)');
   row(swatchLine('#555555', 3, true), 'other options (dashed)');
+  row(swatchLine('#111111', 2, true), 'playback: the path the sampled run drove (yellow dot: the convoy)');
 
   head('Risk and protection');
   row(swatchBox('rgba(214,96,77,0.35)', '#b2182b'), 'threat zone (darker = more intense; fades outside its time window during playback)');

@@ -55,7 +55,9 @@ function buildPlayback(data, view, container) {
   var vehicle = L.circleMarker([0, 0], { radius: 8, color: '#000', weight: 3, fillColor: '#ffeb3b', fillOpacity: 1, className: 'vehicle' });
   // The latest event where it happened (inject, reroute, breakdown …), with its message.
   var eventMark = L.circleMarker([0, 0], { radius: 11, color: '#b2182b', weight: 3, fill: false, dashArray: '3 3', className: 'event-marker' });
-  var vehicleLayer = L.layerGroup([vehicle]);
+  // The path this sample actually drove (it leaves the planned route when it reroutes).
+  var driven = L.polyline([], { color: '#111111', weight: 2, opacity: 0.8, dashArray: '2 5', interactive: false, className: 'driven-track' });
+  var vehicleLayer = L.layerGroup([driven, vehicle]);
   view.layers['vehicle'] = { key: 'vehicle', label: 'Playback vehicle', layer: vehicleLayer, group: 'Playback' };
   vehicleLayer.addTo(view.map);
 
@@ -102,6 +104,9 @@ function buildPlayback(data, view, container) {
     var r = runs[i];
     var tr = r.pb.track;
     state.run = r;
+    var pts = [];
+    for (var k = 0; k + 2 < tr.length; k += 3) pts.push([tr[k + 1] / QUANT, tr[k] / QUANT]);
+    driven.setLatLngs(pts);
     state.t0 = Math.min(tr[2], r.pb.events.length ? r.pb.events[0].tS : tr[2]);
     state.t1 = Math.max(tr[tr.length - 1], r.pb.events.length ? r.pb.events[r.pb.events.length - 1].tS : 0);
     state.t = state.t0;
