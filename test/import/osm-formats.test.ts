@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { importOsm, osmReportOf } from '../../engine/import/osm/index.js';
@@ -79,5 +81,16 @@ describe('the same network as .osm XML, Overpass JSON and .osm.pbf', () => {
     expect(items.filter((i) => i.type === 'node')).toHaveLength(10);
     expect(items.filter((i) => i.type === 'way').map((w) => w.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((k) => 20000000000 + k));
     expect(items.find((i) => i.id === 20000000005)!.refs).toEqual([10000000003, 10000000007, 10000000006]);
+  });
+});
+
+describe('Overpass "out geom" output', () => {
+  it('takes coordinates from the ways when the nodes are not listed', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'overpass-')), 'geom.json');
+    const geometry = [{ lat: 11.56, lon: 104.92 }, { lat: 11.561, lon: 104.921 }, { lat: 11.562, lon: 104.92 }];
+    fs.writeFileSync(file, JSON.stringify({ elements: [{ type: 'way', id: 1, nodes: [11, 12, 13], geometry, tags: { highway: 'tertiary', name: 'Street 63' } }] }));
+    const g = importOsm(file);
+    expect(g.nodeCount).toBe(2);
+    expect(edgeBetween(g, [104.92, 11.56], [104.92, 11.562])!.interior).toEqual([[104.921, 11.561]]);
   });
 });
