@@ -51,6 +51,10 @@ export function optionView(graph: RoadGraph | undefined, opt: OptionResult, reco
     arrivedShare: opt.arrivedShare,
     reroutedShare: opt.reroutedShare,
     hotspots: opt.hotspots.map((h) => ({ lon: h.lon, lat: h.lat, exposure: h.exposure, label: `${h.near} (${h.mainComponent}, ${Math.round(h.share * 100)}% of the option's exposure)` })),
+    gaps: [
+      ...opt.response.flatMap((r) => r.worst.map((w) => ({ lon: w.lon, lat: w.lat, what: `${r.type} response`, valueS: w.valueS, targetS: r.targetS, near: w.near }))),
+      ...opt.evacuation.flatMap((v) => v.worst.map((w) => ({ lon: w.lon, lat: w.lat, what: `evacuation to ${v.kind.replace('_', ' ')}`, valueS: w.valueS, targetS: v.targetS, near: w.near }))),
+    ].filter((g) => g.valueS === null || g.valueS > g.targetS),
     chokepoints: opt.chokepoints.map((c) => ({ lon: c.lon, lat: c.lat, kind: c.kind, reason: c.near ? `${c.reason} — ${c.near}` : c.reason })),
     distributions: { timeS: boxOf(opt.timeS), exposure: boxOf(opt.exposure.total) },
   };

@@ -147,6 +147,8 @@ export interface ReportOption {
   arrivedShare: number;
   reroutedShare: number;
   hotspots: { lon: number; lat: number; exposure: number; label: string }[];
+  /** Worst-covered stretches of the route (response per type, evacuation), from the nominal run. */
+  gaps: { lon: number; lat: number; what: string; valueS: number | null; targetS: number; near: string }[];
   chokepoints: { lon: number; lat: number; kind: string; reason: string }[];
   distributions: { timeS: BoxStats; exposure: BoxStats };
   playback?: Playback;

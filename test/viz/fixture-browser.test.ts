@@ -25,6 +25,8 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await r.page.locator('path.route-line.route-m1-B.route-recommended').count()).toBeGreaterThan(0);
     expect(await r.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap contributors');
     expect(await r.page.locator('.place-label').count()).toBe(5);
+    // One stretch per option beyond the police target (320 s > 300 s); the 250 s one is within target.
+    expect(await r.page.locator('.mc-gap').count()).toBe(2);
   });
 
   it('shows one table row per option, the recommended one highlighted, with the verdict', async () => {

@@ -103,7 +103,7 @@ function option(graph: RoadGraph, id: string, label: string, kind: string, edges
     },
     hotspots: [{ fromIndex: 3, toIndex: 5, fromM: 1600, toM: 3300, lon: mid[0], lat: mid[1], near: 'Independence Monument', exposure: exp * 0.5, share: 0.5, mainComponent: 'threat' }],
     response: [
-      { type: 'police', units: 2, targetS: 300, p50S: 150, p95S: id === 'A' ? 280 : 240, maxS: 320, withinTargetShare: 0.9, worst: [] },
+      { type: 'police', units: 2, targetS: 300, p50S: 150, p95S: id === 'A' ? 280 : 240, maxS: 320, withinTargetShare: 0.9, worst: [{ fromM: 0, toM: 400, lon: LON0 + 0.0005, lat: LAT0 + 0.0003, near: 'Airport gate', valueS: 320 }, { fromM: 900, toM: 1000, lon: LON0 + 0.009, lat: LAT0, near: 'Street 1', valueS: 250 }] },
       { type: 'ambulance', units: 1, targetS: 480, p50S: 200, p95S: 400, maxS: 500, withinTargetShare: 0.85, worst: [] },
     ],
     evacuation: [

@@ -70,6 +70,7 @@ function buildLegend(data, view, container) {
   row(swatchDot('#ef6548', '#7f0000'), 'exposure hotspot (exposure-seconds on the stretch)');
   row(swatchDot('#5e3c99', '#5e3c99', '◆'), 'chokepoint (bridge, shared edge, junction, declared)');
   row(swatchDot('#ffffff', '#222222'), 'critical edge (extra time if closed on arrival)');
+  row(swatchDot('#e08214', '#e08214', '!'), 'coverage gap: worst stretch beyond the response or evacuation target');
   Object.keys(RESPONDER_COLORS).forEach(function (t) {
     row(swatchDot(RESPONDER_COLORS[t], RESPONDER_COLORS[t], RESPONDER_LETTER[t]), 'responder: ' + t);
   });

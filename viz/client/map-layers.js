@@ -176,6 +176,17 @@ function buildMap(data) {
     });
   });
   register('hotspots', 'Exposure hotspots', hotspots, true);
+  var gaps = L.layerGroup();
+  data.movements.forEach(function (m) {
+    m.options.forEach(function (o) {
+      (o.gaps || []).forEach(function (g) {
+        L.marker([g.lat, g.lon], { icon: letterIcon('!', '#e08214', 'mc-gap'), keyboard: false })
+          .bindTooltip('Coverage gap on ' + esc(m.id + '/' + o.id) + ': ' + esc(g.what) + ' ' + (g.valueS === null ? 'unreachable' : fmtDuration(g.valueS)) +
+            ' (target ' + fmtDuration(g.targetS) + ')<br>' + esc(g.near)).addTo(gaps);
+      });
+    });
+  });
+  register('gaps', 'Coverage gaps (beyond target)', gaps, true);
   register('chokepoints', 'Chokepoints and critical edges', chokes, true);
 
   var responders = L.layerGroup();
