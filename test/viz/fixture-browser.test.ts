@@ -26,7 +26,10 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await r.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap contributors');
     expect(await r.page.locator('.place-label').count()).toBe(5);
     // One stretch per option beyond the police target (320 s > 300 s); the 250 s one is within target.
+    expect(await r.page.locator('.mc-gap').count()).toBe(0); // off by default
+    await r.page.locator('input[data-layer="gaps"]').check();
     expect(await r.page.locator('.mc-gap').count()).toBe(2);
+    await r.page.locator('input[data-layer="gaps"]').uncheck();
   });
 
   it('shows one table row per option, the recommended one highlighted, with the verdict', async () => {

@@ -186,7 +186,7 @@ function buildMap(data) {
       });
     });
   });
-  register('gaps', 'Coverage gaps (beyond target)', gaps, true);
+  register('gaps', 'Coverage gaps (beyond target)', gaps, false); // many markers: off until asked for
   register('chokepoints', 'Chokepoints and critical edges', chokes, true);
 
   var responders = L.layerGroup();
