@@ -13,6 +13,7 @@ interface SourceFlags {
   rebuild?: boolean;
   /** commander's --no-cache sets cache = false. */
   cache?: boolean;
+  tolerance?: string;
 }
 
 function sourceOptions(cmd: Command): Command {
@@ -21,14 +22,21 @@ function sourceOptions(cmd: Command): Command {
     .option('--city <name>', 'bundled city (phnom-penh)')
     .option('--data <dir>', 'Phnom Penh data folder (default ../shared/data/phnom-penh beside the repository, or $MOTORCADE_DATA)')
     .option('--rebuild', 'ignore the cache, import again and rewrite it')
-    .option('--no-cache', 'neither read nor write the .mcg cache');
+    .option('--no-cache', 'neither read nor write the .mcg cache')
+    .option('--tolerance <metres>', 'GeoJSON repair: join a dangling road end to a road within this distance (default 12)');
 }
 
 function loadOptions(flags: SourceFlags): LoadGraphOptions {
   if (flags.source !== undefined && flags.city !== undefined) throw new InputError('give either --source FILE or --city NAME, not both');
   if (flags.city !== undefined && flags.city !== 'phnom-penh') throw new InputError(`--city '${flags.city}': unknown city (available: phnom-penh)`);
+  let tolerance: number | undefined;
+  if (flags.tolerance !== undefined) {
+    tolerance = Number(flags.tolerance);
+    if (!(tolerance >= 0 && tolerance <= 100)) throw new InputError(`--tolerance '${flags.tolerance}' must be a number of metres between 0 and 100`);
+  }
   return {
     ...(flags.source !== undefined ? { source: flags.source } : { city: 'phnom-penh' as const }),
+    ...(tolerance !== undefined ? { repair: { danglingToleranceM: tolerance } } : {}),
     ...(flags.data !== undefined ? { dataDir: flags.data } : {}),
     ...(flags.rebuild ? { rebuild: true } : {}),
     ...(flags.cache === false ? { noCache: true } : {}),

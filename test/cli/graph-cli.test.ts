@@ -79,6 +79,7 @@ describe.skipIf(!fs.existsSync(main))('motorcade graph', () => {
     [['graph', 'info', '--city', 'atlantis'], /unknown city/],
     [['graph', 'info', '--data', path.join('no', 'such', 'dir')], /data folder not found/],
     [['graph', 'export', '--format', 'kml'], /--format 'kml' must be geojson or graphml/],
+    [['graph', 'info', '--tolerance', 'wide'], /--tolerance 'wide' must be a number of metres/],
   ])('bad input %j → one line, exit 2, no stack trace', (args, message) => {
     const r = motorcade(...args);
     expect(r.code).toBe(2);
