@@ -108,18 +108,6 @@ export class WaterMask {
     return this.cells[row * this.cols + col] === 1;
   }
 
-  /** Metres of segment a→b over water, sampled every 5 m (midpoints of the sub-steps). */
-  segmentOverWaterM(ax: number, ay: number, bx: number, by: number): number {
-    const len = Math.hypot(bx - ax, by - ay);
-    const steps = Math.max(1, Math.ceil(len / 5));
-    let wet = 0;
-    for (let i = 0; i < steps; i++) {
-      const t = (i + 0.5) / steps;
-      if (this.isWater(ax + t * (bx - ax), ay + t * (by - ay))) wet++;
-    }
-    return (wet / steps) * len;
-  }
-
   /** Is there water within `radiusM` of a point (tested on a small cross and the point itself)? */
   nearWater(x: number, y: number, radiusM: number): boolean {
     if (this.isWater(x, y)) return true;
