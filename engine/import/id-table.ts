@@ -56,6 +56,14 @@ export class IdTable {
     this.vals[i] = value;
   }
 
+  /** If id is present with value `expected`, stores `value` and returns true; one probe. */
+  replace(id: number, expected: number, value: number): boolean {
+    const i = this.slot(id);
+    if (this.keys[i] !== id || this.vals[i] !== expected) return false;
+    this.vals[i] = value;
+    return true;
+  }
+
   /** Stores value for id unless id is present; one probe. */
   setIfAbsent(id: number, value: number): void {
     const i = this.slot(id);

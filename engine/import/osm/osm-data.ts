@@ -52,19 +52,26 @@ export class OsmCollector {
   /** Record a node; coordinates in degrees, checked here so every reader gets the same message. */
   node(id: number, lon: number, lat: number, where?: OsmLocation): void {
     this.nodesRead++;
-    let i = this.nodeIndex.get(id);
-    if (this.restricted && i === -1) return;
+    let i: number;
+    if (this.restricted) {
+      // One probe: claim the slot of a wanted node; anything else (not a road node, or a node listed
+      // twice) is skipped, first occurrence wins.
+      if (!this.nodeIndex.replace(id, WANTED, this.count)) return;
+      i = this.count++;
+    } else {
+      i = this.nodeIndex.get(id);
+      if (i < 0) {
+        i = this.count++;
+        this.nodeIndex.set(id, i);
+      }
+    }
     if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
       throw new OsmCoordinateError(`node ${id}${where ? ` (${where})` : ''} has coordinates out of range: lon ${lon}, lat ${lat}`);
     }
-    if (i < 0) {
-      i = this.count++;
-      this.nodeIndex.set(id, i);
-      if (2 * this.count > this.coord.length) {
-        const grown = new Float64Array(this.coord.length * 2);
-        grown.set(this.coord);
-        this.coord = grown;
-      }
+    if (2 * this.count > this.coord.length) {
+      const grown = new Float64Array(this.coord.length * 2);
+      grown.set(this.coord);
+      this.coord = grown;
     }
     this.coord[2 * i] = lon;
     this.coord[2 * i + 1] = lat;
