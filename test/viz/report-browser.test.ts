@@ -106,6 +106,18 @@ describe.skipIf(!haveChromium())('report of the bundled arrival scenario in Chro
     expect(await r.page.locator('#event-log li').count()).toBeGreaterThan(0);
   });
 
+  it('prints: controls hidden, every comparison table within an A4 landscape page', async () => {
+    const page = await r.browser.newPage({ viewport: { width: 1047, height: 740 } }); // A4 landscape minus 10 mm margins at 96 dpi
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('html[data-map-drawn="true"]');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#layer-toggles').isVisible()).toBe(false);
+    expect(await page.locator('.playback-controls').isVisible()).toBe(false);
+    const widths = await page.$$eval('table.comparison', (ts) => ts.map((t) => (t as HTMLElement).scrollWidth));
+    for (const w of widths) expect(w).toBeLessThanOrEqual(1047);
+    await page.close();
+  });
+
   it('makes no network request and logs no console error; saves a screenshot', async () => {
     // The README view: the first movement fitted by its "show on map" button, playback part-way.
     await r.page.locator('section.movement .show-on-map').first().click();
