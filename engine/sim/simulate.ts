@@ -118,9 +118,18 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   let coverageDirty = true;
   let nextBoundary = -Infinity;
   let refreshes = 0;
+  /** Seconds stopped since the last edge (breakdown, hold, junction wait): threat zones count them too. */
+  let stoppedHere = 0;
+  /** Record mode: exposure before the current edge's stops and drive, to attribute it to the edge. */
+  const before = rec ? new Float64Array(EXPOSURE_COMPONENTS.length) : null;
+  let beforeTaken = false;
   if (rec) rec.event(t, 'depart', `${mv.id} departs on option ${mv.optionIds[oi]}`, track.midLon[0]!, track.midLat[0]!);
 
   while (i < track.n) {
+    if (before && !beforeTaken) {
+      before.set(s.acc);
+      beforeTaken = true;
+    }
     // 1. Injects due by now (and units coming back from a responder_out with a duration).
     for (let k = 0; k < ctx.injects.length; k++) {
       if (s.fired[k]) {
@@ -169,6 +178,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
           rec.stop(t, a.durationS, lon, lat, 'breakdown');
         }
         s.acc[STOPPED]! += a.durationS;
+        stoppedHere += a.durationS;
         t += a.durationS;
         if (rec) rec.event(t, 'resume', `${mv.id} resumes after the breakdown`, lon, lat);
       }
@@ -206,6 +216,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
             rec.stop(t, blockedUntil - t, lon, lat, 'closure');
           }
           s.acc[STOPPED]! += blockedUntil - t;
+          stoppedHere += blockedUntil - t;
           t = blockedUntil;
           closureCheck = true;
           continue;
@@ -240,6 +251,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       if (wait > 0) {
         s.acc[STOPPED]! += wait;
         if (rec) rec.stop(t, wait, ctx.nodeLon(track.tailNode[i]!), ctx.nodeLat(track.tailNode[i]!), 'junction');
+        stoppedHere += wait;
         t += wait;
       }
     }
@@ -258,8 +270,10 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
         incidentBudget = rng.exponential(1);
       }
     }
-    const mid = t + dt / 2;
-    const before0 = rec ? s.acc.slice() : null;
+    // Threat and crowd zones count the stops made just before this edge as well as the drive along it.
+    const exposedS = stoppedHere + dt;
+    const mid = t - stoppedHere + exposedS / 2;
+    stoppedHere = 0;
     if (v < ctx.stoppedMps) s.acc[STOPPED]! += drive;
     else if (v < ctx.slowMps) s.acc[SLOW]! += drive;
     if (track.choke[i]) s.acc[CHOKE]! += dt;
@@ -268,17 +282,18 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       const slot = track.threatSlot[k]!;
       if (mid >= s.threatFrom[slot]! && mid < s.threatTo[slot]!) {
         const sl = ctx.slots[slot]!;
-        s.acc[sl.crowd ? CROWD : THREAT]! += sl.intensity * track.threatFactor[k]! * dt;
+        s.acc[sl.crowd ? CROWD : THREAT]! += sl.intensity * track.threatFactor[k]! * exposedS;
       }
     }
     const tail = track.tailNode[i]!;
     const head = track.headNode[i]!;
     for (let k = 0; k < COVERAGE_KINDS; k++) s.values[k]![count] = edgeValue(s.tables[k]!, tail, head);
     s.lengths[count] = len;
-    if (rec && before0) {
+    if (rec && before) {
       rec.edge(track.edge[i]!, t, t + dt, len, track.midLon[i]!, track.midLat[i]!, tail);
       const ex = rec.exposure[rec.exposure.length - 1]!;
-      for (let c = 0; c < ex.length; c++) ex[c] = ctx.weights[c]! * (s.acc[c]! - before0[c]!);
+      for (let c = 0; c < ex.length; c++) ex[c] = ctx.weights[c]! * (s.acc[c]! - before[c]!);
+      beforeTaken = false;
       const cov = rec.coverage[rec.coverage.length - 1]!;
       for (let k = 0; k < COVERAGE_KINDS; k++) cov[k] = s.values[k]![count]!;
     }

@@ -103,3 +103,11 @@ describe('movement simulation on hand-checkable graphs', () => {
     expect(new Set(a.map((s) => s.timeS)).size).toBe(6);
   });
 });
+
+describe('stops inside a threat zone', () => {
+  it('a breakdown inside the zone counts as exposed time: 0.5 × (300 s stopped + 40 s driving)', () => {
+    const threat = { id: 't', kind: 'protest', intensity: 0.5, area: { type: 'circle' as const, lon: lonAt(200), lat: latAt(0), radiusM: 1000 }, fromS: 0, toS: 86400 };
+    const [s] = lineRun({ threats: [threat], injects: [{ id: 'bd', atS: 10 * 3600 + 15, durationS: null, note: '', action: { type: 'breakdown', movementId: 'm1', durationS: 300 } }] });
+    expect(s!.exposure[comp('threat')]).toBeCloseTo(0.5 * 340, 6);
+  });
+});
