@@ -50,7 +50,8 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`worker count ${workers} must be a non-negative integer`);
   const chunkSize = opts.chunkSize ?? defaultChunkSize(opts.samples, opts.streams.length, Math.max(1, workers));
   const chunks = planChunks(opts.streams, opts.samples, chunkSize);
-  const ownPool = workers >= 1 && !opts.pool ? new SamplePool(opts.graph, workers) : undefined;
+  // Never start more threads than there are chunks (a 3-sample run on a 64-core box needs 3 workers, not 64).
+  const ownPool = workers >= 1 && !opts.pool ? new SamplePool(opts.graph, Math.max(1, Math.min(workers, chunks.length))) : undefined;
   const pool = opts.pool ?? ownPool;
   try {
     const prepareMs: number[] = [];
