@@ -79,7 +79,14 @@ export function registerGraph(program: Command): void {
           const { roadGraphToGraphML } = await import('../../engine/graph/graph-interchange.js');
           text = roadGraphToGraphML(g);
         }
-        if (flags.output === undefined) process.stdout.write(text);
+        if (flags.output === undefined) {
+          // `… | head` closes the pipe early: that is the reader's choice, not an error.
+          process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+            if (err.code === 'EPIPE') process.exit(0);
+            throw err;
+          });
+          process.stdout.write(text);
+        }
         else {
           writeFileAtomic(flags.output, text);
           process.stderr.write(`wrote ${g.edgeCount} edges to ${flags.output} (${format})\n`);
