@@ -15,7 +15,15 @@ export function recommend(options: readonly OptionResult[]): { recommended: stri
   const best = ranked[0]!;
   const other = ranked[1];
   if (!other) return { recommended: best.id, verdict: `${best.id} is the only option with a route: ${fmtMin(best.timeS.p50)} typical, ${fmtMin(best.timeS.p95)} on a bad day (p95).` };
-  return { recommended: best.id, verdict: tradeOff(best, other) };
+  let verdict = tradeOff(best, other);
+  // Planners also want the safest alternative spelled out when it is not the one just compared.
+  const leastExposed = [...found].sort((a, b) => a.exposure.total.mean - b.exposure.total.mean || options.indexOf(a) - options.indexOf(b))[0]!;
+  const saving = best.exposure.total.mean > 0 ? 1 - leastExposed.exposure.total.mean / best.exposure.total.mean : 0;
+  if (leastExposed !== best && leastExposed !== other && saving >= 0.3) {
+    const extra = leastExposed.timeS.p50 - best.timeS.p50;
+    verdict += ` The least exposed option, ${leastExposed.id}, would cut exposure by ${Math.round(saving * 100)} % ${extra >= 30 ? `for ${fmtMin(extra)} more` : 'at about the same time'}.`;
+  }
+  return { recommended: best.id, verdict };
 }
 
 const COMPONENT_WORDS: Record<ExposureComponent, string> = {
