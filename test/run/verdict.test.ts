@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { EXPOSURE_COMPONENTS, type ExposureComponent, type OptionResult } from '../../engine/run/run-result.js';
+import { recommend } from '../../engine/run/verdict.js';
+
+function option(id: string, timeS: number, components: Partial<Record<ExposureComponent, number>>, over: Partial<OptionResult> = {}): OptionResult {
+  const comp = Object.fromEntries(EXPOSURE_COMPONENTS.map((c) => [c, { p50: components[c] ?? 0, p95: components[c] ?? 0, mean: components[c] ?? 0 }])) as OptionResult['exposure']['components'];
+  const total = Object.values(components).reduce((a, b) => a + (b ?? 0), 0);
+  const d = (x: number) => ({ p50: x, p95: x, mean: x, min: x, max: x });
+  return {
+    id, label: 'primary', kind: 'fastest', found: true,
+    route: { edges: [], coordinates: [], lengthM: 0, freeFlowTimeS: 0, roads: [], bridges: 0 },
+    samplesDone: 10, arrivedShare: 1, reroutedShare: 0, timeS: d(timeS),
+    exposure: { total: d(total), components: comp },
+    hotspots: [{ fromIndex: 0, toIndex: 1, fromM: 0, toM: 300, lon: 104.93, lat: 11.58, near: 'Chroy Changvar bridges', exposure: total, share: 1, mainComponent: 'threat' }],
+    response: [], evacuation: [], chokepoints: [], robustness: [],
+    playback: { sample: 0, trajectory: [], stops: [], events: [] },
+    score: timeS + total,
+    ...over,
+  };
+}
+
+describe('recommendation and verdict', () => {
+  it('names the time cost and the component it buys, with the place', () => {
+    const a = option('A', 900, { threat: 400 });
+    const b = option('B', 1080, { threat: 200 });
+    const { recommended, verdict } = recommend([a, b]);
+    expect(recommended).toBe('B');
+    expect(verdict).toBe("B is 3.0 min slower than A but halves the threat-zone exposure (A's is mostly at Chroy Changvar bridges) (total exposure −50 %).");
+  });
+
+  it('prefers options that arrive; no route at all is a verdict too', () => {
+    const stuck = option('A', 100, {}, { arrivedShare: 0.2 });
+    const slow = option('B', 2000, { slow: 50 });
+    expect(recommend([stuck, slow]).recommended).toBe('B');
+    const none = recommend([{ ...option('A', 0, {}), found: false, reason: 'unreachable' }]);
+    expect(none.recommended).toBeNull();
+    expect(none.verdict).toMatch(/No option finds a route: A: unreachable/);
+  });
+});
