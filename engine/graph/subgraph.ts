@@ -73,13 +73,21 @@ function roadKm(graph: RoadGraph, include: (e: number) => boolean): number {
 
 /**
  * Keep the strongly connected component with the most nodes (a vehicle can get from any node of it to
- * any other) and report what was dropped. The report is also merged into meta.report.components.
+ * any other; equal node counts: the one with more road length) and report what was dropped. The report is also merged into meta.report.components.
  * Always returns a rebuilt graph so that the report travels with it.
  */
 export function keepLargestComponent(graph: RoadGraph): { graph: RoadGraph; report: ComponentReport } {
   const scc = stronglyConnectedComponents(graph);
+  // Road length inside each component breaks ties in node count (deterministic, and the longer network wins).
+  const inside = new Float64Array(scc.count);
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const c = scc.componentOf[graph.tail[e]!]!;
+    if (c === scc.componentOf[graph.head[e]!]) inside[c]! += graph.lengthM[e]!;
+  }
   let best = 0;
-  for (let c = 1; c < scc.count; c++) if (scc.size[c]! > scc.size[best]!) best = c;
+  for (let c = 1; c < scc.count; c++) {
+    if (scc.size[c]! > scc.size[best]! || (scc.size[c] === scc.size[best] && inside[c]! > inside[best]!)) best = c;
+  }
   const keep = new Uint8Array(graph.nodeCount);
   for (let v = 0; v < graph.nodeCount; v++) keep[v] = scc.componentOf[v] === best ? 1 : 0;
   const inKept = (e: number): boolean => keep[graph.tail[e]!] === 1 && keep[graph.head[e]!] === 1;

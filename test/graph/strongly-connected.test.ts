@@ -102,6 +102,16 @@ describe('extractSubgraph / keepLargestComponent', () => {
     expect(kept.twin[e20]).toBe(-1);
   });
 
+  it('breaks a tie in node count by road length', () => {
+    const b = new GraphBuilder();
+    for (let i = 0; i < 4; i++) b.addNode(104.9 + i * 0.001, 11.55);
+    b.addSegment({ from: 0, to: 1, lengthM: 100, speedKmh: 36, roadClass: minor });
+    b.addSegment({ from: 2, to: 3, lengthM: 900, speedKmh: 36, roadClass: minor });
+    const { graph: kept, report } = keepLargestComponent(b.build(meta));
+    expect(report.kept.km).toBeCloseTo(0.9, 9);
+    expect(kept.lon(0)).toBeCloseTo(104.902, 9);
+  });
+
   it('extracts exactly the edges between kept nodes', () => {
     const g = build(4, [[0, 1, false], [1, 2, false], [2, 3, true]]);
     const sub = extractSubgraph(g, Uint8Array.from([0, 1, 1, 1]));

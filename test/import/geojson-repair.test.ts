@@ -110,13 +110,14 @@ describe('GeoJSON import: topology repair rules', () => {
     expect(r.crossings.overWaterLeft).toBe(1);
     expect(r.crossings.joined).toBe(0);
     expect(r.components?.componentCount).toBe(2);
-    // The kept road is the core one (more nodes after bridge splitting, ties aside): its bridge edge spans the water.
+    // Both roads have 4 nodes (ends + bridge ends); the kept one is the longer, the metro road (722 m),
+    // and its bridge edge spans the water (333 m north-south), not the whole road.
     const bridges = [...Array(g0.edgeCount).keys()].filter((e) => g0.hasFlag(e, EdgeFlag.BRIDGE));
     expect(bridges.length).toBe(2); // one road, two directions
-    const wide = haversineM(X + 0.002, Y, X + 0.004, Y);
+    const wide = haversineM(X + 0.003, Y - 0.0015, X + 0.003, Y + 0.0015);
     expect(g0.lengthM[bridges[0]!]).toBeGreaterThan(wide - 12);
     expect(g0.lengthM[bridges[0]!]).toBeLessThan(wide + 12);
-    expect(roadKm(g0)).toBeCloseTo(haversineM(X, Y, X + 0.006, Y) / 1000, 6);
+    expect(roadKm(g0)).toBeCloseTo(haversineM(X + 0.003, Y - 0.003, X + 0.003, Y + 0.0035) / 1000, 6);
   });
 
   it('the same metro crossing on dry land is joined (simplification dropped the junction vertex)', () => {
