@@ -42,7 +42,7 @@ export function findAlternatives(router: Router, from: RouteEndpoint, to: RouteE
   const penalized = router.scratch();
   penalized.set(cost);
   // Penalised costs only grow, so the A* potential of the real costs stays admissible.
-  const kH = router.heuristicK(cost);
+  const kH = router.heuristicK(graph.timeS) * (opts.overlay?.minCostFactor ?? 1);
   let last: RouteFound = best;
   for (let round = 0; round < ROUNDS_PER_ROUTE * k && chosen.length < k; round++) {
     for (const e of last.edges) {

@@ -50,7 +50,10 @@ export function findSafest(router: Router, from: RouteEndpoint, to: RouteEndpoin
     const x = exp.costS[e]! - exp.timeS[e]!;
     exposure[e] = exp.closed[e] ? Infinity : x > 0 ? x : 0;
   }
-  const fastest = router.routeWithWeights(from, to, time, time, 'astar');
+  // time ≥ graph.timeS × (min time factor of the overlay), and the weights below only add exposure to time,
+  // so the base A* factor scaled by it is valid for every search here.
+  const kH = router.heuristicK(graph.timeS) * (opts.overlay ? minTimeFactor(graph.timeS, time) : 1);
+  const fastest = router.routeWithWeights(from, to, time, time, 'astar', kH);
   if (!fastest.found) return fastest;
   const fastExp = routeCostUnder(fastest, exposure);
   let budget = Infinity;
@@ -61,7 +64,6 @@ export function findSafest(router: Router, from: RouteEndpoint, to: RouteEndpoin
   let bestExp = fastExp;
   let bestLambda = 0;
   const w = router.scratch();
-  const kH = router.heuristicK(time);
   const tryLambda = (lambda: number): boolean => {
     for (let e = 0; e < m; e++) w[e] = time[e]! + lambda * exposure[e]!;
     const r = router.routeWithWeights(from, to, w, time, 'astar', kH);
@@ -85,4 +87,16 @@ export function findSafest(router: Router, from: RouteEndpoint, to: RouteEndpoin
     }
   }
   return { ...best, costS: best.timeS, exposureS: bestExp, fastestTimeS: fastest.timeS, fastestExposureS: fastExp, lambda: bestLambda };
+}
+
+/** min over edges of time / free-flow time (closed edges and free edges skipped). */
+function minTimeFactor(free: Float64Array, time: Float64Array): number {
+  let f = 1;
+  for (let e = 0; e < free.length; e++) {
+    if (free[e]! > 0 && time[e]! < Infinity) {
+      const r = time[e]! / free[e]!;
+      if (r < f) f = r;
+    }
+  }
+  return f;
 }

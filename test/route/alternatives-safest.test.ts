@@ -60,4 +60,22 @@ describe('safest route', () => {
     }
     expect(improved).toBeGreaterThan(3);
   });
+
+  it('under a speed overlay, with the exposure overlay layered on it, keeps the budget measured at those speeds', () => {
+    const overlay = compileOverlay(graph, { speedFactorByClass: { primary: 0.5, major: 1.3 } });
+    for (let i = 0; i < 8; i++) {
+      const from = { node: Math.floor(rng() * graph.nodeCount) };
+      const to = { node: Math.floor(rng() * graph.nodeCount) };
+      const f = router.fastest(from, to, { overlay });
+      if (!f.found || f.nodes.length < 6) continue;
+      const mid = f.nodes[Math.floor(f.nodes.length / 2)]!;
+      const exposureOverlay = compileOverlay(graph, { penalties: [{ area: { type: 'circle', lon: graph.lon(mid), lat: graph.lat(mid), radiusM: 250 }, factor: 5 }] }, overlay);
+      const s = router.safest(from, to, { exposureOverlay, overlay, maxDelayS: 60 });
+      expect(s.found).toBe(true);
+      if (!s.found) continue;
+      expect(Math.abs(s.fastestTimeS - f.timeS)).toBeLessThan(1e-6);
+      expect(s.timeS).toBeLessThanOrEqual(f.timeS + 60 + 1e-6);
+      expect(s.exposureS).toBeLessThanOrEqual(s.fastestExposureS + 1e-9);
+    }
+  });
 });
