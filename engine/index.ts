@@ -6,3 +6,4 @@ export { loadCityGraph, CITY_GRAPHS, type CityGraphName } from './import/city-gr
 export * from './route/index.js';
 export { loadGraph, type LoadGraphOptions, type LoadedGraph } from './import/load-graph.js';
 export { importRoadGeoJson, phnomPenhInputs, DEFAULT_REPAIR_PARAMS, type RepairParams, type RepairReport, type GeoJsonImportInput } from './import/geojson/index.js';
+export * from './run/index.js';
