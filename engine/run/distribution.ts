@@ -2,7 +2,7 @@ import type { Distribution } from './run-result.js';
 
 /**
  * Summaries over samples. Quantiles are nearest-rank on the sorted values (p-quantile = the value at
- * rank ceil(p·n), 1-based), so an analyst can reproduce them from the per-sample CSV; the mean is summed
+ * rank ceil(p·n), 1-based), so an analyst can reproduce them from the per-sample summaries (runSampleChunk); the mean is summed
  * in sample order. Numbers are rounded to 0.01 (seconds / exposure-seconds) for a short, stable JSON.
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
