@@ -255,7 +255,7 @@ export interface Stop {
   durationS: number;
   lon: number;
   lat: number;
-  /** junction | breakdown | closure */
+  /** junction | breakdown | closure | incident */
   reason: string;
 }
 
