@@ -3,16 +3,16 @@ import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { InputError, MotorcadeError } from '../engine/errors.js';
 import type { RoadGraph } from '../engine/graph/road-graph.js';
-import { loadGraph } from '../engine/import/load-graph.js';
 import { phnomPenhDataDir } from '../engine/paths.js';
 import type { RunResult } from '../engine/run/run-result.js';
-import { loadScenario, loadScenarioOrThrow, type Scenario } from '../engine/scenario/index.js';
+import type { Scenario } from '../engine/scenario/index.js';
 import { generateReportHtml } from './generate-report.js';
 import type { ExposureProfile } from './option-view.js';
 
 /**
- * The report pipeline behind `motorcade report`: scenario file → graph → Monte Carlo run → HTML file
- * (written atomically, so a failed run never leaves half a report).
+ * The report pipeline behind `motorcade report`: scenario file → graph and scenario → Monte Carlo run →
+ * HTML file (written atomically, so a failed run never leaves half a report). Loading and running are
+ * passed in by the CLI, so that the report uses exactly what `motorcade run` uses.
  */
 export interface WriteReportOptions {
   /** Output HTML file. */
@@ -23,7 +23,7 @@ export interface WriteReportOptions {
   seed?: number;
   /** Worker threads (default: the run's default, the available cores). */
   workers?: number;
-  /** The Phnom Penh data folder (roads and water). */
+  /** The Phnom Penh data folder, for the water layer (default: phnomPenhDataDir()). */
   dataDir?: string;
 }
 
@@ -40,17 +40,6 @@ export type ScenarioRunner = (
   opts: { samples: number; seed: number; workers?: number },
 ) => Promise<{ result: RunResult; partial: boolean; exposureProfile?: (movementIndex: number, optionIndex: number) => ExposureProfile | null }>;
 
-/** The graph a scenario asks for (bundled Phnom Penh unless it names a road file of its own). */
-export async function graphForScenario(scenarioFile: string, dataDir?: string): Promise<RoadGraph> {
-  const { scenario } = await loadScenario(scenarioFile);
-  const src = scenario.graph;
-  if (src.kind === 'file') {
-    const file = path.resolve(path.dirname(scenario.file || scenarioFile), src.path);
-    return (await loadGraph({ source: file })).graph;
-  }
-  return (await loadGraph(dataDir === undefined ? {} : { dataDir })).graph;
-}
-
 /** Read water.geojson for the map; a missing file only means a map without rivers. */
 export function readWater(dataDir: string): unknown {
   const file = path.join(dataDir, 'water.geojson');
@@ -58,20 +47,22 @@ export function readWater(dataDir: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
 }
 
-export async function writeReport(scenarioFile: string, opts: WriteReportOptions, runner: ScenarioRunner): Promise<WrittenReport> {
+/** Loads the graph and the scenario validated against it (the CLI passes `motorcade run`'s loader). */
+export type InputLoader = (scenarioFile: string) => Promise<{ graph: RoadGraph; scenario: Scenario }>;
+
+export async function writeReport(scenarioFile: string, opts: WriteReportOptions, deps: { load: InputLoader; run: ScenarioRunner }): Promise<WrittenReport> {
   if (!fs.existsSync(scenarioFile)) throw new InputError(`scenario file not found: ${scenarioFile}`);
   const outDir = path.dirname(path.resolve(opts.out));
   if (!fs.existsSync(outDir)) throw new InputError(`-o ${opts.out}: folder ${outDir} does not exist`);
   if (opts.samples !== undefined && !(Number.isInteger(opts.samples) && opts.samples > 0)) {
     throw new InputError(`--samples ${opts.samples}: expected a positive whole number`);
   }
-  const graph = await graphForScenario(scenarioFile, opts.dataDir);
-  const scenario = await loadScenarioOrThrow(scenarioFile, { graph });
+  const { graph, scenario } = await deps.load(scenarioFile);
   const samples = opts.samples ?? scenario.monteCarlo.samples;
   const seed = opts.seed ?? scenario.monteCarlo.seed;
   const runOpts: { samples: number; seed: number; workers?: number } = { samples, seed };
   if (opts.workers !== undefined) runOpts.workers = opts.workers;
-  const { result, partial, exposureProfile } = await runner(graph, scenario, runOpts);
+  const { result, partial, exposureProfile } = await deps.run(graph, scenario, runOpts);
   if (partial) throw new MotorcadeError('the run was interrupted; no report written (a report of a partial run would mislead a briefing)');
   const input: Parameters<typeof generateReportHtml>[0] = { graph, scenario, result, water: readWater(phnomPenhDataDir(opts.dataDir)) };
   if (exposureProfile) input.exposureProfile = exposureProfile;

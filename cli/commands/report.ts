@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../engine/errors.js';
 import { runMonteCarlo } from '../../engine/run/parallel-runner.js';
+import { loadRunInputs } from './run.js';
 import { writeReport, type ScenarioRunner } from '../../viz/write-report.js';
 import type { ExposureProfile } from '../../viz/option-view.js';
 import { runAction } from '../report-error.js';
@@ -50,7 +51,7 @@ export function registerReport(program: Command): void {
     .option('--samples <n>', 'Monte Carlo samples per option (default: the scenario\'s)')
     .option('--seed <s>', 'random seed (default: the scenario\'s)')
     .option('--workers <n>', 'worker threads (default: available cores; 0 = run on the main thread)')
-    .option('--data <dir>', 'Phnom Penh data folder (default: $MOTORCADE_DATA or ../shared/data/phnom-penh)')
+    .option('--data <dir>', 'Phnom Penh data folder for the rivers layer (default: $MOTORCADE_DATA or ../shared/data/phnom-penh; the road graph comes from the same place as for motorcade run)')
     .action(
       runAction(async (scenario: string, opts: { out: string; samples?: string; seed?: string; workers?: string; data?: string }) => {
         const wanted: Parameters<typeof writeReport>[1] = { out: opts.out };
@@ -61,7 +62,7 @@ export function registerReport(program: Command): void {
         if (seed !== undefined) wanted.seed = seed;
         if (workers !== undefined) wanted.workers = workers;
         if (opts.data !== undefined) wanted.dataDir = opts.data;
-        const written = await writeReport(scenario, wanted, runner);
+        const written = await writeReport(scenario, wanted, { load: loadRunInputs, run: runner });
         process.stderr.write(`report: ${(written.bytes / 1e6).toFixed(2)} MB, ${written.result.movements.length} movement(s), ${written.result.samples} samples per option\n`);
         process.stdout.write(written.file + '\n');
       }),
