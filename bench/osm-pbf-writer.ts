@@ -99,13 +99,20 @@ function nodesBlock(nodes: OsmNodeIn[]): Uint8Array {
   return primitiveBlock(st, new ProtoWriter().message(2, dense));
 }
 
-function waysBlock(ways: OsmWayIn[]): Uint8Array {
+function waysBlock(ways: OsmWayIn[], unpacked: boolean): Uint8Array {
   const st = new StringTable();
   const group = new ProtoWriter();
   for (const w of ways) {
     const keys = Object.keys(w.tags).map((k) => st.id(k));
     const vals = Object.values(w.tags).map((v) => st.id(v));
-    group.message(3, new ProtoWriter().varint(1, w.id).packed(2, keys, false).packed(3, vals, false).packed(8, deltas(w.refs), true));
+    const way = new ProtoWriter().varint(1, w.id);
+    if (unpacked) {
+      // Legal protobuf that no mainstream writer produces: one field per value.
+      for (const k of keys) way.varint(2, k);
+      for (const v of vals) way.varint(3, v);
+      for (const d of deltas(w.refs)) way.varint(8, d >= 0 ? 2 * d : -2 * d - 1);
+    } else way.packed(2, keys, false).packed(3, vals, false).packed(8, deltas(w.refs), true);
+    group.message(3, way);
   }
   return primitiveBlock(st, group);
 }
@@ -136,11 +143,11 @@ function chunks<T>(xs: T[], size: number): T[][] {
 }
 
 /** The bytes of an .osm.pbf holding these entities (8000 per block, as osmium writes). */
-export function writeOsmPbf(data: { nodes: OsmNodeIn[]; ways: OsmWayIn[]; relations?: OsmRelationIn[] }, blockSize = 8000): Buffer {
+export function writeOsmPbf(data: { nodes: OsmNodeIn[]; ways: OsmWayIn[]; relations?: OsmRelationIn[] }, blockSize = 8000, opts: { unpackedWays?: boolean } = {}): Buffer {
   const header = new ProtoWriter().string(4, 'OsmSchema-V0.6').string(4, 'DenseNodes').string(16, 'motorcade osm-pbf-writer').finish();
   const parts = [blob('OSMHeader', header)];
   for (const c of chunks(data.nodes, blockSize)) parts.push(blob('OSMData', nodesBlock(c)));
-  for (const c of chunks(data.ways, blockSize)) parts.push(blob('OSMData', waysBlock(c)));
+  for (const c of chunks(data.ways, blockSize)) parts.push(blob('OSMData', waysBlock(c, opts.unpackedWays ?? false)));
   for (const c of chunks(data.relations ?? [], blockSize)) parts.push(blob('OSMData', relationsBlock(c)));
   return Buffer.concat(parts);
 }

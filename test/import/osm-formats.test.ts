@@ -94,3 +94,29 @@ describe('Overpass "out geom" output', () => {
     expect(edgeBetween(g, [104.92, 11.56], [104.92, 11.562])!.interior).toEqual([[104.921, 11.561]]);
   });
 });
+
+describe('PBF variants', () => {
+  it('reads ways whose keys, values and refs are not packed (legal protobuf)', async () => {
+    const { writeOsmPbf } = await import('../../bench/osm-pbf-writer.js');
+    const nodes = [
+      { id: 1, lat: 11.56, lon: 104.92 },
+      { id: 2, lat: 11.561, lon: 104.921 },
+      { id: 3, lat: 11.562, lon: 104.92 },
+    ];
+    const ways = [
+      { id: 10, refs: [1, 2, 3], tags: { highway: 'tertiary', name: 'Street 63' } },
+      { id: 11, refs: [2, 3], tags: { building: 'yes' } },
+    ];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbf-variants-'));
+    const packed = path.join(dir, 'packed.osm.pbf');
+    const unpacked = path.join(dir, 'unpacked.osm.pbf');
+    fs.writeFileSync(packed, writeOsmPbf({ nodes, ways }));
+    fs.writeFileSync(unpacked, writeOsmPbf({ nodes, ways }, 8000, { unpackedWays: true }));
+    expect(fs.readFileSync(unpacked).equals(fs.readFileSync(packed))).toBe(false);
+    const a = importOsm(packed);
+    const b = importOsm(unpacked);
+    expect(edgesOf(b)).toEqual(edgesOf(a));
+    expect(a.edgeCount).toBe(2);
+    expect(osmReportOf(b)).toMatchObject({ waysRead: 2, highwayWays: 1 });
+  });
+});

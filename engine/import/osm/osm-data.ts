@@ -77,6 +77,11 @@ export class OsmCollector {
     this.coord[2 * i + 1] = lat;
   }
 
+  /** Count a way a reader skipped because it has no `highway` tag. */
+  skipWay(): void {
+    this.waysRead++;
+  }
+
   /** Record a way; only ways with a `highway` tag are kept. */
   way(id: number, refs: number[], tags: OsmTags): void {
     this.waysRead++;

@@ -146,7 +146,7 @@ function readPrimitiveBlock(r: ProtobufReader, sink: OsmCollector, pass: 'ways' 
     else r.skip();
   }
   // Groups are read after the whole block: granularity and offsets may follow them in the bytes.
-  const block: Block = { strings, granularity, latOffset, lonOffset };
+  const block: Block = { strings, granularity, latOffset, lonOffset, highwayKey: strings.indexOf('highway') };
   for (const [start, end] of groups) {
     const g = new ProtobufReader(r.buf, start, end);
     while (g.next()) {
@@ -169,6 +169,8 @@ interface Block {
   granularity: number;
   latOffset: number;
   lonOffset: number;
+  /** String-table index of "highway", -1 when no entity of the block uses it. */
+  highwayKey: number;
 }
 
 function degrees(offset: number, granularity: number, value: number): number {
@@ -239,7 +241,56 @@ function readDenseNodes(r: ProtobufReader, block: Block, sink: OsmCollector): vo
   if (lats.pos !== lats.end || lons.pos !== lons.end) throw new ProtobufError('dense nodes: more lats or lons than ids');
 }
 
+/**
+ * Most ways of a real extract are buildings, landuse and the like: a way whose keys do not include
+ * "highway" is counted and skipped before its tags and node list are built.
+ */
 function readWay(r: ProtobufReader, block: Block, sink: OsmCollector): void {
+  let id = 0;
+  let keysAt = -1;
+  let valsAt = -1;
+  let refsAt = -1;
+  const start = r.pos;
+  while (r.next()) {
+    if (r.field === 1 && r.wire === WireType.VARINT) id = r.int64();
+    else if (r.field === 2 || r.field === 3 || r.field === 8) {
+      // Writers pack these (proto2 [packed=true]); an unpacked one takes the general path below.
+      if (r.wire !== WireType.BYTES) {
+        r.pos = start;
+        readWayUnpacked(r, block, sink);
+        return;
+      }
+      if (r.field === 2) keysAt = r.pos;
+      else if (r.field === 3) valsAt = r.pos;
+      else refsAt = r.pos;
+      r.skip();
+    } else r.skip();
+  }
+  const keys: number[] = [];
+  if (keysAt >= 0) packedAt(r, keysAt, keys, false);
+  if (!keys.includes(block.highwayKey)) {
+    sink.skipWay();
+    return;
+  }
+  const vals: number[] = [];
+  if (valsAt >= 0) packedAt(r, valsAt, vals, false);
+  if (keys.length !== vals.length) throw new ProtobufError(`way ${id}: ${keys.length} tag keys but ${vals.length} values`);
+  const tags: OsmTags = {};
+  for (let i = 0; i < keys.length; i++) tags[stringAt(block, keys[i]!)] = stringAt(block, vals[i]!);
+  const deltas: number[] = [];
+  if (refsAt >= 0) packedAt(r, refsAt, deltas, true);
+  const refs = new Array<number>(deltas.length);
+  let ref = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    ref += deltas[i]!;
+    refs[i] = ref;
+  }
+  r.pos = start;
+  sink.way(id, refs, tags);
+}
+
+/** The same as readWay for writers that do not pack keys, vals or refs (repeated fields, one per value). */
+function readWayUnpacked(r: ProtobufReader, block: Block, sink: OsmCollector): void {
   let id = 0;
   const keys: number[] = [];
   const vals: number[] = [];
@@ -252,13 +303,19 @@ function readWay(r: ProtobufReader, block: Block, sink: OsmCollector): void {
     else r.skip();
   }
   if (keys.length !== vals.length) throw new ProtobufError(`way ${id}: ${keys.length} tag keys but ${vals.length} values`);
+  if (!keys.includes(block.highwayKey)) {
+    sink.skipWay();
+    return;
+  }
   const tags: OsmTags = {};
   for (let i = 0; i < keys.length; i++) tags[stringAt(block, keys[i]!)] = stringAt(block, vals[i]!);
-  const refs = new Array<number>(deltas.length);
   let ref = 0;
-  for (let i = 0; i < deltas.length; i++) {
-    ref += deltas[i]!;
-    refs[i] = ref;
-  }
-  sink.way(id, refs, tags);
+  sink.way(id, deltas.map((d) => (ref += d)), tags);
+}
+
+/** Re-read a packed field whose value starts at `at` (just after its key). Wire type 2 assumed. */
+function packedAt(r: ProtobufReader, at: number, out: number[], signed: boolean): void {
+  r.pos = at;
+  r.wire = WireType.BYTES;
+  packed(r, out, signed);
 }
