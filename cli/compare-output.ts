@@ -1,5 +1,5 @@
 import type { MovementResult, OptionResult, RunResult } from '../engine/run/run-result.js';
-import { alignTable, clock, minutes, movementHeader } from './run-output.js';
+import { minutes, movementHeader } from './run-output.js';
 
 /**
  * `motorcade compare`: the options of a movement side by side (one column each, the recommended one
@@ -67,23 +67,30 @@ export function compareTable(mv: MovementResult): string {
   return table.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
 
-/** Rows where the recommended option differs from another by more than the row's threshold. */
+/** Differences listed at most (the largest relative ones first). */
+export const MAX_DIFFERENCES = 8;
+
+/** Rows where the recommended option differs from another by more than the row's threshold, largest first. */
 export function differences(mv: MovementResult): string[] {
   const best = mv.options.findIndex((o) => o.id === mv.recommended);
   if (best < 0) return [];
-  const out: string[] = [];
+  const out: { rel: number; order: number; text: string }[] = [];
   for (const r of rows(mv)) {
     const b = r.values[best];
     if (b === null || b === undefined || !Number.isFinite(b)) continue;
     r.values.forEach((v, i) => {
       if (i === best || v === null || !Number.isFinite(v)) return;
       const denom = Math.max(Math.abs(b), Math.abs(v), 1e-9);
-      if (Math.abs(v - b) / denom < r.matters) return;
+      const rel = Math.abs(v - b) / denom;
+      if (rel < r.matters) return;
       const better = r.lowerBetter ? b < v : b > v;
-      out.push(`${r.label.trim()}: ${mv.recommended} ${r.fmt(b)} vs ${mv.options[i]!.id} ${r.fmt(v)} (${better ? 'better' : 'worse'})`);
+      out.push({ rel, order: out.length, text: `${r.label.trim()}: ${mv.recommended} ${r.fmt(b)} vs ${mv.options[i]!.id} ${r.fmt(v)} (${better ? 'better' : 'worse'})` });
     });
   }
-  return out;
+  return out
+    .sort((x, y) => y.rel - x.rel || x.order - y.order)
+    .slice(0, MAX_DIFFERENCES)
+    .map((d) => d.text);
 }
 
 export function compareReport(result: RunResult, movementId?: string): string {
@@ -94,7 +101,7 @@ export function compareReport(result: RunResult, movementId?: string): string {
     const diffs = differences(mv);
     if (diffs.length) out.push('differences that matter:', ...diffs.map((d) => `  - ${d}`));
     const top = mv.options.find((o) => o.id === mv.recommended)?.hotspots[0];
-    if (top) out.push(`exposure hotspot of ${mv.recommended}: ${top.near} (${Math.round(top.share * 100)} % of its exposure, mostly ${top.mainComponent}, at ${clock(mv.departureS)}+)`);
+    if (top) out.push(`exposure hotspot of ${mv.recommended}: ${top.near}, ${(top.fromM / 1000).toFixed(1)}–${(top.toM / 1000).toFixed(1)} km along the route (${Math.round(top.share * 100)} % of its exposure, mostly ${top.mainComponent})`);
     out.push(`verdict: ${mv.verdict}`);
   }
   out.push('', `Road data ${result.graph.attribution}`);
