@@ -11,9 +11,9 @@ export interface SourceSeed extends Seed {
  * Multi-source Dijkstra over the whole graph, forward over outgoing edges or reverse over incoming edges
  * ("time from every node to the nearest source"), settling nodes in cost order until the heap is empty or
  * the smallest label exceeds `cutoff`. Each settled node's label is written to `out` (which the caller
- * filled with Infinity) and, when `sourceOut` is given, the index of its source. The settled nodes are
- * also listed in st.settledOrder[0 .. st.settledCount). Forward and reverse are separate loops so each
- * reads its adjacency without a branch per edge.
+ * filled with Infinity) and, when `sourceOut` is given, the index of its source; st.settledCount says how
+ * many were settled. No parent edges are kept (nothing reads them; one write less per relaxation).
+ * Forward and reverse are separate loops so each reads its adjacency without a branch per edge.
  */
 export function searchAll(graph: RoadGraph, weight: Float64Array, st: SearchState, seeds: readonly SourceSeed[], reverse: boolean, cutoff: number, out: Float64Array, sourceOut?: Int32Array): void {
   st.reset();
@@ -26,11 +26,9 @@ function searchForward(graph: RoadGraph, weight: Float64Array, st: SearchState, 
   const epoch = st.epoch;
   const stamp = st.stamp;
   const dist = st.dist;
-  const parent = st.parent;
   const origin = st.origin;
   const heap = st.heap;
   const pos = heap.pos;
-  const order = st.settledOrder;
   const firstOut = graph.firstOut;
   const head = graph.head;
   const track = sourceOut !== undefined;
@@ -38,7 +36,7 @@ function searchForward(graph: RoadGraph, weight: Float64Array, st: SearchState, 
   while (heap.size > 0) {
     if (heap.topKey() > cutoff) break;
     const u = heap.pop();
-    order[count++] = u;
+    count++;
     const du = dist[u]!;
     out[u] = du;
     const ou = origin[u]!;
@@ -51,12 +49,10 @@ function searchForward(graph: RoadGraph, weight: Float64Array, st: SearchState, 
         if (nd === Infinity) continue;
         stamp[v] = epoch;
         dist[v] = nd;
-        parent[v] = e;
         if (track) origin[v] = ou;
         heap.push(v, nd);
       } else if (nd < dist[v]! && pos[v]! >= 0) {
         dist[v] = nd;
-        parent[v] = e;
         if (track) origin[v] = ou;
         heap.decrease(v, nd);
       }
@@ -69,11 +65,9 @@ function searchReverse(graph: RoadGraph, weight: Float64Array, st: SearchState, 
   const epoch = st.epoch;
   const stamp = st.stamp;
   const dist = st.dist;
-  const parent = st.parent;
   const origin = st.origin;
   const heap = st.heap;
   const pos = heap.pos;
-  const order = st.settledOrder;
   const firstIn = graph.firstIn;
   const inEdge = graph.inEdge;
   const tail = graph.tail;
@@ -82,7 +76,7 @@ function searchReverse(graph: RoadGraph, weight: Float64Array, st: SearchState, 
   while (heap.size > 0) {
     if (heap.topKey() > cutoff) break;
     const u = heap.pop();
-    order[count++] = u;
+    count++;
     const du = dist[u]!;
     out[u] = du;
     const ou = origin[u]!;
@@ -96,12 +90,10 @@ function searchReverse(graph: RoadGraph, weight: Float64Array, st: SearchState, 
         if (nd === Infinity) continue;
         stamp[v] = epoch;
         dist[v] = nd;
-        parent[v] = e;
         if (track) origin[v] = ou;
         heap.push(v, nd);
       } else if (nd < dist[v]! && pos[v]! >= 0) {
         dist[v] = nd;
-        parent[v] = e;
         if (track) origin[v] = ou;
         heap.decrease(v, nd);
       }

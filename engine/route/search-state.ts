@@ -19,8 +19,7 @@ export class SearchState {
   readonly h: Float64Array;
   readonly stamp: Uint32Array;
   readonly heap: IndexedMinHeap;
-  /** Nodes in the order they were settled (valid up to settledCount), for service areas and cut-offs. */
-  readonly settledOrder: Int32Array;
+  /** Nodes settled by the last search (work done). */
   settledCount = 0;
   epoch = 0;
 
@@ -31,7 +30,6 @@ export class SearchState {
     this.h = new Float64Array(nodeCount);
     this.stamp = new Uint32Array(nodeCount);
     this.heap = new IndexedMinHeap(nodeCount);
-    this.settledOrder = new Int32Array(nodeCount);
   }
 
   /** Start a new search: O(1) except once every 2^32 - 1 searches, when the stamps wrap. */
