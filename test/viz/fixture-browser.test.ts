@@ -59,6 +59,20 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     await r.page.locator('input[data-layer="service-areas"]').uncheck();
   });
 
+  it('hides a route\'s hotspots and chokepoints with the route', async () => {
+    const hot = r.page.locator('path.hotspot');
+    expect(await hot.count()).toBe(2);
+    await r.page.locator('input[data-layer="route:m1:A"]').uncheck();
+    expect(await hot.count()).toBe(1);
+    expect(await r.page.locator('path.route-m1-A').count()).toBe(0);
+    await r.page.locator('input[data-layer="hotspots"]').uncheck();
+    expect(await hot.count()).toBe(0);
+    await r.page.locator('input[data-layer="route:m1:A"]').check();
+    expect(await hot.count()).toBe(0); // the kind is still off
+    await r.page.locator('input[data-layer="hotspots"]').check();
+    expect(await hot.count()).toBe(2);
+  });
+
   it('plays back: the clock advances, events appear, scrubbing to the end shows all of them', async () => {
     const clock = r.page.locator('#playback-clock');
     const t0 = Number(await clock.getAttribute('data-t'));

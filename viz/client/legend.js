@@ -10,11 +10,8 @@ function buildToggles(view, container) {
     var fs = el('fieldset', { className: 'toggle-group' }, [el('legend', { text: g })]);
     groups[g].forEach(function (l) {
       var box = el('input', { type: 'checkbox', 'data-layer': l.key, id: 'toggle-' + l.key.replace(/[^a-zA-Z0-9_-]/g, '_') });
-      box.checked = view.map.hasLayer(l.layer);
-      box.addEventListener('change', function () {
-        if (box.checked) view.map.addLayer(l.layer);
-        else view.map.removeLayer(l.layer);
-      });
+      box.checked = l.on;
+      box.addEventListener('change', function () { view.setLayer(l.key, box.checked); });
       fs.appendChild(el('label', { className: 'toggle' }, [box, ' ' + l.label]));
     });
     container.appendChild(fs);

@@ -26,7 +26,7 @@ window.motorcadeReport = {
   data: data,
   map: view.map,
   playback: playback,
-  layerVisible: function (key) { var l = view.layers[key]; return !!l && view.map.hasLayer(l.layer); },
+  layerVisible: function (key) { var l = view.layers[key]; return !!l && l.on; },
   layerKeys: function () { return Object.keys(view.layers); }
 };
 document.documentElement.setAttribute('data-report-ready', 'true');

@@ -88,10 +88,49 @@ function buildMap(data) {
   // The basemap is SVG: bench/report-render.ts measured it as fast as one canvas (each road class is one
   // path element), and it prints as vectors. '#canvas-roads' draws it on a canvas, for that bench.
   var basemapRenderer = /(^|[#&])canvas-roads\b/.test(location.hash) ? canvas : L.svg({ padding: 0.3 });
+  // Every toggle is an entry here. A plain entry owns one layer. A per-route entry (hotspots,
+  // chokepoints, gaps) owns one layer group per route option, shown only while both its own toggle and
+  // that route's toggle are on: switching a route off also hides its markers.
   var layers = {};
+  var perRoute = {};
   function register(key, label, layer, on, group) {
-    layers[key] = { key: key, label: label, layer: layer, group: group || 'Map' };
+    layers[key] = { key: key, label: label, layer: layer, group: group || 'Map', on: !!on };
     if (on) layer.addTo(map);
+  }
+  function registerPerRoute(key, label, on, fill) {
+    var groups = {};
+    data.movements.forEach(function (m) {
+      m.options.forEach(function (o) {
+        var g = L.layerGroup();
+        fill(m, o, g);
+        if (g.getLayers().length > 0) groups[m.id + ':' + o.id] = g;
+      });
+    });
+    perRoute[key] = groups;
+    layers[key] = { key: key, label: label, layer: null, group: 'Map', on: !!on };
+  }
+  function apply() {
+    Object.keys(layers).forEach(function (key) {
+      var l = layers[key];
+      if (l.layer) {
+        if (l.on && !map.hasLayer(l.layer)) map.addLayer(l.layer);
+        else if (!l.on && map.hasLayer(l.layer)) map.removeLayer(l.layer);
+      }
+    });
+    Object.keys(perRoute).forEach(function (key) {
+      var groups = perRoute[key];
+      Object.keys(groups).forEach(function (rk) {
+        var route = layers['route:' + rk];
+        var want = layers[key].on && (!route || route.on);
+        if (want && !map.hasLayer(groups[rk])) map.addLayer(groups[rk]);
+        else if (!want && map.hasLayer(groups[rk])) map.removeLayer(groups[rk]);
+      });
+    });
+  }
+  function setLayer(key, on) {
+    if (!layers[key]) return;
+    layers[key].on = !!on;
+    apply();
   }
 
   // Water below roads.
@@ -157,37 +196,31 @@ function buildMap(data) {
     });
   });
 
-  var hotspots = L.layerGroup();
-  var chokes = L.layerGroup();
-  data.movements.forEach(function (m) {
-    m.options.forEach(function (o) {
-      o.hotspots.forEach(function (h) {
-        L.circleMarker([h.lat, h.lon], { radius: 7, color: '#7f0000', weight: 2, fillColor: '#ef6548', fillOpacity: 0.9, className: 'hotspot' })
-          .bindTooltip('Hotspot on ' + esc(m.id + '/' + o.id) + ': ' + fmtExp(h.exposure) + ' exposure-s<br>' + esc(h.label)).addTo(hotspots);
-      });
-      o.chokepoints.forEach(function (c) {
-        L.marker([c.lat, c.lon], { icon: letterIcon('◆', '#5e3c99', 'mc-choke'), keyboard: false })
-          .bindTooltip('Chokepoint (' + esc(c.kind) + ') on ' + esc(m.id + '/' + o.id) + ': ' + esc(c.reason)).addTo(chokes);
-      });
-      o.robustness.items.forEach(function (c) {
-        L.circleMarker([c.lat, c.lon], { radius: 5, color: '#222222', weight: 2, fill: false, className: 'critical-edge' })
-          .bindTooltip('Critical edge on ' + esc(m.id + '/' + o.id) + ': closing it costs ' + (c.extraS === null ? 'no detour exists' : '+' + fmtDuration(c.extraS)) + '<br>' + esc(c.label)).addTo(chokes);
-      });
+  registerPerRoute('hotspots', 'Exposure hotspots', true, function (m, o, g) {
+    o.hotspots.forEach(function (h) {
+      L.circleMarker([h.lat, h.lon], { radius: 7, color: '#7f0000', weight: 2, fillColor: '#ef6548', fillOpacity: 0.9, className: 'hotspot' })
+        .bindTooltip('Hotspot on ' + esc(m.id + '/' + o.id) + ': ' + fmtExp(h.exposure) + ' exposure-s<br>' + esc(h.label)).addTo(g);
     });
   });
-  register('hotspots', 'Exposure hotspots', hotspots, true);
-  var gaps = L.layerGroup();
-  data.movements.forEach(function (m) {
-    m.options.forEach(function (o) {
-      (o.gaps || []).forEach(function (g) {
-        L.marker([g.lat, g.lon], { icon: letterIcon('!', '#e08214', 'mc-gap'), keyboard: false })
-          .bindTooltip('Coverage gap on ' + esc(m.id + '/' + o.id) + ': ' + esc(g.what) + ' ' + (g.valueS === null ? 'unreachable' : fmtDuration(g.valueS)) +
-            ' (target ' + fmtDuration(g.targetS) + ')<br>' + esc(g.near)).addTo(gaps);
-      });
+  registerPerRoute('chokepoints', 'Chokepoints and critical edges', true, function (m, o, g) {
+    o.chokepoints.forEach(function (c) {
+      L.marker([c.lat, c.lon], { icon: letterIcon('◆', '#5e3c99', 'mc-choke'), keyboard: false })
+        .bindTooltip('Chokepoint (' + esc(c.kind) + ') on ' + esc(m.id + '/' + o.id) + ': ' + esc(c.reason)).addTo(g);
+    });
+    o.robustness.items.forEach(function (c) {
+      L.circleMarker([c.lat, c.lon], { radius: 5, color: '#222222', weight: 2, fill: false, className: 'critical-edge' })
+        .bindTooltip('Critical edge on ' + esc(m.id + '/' + o.id) + ': closing it costs ' + (c.extraS === null ? 'no detour exists' : '+' + fmtDuration(c.extraS)) + '<br>' + esc(c.label)).addTo(g);
     });
   });
-  register('gaps', 'Coverage gaps (beyond target)', gaps, false); // many markers: off until asked for
-  register('chokepoints', 'Chokepoints and critical edges', chokes, true);
+  // Many markers (every worst stretch of every type): off until asked for.
+  registerPerRoute('gaps', 'Coverage gaps (beyond target)', false, function (m, o, g) {
+    (o.gaps || []).forEach(function (gap) {
+      L.marker([gap.lat, gap.lon], { icon: letterIcon('!', '#e08214', 'mc-gap'), keyboard: false })
+        .bindTooltip('Coverage gap on ' + esc(m.id + '/' + o.id) + ': ' + esc(gap.what) + ' ' + (gap.valueS === null ? 'unreachable' : fmtDuration(gap.valueS)) +
+          ' (target ' + fmtDuration(gap.targetS) + ')<br>' + esc(gap.near)).addTo(g);
+    });
+  });
+  apply();
 
   var responders = L.layerGroup();
   data.responders.forEach(function (r) {
@@ -249,5 +282,5 @@ function buildMap(data) {
     });
   }
 
-  return { map: map, layers: layers, scale: scale, setClock: setClock, showMovement: showMovement };
+  return { map: map, layers: layers, register: register, setLayer: setLayer, scale: scale, setClock: setClock, showMovement: showMovement };
 }

@@ -58,8 +58,7 @@ function buildPlayback(data, view, container) {
   // The path this sample actually drove (it leaves the planned route when it reroutes).
   var driven = L.polyline([], { color: '#111111', weight: 2, opacity: 0.8, dashArray: '2 5', interactive: false, className: 'driven-track' });
   var vehicleLayer = L.layerGroup([driven, vehicle]);
-  view.layers['vehicle'] = { key: 'vehicle', label: 'Playback vehicle', layer: vehicleLayer, group: 'Playback' };
-  vehicleLayer.addTo(view.map);
+  view.register('vehicle', 'Playback vehicle and driven path', vehicleLayer, true, 'Playback');
 
   var state = { run: null, t0: 0, t1: 0, t: 0, playing: false, last: 0, shown: -1 };
 
