@@ -86,3 +86,14 @@ describe('bad OSM input: one clear line, the file, where when known', () => {
     expect(failure(write('empty.osm.pbf', '')).message).toMatch(/empty\.osm\.pbf: file is empty/);
   });
 });
+
+describe('compressed OSM files', () => {
+  it('reads .osm.gz directly and explains .bz2', async () => {
+    const zlib = await import('node:zlib');
+    const gz = write('network.osm.gz', zlib.gzipSync(fs.readFileSync(fixture('network.osm'))));
+    expect(importOsm(gz).edgeCount).toBe(importOsm(fixture('network.osm')).edgeCount);
+    const e = failure(write('x.osm.bz2', Buffer.from('BZh91AY&SY....')));
+    expect(e.message).toMatch(/x\.osm\.bz2: is bzip2-compressed: decompress it first/);
+    expect(failure(write('bad.osm.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3]))).message).toMatch(/bad\.osm\.gz: corrupt gzip data/);
+  });
+});

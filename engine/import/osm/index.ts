@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { DataFileError, EmptyGraphError } from '../../errors.js';
 import type { RoadGraph } from '../../graph/road-graph.js';
 import { keepLargestComponent } from '../../graph/subgraph.js';
@@ -56,7 +57,19 @@ export function importOsm(file: string, opts: OsmImportOptions = {}): RoadGraph 
     throw new DataFileError(file, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(err)})`, { cause: err });
   }
   if (bytes.length === 0) throw new DataFileError(file, 'file is empty');
-  const format = opts.format ?? detectOsmFormat(file, bytes);
+  let name = file;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // .osm.gz / .json.gz: gzip is in zlib, so read it directly.
+    try {
+      bytes = zlib.gunzipSync(bytes);
+    } catch (err) {
+      throw new DataFileError(file, `corrupt gzip data (${(err as Error).message})`, { cause: err });
+    }
+    name = file.replace(/\.gz$/i, '');
+  } else if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) {
+    throw new DataFileError(file, 'is bzip2-compressed: decompress it first (bunzip2 -k FILE), or use the .osm.pbf extract');
+  }
+  const format = opts.format ?? detectOsmFormat(name, bytes);
   const data = new OsmCollector();
   try {
     if (format === 'pbf') readOsmPbf(file, bytes, data);
