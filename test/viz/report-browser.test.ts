@@ -119,8 +119,12 @@ describe.skipIf(!haveChromium())('report of the bundled arrival scenario in Chro
   });
 
   it('makes no network request and logs no console error; saves a screenshot', async () => {
-    // The README view: the first movement fitted by its "show on map" button, playback part-way.
-    await r.page.locator('section.movement .show-on-map').first().click();
+    // The README view: the first movement alone ("only this movement"), playback part-way.
+    await r.page.locator('section.movement .only-movement').first().click();
+    const [first, second] = run.movements;
+    expect(await r.page.locator(`path.route-line.route-${first!.id}-${first!.options[0]!.id}`).count()).toBeGreaterThan(0);
+    expect(await r.page.locator(`path.route-line.route-${second!.id}-${second!.options[0]!.id}`).count()).toBe(0);
+    expect(await r.page.locator(`input[data-layer="route:${second!.id}:${second!.options[0]!.id}"]`).isChecked()).toBe(false);
     await r.page.locator('#playback-scrub').fill('450');
     await r.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     await r.page.waitForTimeout(600); // smooth scroll and the zoom animation

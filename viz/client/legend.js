@@ -1,6 +1,8 @@
 /* Layer toggles and the legend (colours, symbols and units), in the side panel beside the map. */
 
 function buildToggles(view, container) {
+  var boxes = {};
+  view.onLayerChange(function (key, on) { if (boxes[key]) boxes[key].checked = on; });
   var groups = {};
   Object.keys(view.layers).forEach(function (key) {
     var l = view.layers[key];
@@ -11,9 +13,17 @@ function buildToggles(view, container) {
     groups[g].forEach(function (l) {
       var box = el('input', { type: 'checkbox', 'data-layer': l.key, id: 'toggle-' + l.key.replace(/[^a-zA-Z0-9_-]/g, '_') });
       box.checked = l.on;
+      boxes[l.key] = box;
       box.addEventListener('change', function () { view.setLayer(l.key, box.checked); });
       fs.appendChild(el('label', { className: 'toggle' }, [box, ' ' + l.label]));
     });
+    if (g === 'Routes') {
+      var all = el('button', { type: 'button', className: 'routes-all', text: 'all routes' });
+      all.addEventListener('click', function () {
+        groups[g].forEach(function (l) { view.setLayer(l.key, true); });
+      });
+      fs.appendChild(all);
+    }
     container.appendChild(fs);
   });
 }

@@ -6,7 +6,7 @@ var data = JSON.parse(document.getElementById('report-data').textContent);
 var movementsEl = document.getElementById('movements');
 var view = null;
 var sections = data.movements.map(function (m) {
-  var sec = buildMovementSection(m, function (id) { if (view) view.showMovement(id); });
+  var sec = buildMovementSection(m, function (id) { if (view) view.showMovement(id); }, function (id) { if (view) view.onlyMovement(id); });
   movementsEl.appendChild(sec);
   return sec;
 });

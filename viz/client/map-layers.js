@@ -127,10 +127,20 @@ function buildMap(data) {
       });
     });
   }
+  var listeners = [];
   function setLayer(key, on) {
     if (!layers[key]) return;
     layers[key].on = !!on;
     apply();
+    listeners.forEach(function (f) { f(key, !!on); });
+  }
+  function onLayerChange(f) { listeners.push(f); }
+  /** Show the routes of one movement only (and fit the map to them). */
+  function onlyMovement(id) {
+    Object.keys(layers).forEach(function (key) {
+      if (key.indexOf('route:') === 0) setLayer(key, key.indexOf('route:' + id + ':') === 0);
+    });
+    showMovement(id);
   }
 
   // Water below roads.
@@ -282,5 +292,5 @@ function buildMap(data) {
     });
   }
 
-  return { map: map, layers: layers, register: register, setLayer: setLayer, scale: scale, setClock: setClock, showMovement: showMovement };
+  return { map: map, layers: layers, register: register, setLayer: setLayer, onLayerChange: onLayerChange, scale: scale, setClock: setClock, showMovement: showMovement, onlyMovement: onlyMovement };
 }

@@ -82,11 +82,13 @@ function buildTable(m) {
   return table;
 }
 
-function buildMovementSection(m, onShow) {
+function buildMovementSection(m, onShow, onOnly) {
   var sec = el('section', { className: 'movement', id: 'movement-' + m.id, 'data-movement': m.id });
   var show = el('button', { type: 'button', className: 'show-on-map', text: 'show on map' });
   show.addEventListener('click', function () { onShow(m.id); });
-  sec.appendChild(el('h2', null, [m.id + ': ' + m.label, show]));
+  var only = el('button', { type: 'button', className: 'show-on-map only-movement', text: 'only this movement' });
+  only.addEventListener('click', function () { onOnly(m.id); });
+  sec.appendChild(el('h2', null, [m.id + ': ' + m.label, show, only]));
   sec.appendChild(el('p', { className: 'movement-meta', text: m.delegation + ' · departs ' + fmtClock(m.departS).slice(0, 5) + ' · ' + m.options.length + ' option(s)' + (m.recommendedOptionId ? ' · recommended: ' + m.recommendedOptionId : ' · no option found a route') }));
   sec.appendChild(el('p', { className: 'verdict', text: m.verdict }));
   var wrap = el('div', { className: 'table-wrap' }, [buildTable(m)]);
