@@ -90,6 +90,9 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await r.page.locator('#event-log li.latest').getAttribute('data-kind')).toBe('reroute');
     expect(await r.page.locator('path.event-marker').count()).toBe(1);
     expect((await r.page.locator('path.driven-track').getAttribute('d'))!.length).toBeGreaterThan(20);
+    // Clicking an event jumps the clock to it.
+    await r.page.locator('#event-log li[data-kind="inject"]').click();
+    expect(await clock.innerText()).toBe('08:32:30');
     expect(await clock.innerText()).toMatch(/^08:\d\d:\d\d$/);
   });
 

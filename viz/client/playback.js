@@ -82,9 +82,11 @@ function buildPlayback(data, view, container) {
     if (n !== state.shown) {
       while (log.firstChild) log.removeChild(log.firstChild);
       r.pb.events.slice(0, n).forEach(function (e, i) {
-        log.appendChild(el('li', { className: 'event event-' + e.kind + (i === n - 1 ? ' latest' : ''), 'data-kind': e.kind, 'data-t': String(e.tS) }, [
+        var li = el('li', { className: 'event event-' + e.kind + (i === n - 1 ? ' latest' : ''), 'data-kind': e.kind, 'data-t': String(e.tS), title: 'jump here' }, [
           el('time', { text: fmtClock(e.tS) }), ' ', el('b', { text: e.kind }), ' ' + e.message
-        ]));
+        ]);
+        li.addEventListener('click', function () { pause(); state.t = e.tS; render(); });
+        log.appendChild(li);
       });
       state.shown = n;
       var latest = n > 0 ? r.pb.events[n - 1] : null;
