@@ -11,13 +11,14 @@ export const BETWEENNESS_THRESHOLD = 0.3;
 export const CORRIDOR_ALTERNATIVES = 4;
 const MAX_PER_KIND = 5;
 
-const corridorCache = new WeakMap<PreparedRun, Map<number, { between: Map<number, number>; shared: Set<number>; optionsFound: number }>>();
+const corridorCache = new WeakMap<PreparedRun, Map<number, { between: Map<number, number>; shared: Set<number>; routes: number }>>();
 
 /**
  * Chokepoints of one option's route, each with its reason:
  * - bridge / roundabout: flagged edges (runs of consecutive flagged edges reported once);
  * - declared: the first route edge within a declared chokepoint's radius;
- * - shared: runs of road used by every found option of the movement (only with ≥ 2 options);
+ * - shared: runs of road used by every route of the corridor — the movement's options that have a route and
+ *   CORRIDOR_ALTERNATIVES alternatives (distinct routes only; needs ≥ 2): road no reasonable route avoids;
  * - betweenness: junctions of the movement's corridor (the union of its options and of
  *   CORRIDOR_ALTERNATIVES alternatives, as an undirected graphology graph) where ≥ 3 corridor roads meet and
  *   the normalised betweenness centrality (graphology-metrics, unweighted) is ≥ BETWEENNESS_THRESHOLD.
@@ -55,8 +56,8 @@ export function findChokepoints(ctx: PreparedRun, mi: number, oi: number): Choke
     }
   }
   const corridor = corridorOf(ctx, mi);
-  if (corridor.optionsFound >= 2) {
-    const shared = runs((i) => corridor.shared.has(track.edge[i]!), (a, b) => at(a, 'shared', `used by all ${corridor.optionsFound} options (${lenOf(a, b)} m)`));
+  if (corridor.routes >= 2) {
+    const shared = runs((i) => corridor.shared.has(track.edge[i]!), (a, b) => at(a, 'shared', `used by all ${corridor.routes} options and alternatives (${lenOf(a, b)} m)`));
     shared.sort((x, y) => Number(/\((\d+) m\)/.exec(y.reason)![1]) - Number(/\((\d+) m\)/.exec(x.reason)![1]) || x.index - y.index);
     out.push(...shared.slice(0, MAX_PER_KIND));
   }
@@ -76,10 +77,14 @@ function corridorOf(ctx: PreparedRun, mi: number) {
   if (hit) return hit;
   const g = ctx.graph;
   const mv = ctx.plan.movements[mi]!;
-  const found = ctx.routes[mi]!.filter((r) => r.found);
-  const routes = found.map((r) => (r.found ? r.edges : []));
+  const routes: number[][] = [];
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((e, i) => e === b[i]);
+  const addRoute = (edges: number[]) => {
+    if (edges.length > 0 && !routes.some((r) => same(r, edges))) routes.push(edges);
+  };
+  for (const r of ctx.routes[mi]!) if (r.found) addRoute(r.edges);
   const { from, to } = ctx.endpoints[mi]!;
-  if (from && to) for (const alt of ctx.routing.alternatives(from, to, CORRIDOR_ALTERNATIVES, ctx.traffic.bandAt(mv.departureS))) routes.push(alt.edges);
+  if (from && to) for (const alt of ctx.routing.alternatives(from, to, CORRIDOR_ALTERNATIVES, ctx.traffic.bandAt(mv.departureS))) addRoute(alt.edges);
   // Undirected corridor graph; node keys are graph node ids.
   const cg = new UndirectedGraph();
   for (const edges of routes) {
@@ -98,21 +103,15 @@ function corridorOf(ctx: PreparedRun, mi: number) {
       if (cg.degree(node) >= 3) between.set(Number(node), bc[node] ?? 0);
     });
   }
-  // Roads (edge or twin) on every found option.
+  // Roads (edge or twin) on every route of the corridor.
   const shared = new Set<number>();
-  if (found.length >= 2) {
+  if (routes.length >= 2) {
     const key = (e: number) => Math.min(e, g.twin[e]! < 0 ? e : g.twin[e]!);
     const counts = new Map<number, number>();
-    for (const r of found) {
-      if (!r.found) continue;
-      for (const k of new Set(r.edges.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    for (const r of found) {
-      if (!r.found) continue;
-      for (const e of r.edges) if (counts.get(key(e)) === found.length) shared.add(e);
-    }
+    for (const r of routes) for (const k of new Set(r.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const r of routes) for (const e of r) if (counts.get(key(e)) === routes.length) shared.add(e);
   }
-  const result = { between, shared, optionsFound: found.length };
+  const result = { between, shared, routes: routes.length };
   perRun.set(mi, result);
   return result;
 }
