@@ -69,3 +69,15 @@ describe('response time along the route', () => {
     expect(o.evacuation[0]!.destinations).toEqual(['h']);
   });
 });
+
+describe('reuse of coverage searches', () => {
+  it('tables are computed once per (type, band, units available) and reused by every later sample', () => {
+    const plan = basePlan({ responders: [police()], hospitals: [place('h', 400, 0)], traffic: { bands: [], variationSigma: 0.3 } });
+    const ctx = prepareRunFromPlan(g, plan, { samples: 60 });
+    runSampleChunk(ctx, { movementIndex: 0, optionIndex: 0, sampleStart: 0, sampleEnd: 1 });
+    const after1 = ctx.coverage.searches;
+    expect(after1).toBe(2); // police (forward) + hospital (reverse); no units/destinations for the rest
+    runSampleChunk(ctx, { movementIndex: 0, optionIndex: 0, sampleStart: 1, sampleEnd: 60 });
+    expect(ctx.coverage.searches).toBe(after1);
+  });
+});
