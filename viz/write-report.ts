@@ -19,8 +19,8 @@ export interface WriteReportOptions {
   out: string;
   /** Samples per option (default: the scenario's monte_carlo.samples). */
   samples?: number;
-  /** Seed (default: the scenario's monte_carlo.seed). */
-  seed?: number;
+  /** Seed (default: the scenario's monte_carlo.seed); any string, as `motorcade run --seed` takes. */
+  seed?: string | number;
   /** Worker threads (default: the run's default, the available cores). */
   workers?: number;
   /** The Phnom Penh data folder, for the water layer (default: phnomPenhDataDir()). */
@@ -37,7 +37,7 @@ export interface WrittenReport {
 export type ScenarioRunner = (
   graph: RoadGraph,
   scenario: Scenario,
-  opts: { samples: number; seed: number; workers?: number },
+  opts: { samples: number; seed: string | number; workers?: number },
 ) => Promise<{ result: RunResult; partial: boolean; exposureProfile?: (movementIndex: number, optionIndex: number) => ExposureProfile | null }>;
 
 /** Read water.geojson for the map; a missing file only means a map without rivers. */
@@ -60,7 +60,7 @@ export async function writeReport(scenarioFile: string, opts: WriteReportOptions
   const { graph, scenario } = await deps.load(scenarioFile);
   const samples = opts.samples ?? scenario.monteCarlo.samples;
   const seed = opts.seed ?? scenario.monteCarlo.seed;
-  const runOpts: { samples: number; seed: number; workers?: number } = { samples, seed };
+  const runOpts: { samples: number; seed: string | number; workers?: number } = { samples, seed };
   if (opts.workers !== undefined) runOpts.workers = opts.workers;
   const { result, partial, exposureProfile } = await deps.run(graph, scenario, runOpts);
   if (partial) throw new MotorcadeError('the run was interrupted; no report written (a report of a partial run would mislead a briefing)');

@@ -26,12 +26,14 @@ describe('motorcade report: bad input', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it('rejects --samples 0 and a bad seed, naming the flag and value', () => {
-    expect(report([SCENARIO, '-o', out, '--samples', '0']).stderr).toContain('--samples 0');
-    expect(report([SCENARIO, '-o', out, '--samples', '0']).code).toBe(2);
-    const bad = report([SCENARIO, '-o', out, '--seed', 'x1']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--seed x1');
+  it('rejects --samples 0 and a bad --workers, naming the flag and value', () => {
+    const s = report([SCENARIO, '-o', out, '--samples', '0']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('--samples 0');
+    const w = report([SCENARIO, '-o', out, '--workers', 'many']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain('--workers');
+    expect(w.stderr).toContain('many');
   });
 
   it('requires -o and refuses an output folder that does not exist', () => {
