@@ -188,6 +188,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     if (closureCheck) {
       closureCheck = false;
       let blockedUntil = -1;
+      let blocker = -1;
       for (let k = 0; k < ctx.injects.length; k++) {
         s.activeClosures[k] = s.closureOn[k] && t < s.closureTo[k]! ? 1 : 0;
         if (!s.activeClosures[k]) continue;
@@ -195,6 +196,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
         for (let j = i; j < track.n; j++) {
           if (mask[track.edge[j]!]) {
             if (s.closureTo[k]! > blockedUntil) blockedUntil = s.closureTo[k]!;
+            if (blocker < 0) blocker = k;
             break;
           }
         }
@@ -209,7 +211,10 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
           if (rr.optionIndex >= 0) option = rr.optionIndex;
           rerouted = true;
           s.ensure(count + track.n - i);
-          if (rec) rec.event(t, 'reroute', rr.optionIndex >= 0 ? `${mv.id} switches to option ${mv.optionIds[rr.optionIndex]} at ${ctx.describe(lon, lat)}` : `${mv.id} reroutes at ${ctx.describe(lon, lat)} (fresh search around the closure, ${Math.round(track.freeFlowTimeS / 60)} min free-flow from here)`, lon, lat);
+          if (rec) {
+            const why = `closure ${ctx.injects[blocker]!.plan.id} ahead`;
+            rec.event(t, 'reroute', rr.optionIndex >= 0 ? `${mv.id} switches to option ${mv.optionIds[rr.optionIndex]} at ${ctx.describe(lon, lat)} (${why})` : `${mv.id} reroutes at ${ctx.describe(lon, lat)} (${why}; fresh search around it, ${Math.round(track.freeFlowTimeS / 60)} min free-flow from here)`, lon, lat);
+          }
         } else if (blockedUntil < Infinity) {
           if (rec) {
             rec.event(t, 'no_route', `${mv.id}: no way around the closure; holding at ${ctx.describe(lon, lat)} until it lifts`, lon, lat);
