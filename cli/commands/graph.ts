@@ -51,6 +51,7 @@ export function registerGraph(program: Command): void {
     .action(
       runAction(async (flags: SourceFlags & { json?: boolean }) => {
         const loaded = await loadGraph(loadOptions(flags));
+        if (loaded.cacheWriteError) process.stderr.write(`motorcade: warning: ${loaded.cacheWriteError}\n`);
         const info = graphInfo(loaded);
         process.stdout.write(flags.json ? JSON.stringify(info, null, 2) + '\n' : formatInfo(info));
       }),
@@ -59,6 +60,7 @@ export function registerGraph(program: Command): void {
   sourceOptions(graph.command('build').description('import (and repair) the road data and write the .mcg cache; later runs load the cache')).action(
     runAction(async (flags: SourceFlags) => {
       const loaded = await loadGraph(loadOptions(flags));
+      if (loaded.cacheWriteError) process.stderr.write(`motorcade: warning: ${loaded.cacheWriteError}\n`);
       const s = summarizeGraph(loaded.graph);
       const how = loaded.fromCache ? `cache is up to date, loaded in ${loaded.loadMs.toFixed(1)} ms` : `built in ${Math.round(loaded.buildMs)} ms${loaded.cacheRefused ? ` (${loaded.cacheRefused})` : ''}`;
       process.stdout.write(`${s.nodes} nodes, ${s.edges} directed edges, ${s.km.toFixed(1)} km of road: ${how}\n${loaded.cacheFile ? `cache: ${loaded.cacheFile}\n` : ''}`);

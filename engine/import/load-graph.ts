@@ -34,6 +34,8 @@ export interface LoadedGraph {
   cacheFile?: string;
   /** Why an existing cache was not used ('no cache yet', stale, foreign …), when it was rebuilt. */
   cacheRefused?: string;
+  /** The graph was built but the cache could not be written (read-only folder, disk full): the reason. */
+  cacheWriteError?: string;
 }
 
 type SourceKind = 'phnom-penh' | 'geojson' | 'osm';
@@ -125,13 +127,22 @@ export async function loadGraph(opts: LoadGraphOptions = {}): Promise<LoadedGrap
   const started = performance.now();
   const graph = await plan.build(source);
   const buildMs = performance.now() - started;
-  if (!opts.noCache) writeGraphCache(cacheFile, graph);
+  let cacheWriteError: string | undefined;
+  if (!opts.noCache) {
+    // A cache that cannot be written costs the next run a rebuild, not this run its graph.
+    try {
+      writeGraphCache(cacheFile, graph);
+    } catch (err) {
+      cacheWriteError = `cannot write the cache ${cacheFile}: ${(err as Error).message}`;
+    }
+  }
   return {
     graph,
     fromCache: false,
     buildMs,
     loadMs: 0,
-    ...(opts.noCache ? {} : { cacheFile }),
+    ...(opts.noCache || cacheWriteError !== undefined ? {} : { cacheFile }),
     ...(cacheRefused !== undefined ? { cacheRefused } : {}),
+    ...(cacheWriteError !== undefined ? { cacheWriteError } : {}),
   };
 }

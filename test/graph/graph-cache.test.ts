@@ -104,6 +104,22 @@ describe('graph cache (.mcg)', () => {
     expect(r.graph.nodeCount).toBe(5);
   });
 
+  it('a cache folder that cannot be written costs a warning, not the graph', async () => {
+    const source = copyFixture('shared-vertex.geojson');
+    const blocker = path.join(tmp, 'not-a-folder');
+    fs.writeFileSync(blocker, 'a file where the cache folder should be');
+    const saved = process.env['MOTORCADE_CACHE'];
+    process.env['MOTORCADE_CACHE'] = path.join(blocker, 'cache');
+    try {
+      const r = await loadGraph({ source });
+      expect(r.graph.nodeCount).toBe(5);
+      expect(r.cacheWriteError).toMatch(/cannot write the cache/);
+      expect(r.cacheFile).toBeUndefined();
+    } finally {
+      process.env['MOTORCADE_CACHE'] = saved;
+    }
+  });
+
   it('noCache neither reads nor writes', async () => {
     const source = copyFixture('dangling-far.geojson');
     const r = await loadGraph({ source, noCache: true });
