@@ -82,7 +82,10 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     await r.page.click('#playback-play'); // pause
     expect(await r.page.locator('#event-log li').count()).toBeGreaterThan(0);
     await r.page.locator('#playback-scrub').fill('1000');
-    expect(await r.page.locator('#event-log li').count()).toBe(4);
+    // 4 events + the 30 s junction stop (shorter junction waits are only counted in the status line).
+    expect(await r.page.locator('#event-log li').count()).toBe(5);
+    expect(await r.page.locator('#event-log li[data-kind="stop"]').innerText()).toContain('stopped 0:30 (junction)');
+    expect(await r.page.locator('#playback-status').innerText()).toContain('1 stop(s) so far');
     expect(await r.page.locator('#event-log li[data-kind="reroute"]').count()).toBe(1);
     // Back to just after the reroute: the latest event is marked on the map.
     // Option B runs 08:30:00–08:43:20 (800 s); 200/1000 is 08:32:40, after the reroute at 08:32:31.

@@ -60,13 +60,31 @@ function buildPlayback(data, view, container) {
   var vehicleLayer = L.layerGroup([driven, vehicle]);
   view.register('vehicle', 'Playback vehicle and driven path', vehicleLayer, true, 'Playback');
 
-  var state = { run: null, t0: 0, t1: 0, t: 0, playing: false, last: 0, shown: -1 };
+  var state = { run: null, log: [], t0: 0, t1: 0, t: 0, playing: false, last: 0, shown: -1 };
 
   function eventsUpTo(t) {
     var n = 0;
-    var ev = state.run.pb.events;
+    var ev = state.log;
     while (n < ev.length && ev[n].tS <= t) n++;
     return n;
+  }
+
+  /**
+   * The log shown: the run's events plus its stops that matter (every non-junction stop, and junction
+   * waits of 30 s or more; the many short junction waits are counted in the status line instead).
+   */
+  function logOf(pb) {
+    var log = pb.events.map(function (e) { return e; });
+    pb.stops.forEach(function (st) {
+      var d = st.toS - st.fromS;
+      if (st.reason !== 'junction' || d >= 30) {
+        log.push({ tS: st.fromS, kind: 'stop', message: 'stopped ' + fmtDuration(d) + ' (' + st.reason + ')', lon: st.lon, lat: st.lat });
+      }
+    });
+    // Stable by time: events keep their order, a stop goes after the events of the same second.
+    return log.map(function (e, i) { return { e: e, i: i }; })
+      .sort(function (a, b) { return a.e.tS - b.e.tS || a.i - b.i; })
+      .map(function (x) { return x.e; });
   }
 
   function render() {
@@ -77,11 +95,14 @@ function buildPlayback(data, view, container) {
     var pos = trackPosition(r.pb.track, state.t);
     if (pos) vehicle.setLatLng(pos);
     var stop = r.pb.stops.filter(function (s) { return state.t >= s.fromS && state.t < s.toS; })[0];
-    status.textContent = stop ? 'stopped: ' + stop.reason : state.t >= state.t1 ? 'arrived / end of run' : 'moving';
+    var stopsSoFar = 0, stoppedS = 0;
+    r.pb.stops.forEach(function (s) { if (s.fromS <= state.t) { stopsSoFar++; stoppedS += Math.min(state.t, s.toS) - s.fromS; } });
+    status.textContent = (stop ? 'stopped: ' + stop.reason : state.t >= state.t1 ? 'arrived / end of run' : 'moving') +
+      ' · ' + stopsSoFar + ' stop(s) so far, ' + fmtDuration(stoppedS) + ' standing';
     var n = eventsUpTo(state.t);
     if (n !== state.shown) {
       while (log.firstChild) log.removeChild(log.firstChild);
-      r.pb.events.slice(0, n).forEach(function (e, i) {
+      state.log.slice(0, n).forEach(function (e, i) {
         var li = el('li', { className: 'event event-' + e.kind + (i === n - 1 ? ' latest' : ''), 'data-kind': e.kind, 'data-t': String(e.tS), title: 'jump here' }, [
           el('time', { text: fmtClock(e.tS) }), ' ', el('b', { text: e.kind }), ' ' + e.message
         ]);
@@ -89,7 +110,7 @@ function buildPlayback(data, view, container) {
         log.appendChild(li);
       });
       state.shown = n;
-      var latest = n > 0 ? r.pb.events[n - 1] : null;
+      var latest = n > 0 ? state.log[n - 1] : null;
       if (latest && typeof latest.lon === 'number' && latest.kind !== 'depart' && latest.kind !== 'arrive') {
         eventMark.setLatLng([latest.lat, latest.lon]);
         eventMark.bindTooltip(fmtClock(latest.tS) + ' ' + esc(latest.kind) + ': ' + esc(latest.message));
@@ -105,6 +126,7 @@ function buildPlayback(data, view, container) {
     var r = runs[i];
     var tr = r.pb.track;
     state.run = r;
+    state.log = logOf(r.pb);
     var pts = [];
     for (var k = 0; k + 2 < tr.length; k += 3) pts.push([tr[k + 1] / QUANT, tr[k] / QUANT]);
     driven.setLatLngs(pts);
