@@ -22,7 +22,7 @@ export interface OsmImportReport {
   oneway: { tagged: number; reverse: number; implied: number; explicitNo: number; unrecognised: number; twoWay: number };
   maxspeed: { parsed: number; none: number; defaulted: number; unparsable: number; unparsableValues: string[] };
   missingNodes: { refs: number; ways: number };
-  /** Way pieces that ended up with fewer than two distinct nodes, and out-and-back spikes (a, b, a). */
+  /** Way pieces that ended up with a single node (e.g. a way whose other nodes are all missing). */
   degenerateDropped: number;
   junctions: number;
   roadSegments: number;
@@ -171,11 +171,11 @@ export function buildOsmGraph(data: OsmCollector, meta: Omit<GraphMeta, 'report'
     if (a === b) {
       // A loop back to its own junction (a cul-de-sac loop, a roundabout joined at one point): split it at
       // its middle vertex so that it is two edges, keeps its geometry for snapping and has no self-loop.
-      if (to - from >= 3) {
-        const mid = (from + to) >> 1;
-        emit(from, mid, attrs);
-        emit(mid, to, attrs);
-      } else report.degenerateDropped++;
+      // An out-and-back spike (a, b, a) is the road a-b drawn twice: one road when two-way, the two
+      // directions when one-way.
+      const mid = (from + to) >> 1;
+      emit(from, mid, attrs);
+      if (to - from >= 3 || attrs.direction !== Direction.BOTH) emit(mid, to, attrs);
       return;
     }
     let lengthM = 0;
