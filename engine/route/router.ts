@@ -8,6 +8,9 @@ import type { CompiledOverlay } from './overlay.js';
 import { assembleRoute, finishRoute, routeFromEdges } from './path-assembly.js';
 import { buildContractionHierarchy, type ContractionHierarchy } from './contraction.js';
 import { searchHierarchy, unpackHierarchyPath } from './ch-query.js';
+import { buildCchTopology, customizeCch, type CchMetric, type CchTopology } from './cch.js';
+import { searchCch, unpackCchPath } from './cch-query.js';
+import { nestedDissectionOrder } from './nd-order.js';
 import { heuristicFactor, projectNodes, type NodeProjection } from './projection.js';
 import { pointAlong } from './route-geometry.js';
 import { findSafest, type SafestOptions, type SafestRoute } from './safest.js';
@@ -45,6 +48,8 @@ export class Router {
   private readonly kCache = new WeakMap<Float64Array, number>();
   private scratchWeight: Float64Array | undefined;
   private readonly hierarchies = new WeakMap<Float64Array, ContractionHierarchy>();
+  private cchTopology: CchTopology | undefined;
+  private readonly cchMetrics = new WeakMap<Float64Array, CchMetric>();
 
   constructor(readonly graph: RoadGraph) {
     this.fwd = new SearchState(graph.nodeCount);
@@ -96,6 +101,13 @@ export class Router {
     let arrivalCode = -1;
     let bidir = false;
     let settled: number;
+    if (algorithm === 'cch') {
+      const metric = this.customized(weight);
+      const m = searchCch(metric, this.fwd, this.bwd, departures, arrivals, bound);
+      if (m.meet >= 0) return routeFromEdges(g, unpackCchPath(metric, this.fwd, this.bwd, m.meet), from, to, m.cost, time, m.settled);
+      if (direct) return finishRoute(g, [direct.edge], [], direct.fromFraction, direct.toFraction, direct.cost, time, m.settled);
+      return { found: false, reason: this.noRouteReason(from, to, weight) };
+    }
     if (algorithm === 'ch') {
       const ch = this.hierarchy(weight);
       const m = searchHierarchy(ch, this.fwd, this.bwd, departures, arrivals, bound);
@@ -167,6 +179,20 @@ export class Router {
       this.hierarchies.set(weight, ch);
     }
     return ch;
+  }
+
+  /**
+   * The customizable hierarchy's topology (once per graph, in nested-dissection order) customized for a
+   * cost array (once per array, a linear pass over the triangles).
+   */
+  customized(weight: Float64Array = this.graph.timeS): CchMetric {
+    let metric = this.cchMetrics.get(weight);
+    if (!metric) {
+      this.cchTopology ??= buildCchTopology(this.graph, nestedDissectionOrder(this.graph, this.proj()));
+      metric = customizeCch(this.cchTopology, weight);
+      this.cchMetrics.set(weight, metric);
+    }
+    return metric;
   }
 
   /** Per-node projected coordinates used by A* (computed once, on first use). */

@@ -16,9 +16,11 @@ export type RouteEndpoint = { node: number } | EdgePosition;
 
 /**
  * 'ch' uses a contraction hierarchy of the query's cost array, built on first use (seconds on 400k nodes)
- * and kept by the Router; worth it only when one cost array serves many queries.
+ * and kept by the Router; worth it only when one cost array serves many queries. 'cch' uses the
+ * customizable hierarchy: its topology is built once per graph, then each cost array (each overlay) is
+ * customized in a linear pass, so overlays keep hierarchy-speed queries.
  */
-export type RouteAlgorithm = 'dijkstra' | 'astar' | 'bidirectional' | 'ch';
+export type RouteAlgorithm = 'dijkstra' | 'astar' | 'bidirectional' | 'ch' | 'cch';
 
 export interface RouteFound {
   found: true;

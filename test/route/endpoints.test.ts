@@ -26,7 +26,7 @@ describe('endpoints', () => {
   });
 
   it('along one road, both directions on a two-way street, in all algorithms', () => {
-    for (const algorithm of ['astar', 'dijkstra', 'bidirectional', 'ch'] as const) {
+    for (const algorithm of ['astar', 'dijkstra', 'bidirectional', 'ch', 'cch'] as const) {
       const ahead = router.fastest({ edge: e01, fraction: 0.2 }, { edge: e01, fraction: 0.7 }, { algorithm }) as RouteFound;
       expect(ahead.edges).toEqual([e01]);
       expect(ahead.timeS).toBeCloseTo(5, 9);

@@ -4,7 +4,7 @@ import { compileOverlay, Router, type CompiledOverlay, type RouteAlgorithm } fro
 import { randomGraph } from './random-graph.js';
 import { randomEndpoint, referenceCost, relClose, walkRoute } from './helpers.js';
 
-const ALGORITHMS: RouteAlgorithm[] = ['dijkstra', 'astar', 'bidirectional', 'ch'];
+const ALGORITHMS: RouteAlgorithm[] = ['dijkstra', 'astar', 'bidirectional', 'ch', 'cch'];
 
 function check(seed: string, planar: boolean, withOverlay: boolean, pairs: number): void {
   const graph = randomGraph({ cols: 28, rows: 24, seed, planar });
@@ -47,7 +47,7 @@ function check(seed: string, planar: boolean, withOverlay: boolean, pairs: numbe
 }
 
 describe('point-to-point exactness against the reference Dijkstra', () => {
-  it('lon/lat graph, no overlay, 1200 pairs × 4 algorithms (node and mid-edge endpoints)', () => check('exact-1', false, false, 1200));
+  it('lon/lat graph, no overlay, 1200 pairs × 5 algorithms (node and mid-edge endpoints)', () => check('exact-1', false, false, 1200));
   it('lon/lat graph with closures, a penalty circle and speed factors, 1000 pairs', () => check('exact-2', false, true, 1000));
   it('planar graph, 800 pairs', () => check('exact-3', true, false, 800));
   it('planar graph with an overlay, 600 pairs', () => check('exact-4', true, true, 600));
