@@ -37,8 +37,8 @@ const RAD = Math.PI / 180;
  *
  * A query is exact, not "nearest bounding box": it asks the tree for the k nearest boxes (best-first),
  * measures those segments exactly, and stops once the best segment is nearer than a lower bound on every
- * box not yet returned (the k-th box distance); otherwise k grows ×4 and it asks again. Typical queries
- * stop at k = 8; points far outside the network stay cheap because boxes come nearest first.
+ * box not yet returned (the k-th box distance); otherwise k grows ×4 (from 8) and it asks again. Points
+ * far outside the network stay cheap because boxes come nearest first (bench/edge-snapper.ts).
  *
  * Index coordinates are lon·cos(lat0), lat (lat0 = the graph's mid latitude) so that box distances are
  * nearly isotropic; candidates are measured in local metres around the query point (equirectangular,
