@@ -45,6 +45,7 @@ export function renderHtml(data: ReportData, assets: ReportAssets): string {
   ${data.scenario.description ? `<p class="scenario-description">${escapeHtml(data.scenario.description)}</p>` : ''}
   ${data.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('\n  ')}
 </header>
+<noscript><p class="noscript">This report draws its map, tables and charts with the JavaScript inside this file (it loads nothing from anywhere): allow scripts for this file to see them.</p></noscript>
 <main>
   <section id="map-section" aria-label="Map">
     <div id="map" role="region" aria-label="Map of the routes"></div>
