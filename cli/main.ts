@@ -14,6 +14,14 @@ import { registerStart } from './commands/start.js';
  * every action goes through runAction (report-error.ts) so that bad input ends in one clear line and a
  * non-zero exit, never a stack trace (unless --debug).
  */
+// `motorcade … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 const program = new Command();
 program
   .name('motorcade')

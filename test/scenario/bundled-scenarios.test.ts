@@ -68,7 +68,7 @@ describe('bundled scenarios', () => {
     ]);
     const closed = s.injects[0]!.action;
     expect(closed).toMatchObject({ type: 'close_road', durationS: 5400, area: { type: 'circle', radiusM: 350 } });
-    expect(s.injects[4]).toMatchObject({ trigger: { kind: 'reaches', movement: 'c1_hyatt_venue', place: 'central_market', radiusM: 300 }, action: { type: 'breakdown', durationS: 480 } });
+    expect(s.injects[4]).toMatchObject({ trigger: { kind: 'reaches', movement: 'c1_hyatt_venue', place: 'staging_wat_phnom', radiusM: 450 }, action: { type: 'breakdown', durationS: 480 } });
   });
 
   it('contingency plans: each plan names the responders that cover it', async () => {
