@@ -48,7 +48,7 @@ export function registerRoute(program: Command): void {
     .option('--geojson <file>', 'write the route(s) as a GeoJSON FeatureCollection')
     .option('--service-area <seconds>', 'instead of a route: roads reachable from --from within these times (e.g. 240,480), as GeoJSON with --geojson')
     .option('--batch <od.csv>', 'route every row of a CSV with from_lon,from_lat,to_lon,to_lat; one line per row')
-    .option('--algorithm <name>', 'astar | dijkstra | bidirectional | ch (same result, different work)', 'astar')
+    .option('--algorithm <name>', 'astar | dijkstra | bidirectional | ch | cch (same result, different work)', 'astar')
     .option('--max-snap <metres>', 'refuse places farther than this from any road', '1000')
     .option('--data <dir>', 'Phnom Penh data folder (default ../shared/data/phnom-penh or $MOTORCADE_DATA)')
     .option('--source <file>', 'route on your own road file (.geojson, .osm, .osm.pbf) instead of Phnom Penh')
@@ -57,7 +57,7 @@ export function registerRoute(program: Command): void {
 
 async function routeCommand(flags: RouteFlags): Promise<void> {
   const algorithm = flags.algorithm as RouteAlgorithm;
-  if (!['astar', 'dijkstra', 'bidirectional', 'ch'].includes(algorithm)) throw new InputError(`--algorithm '${flags.algorithm}' must be astar, dijkstra, bidirectional or ch`);
+  if (!['astar', 'dijkstra', 'bidirectional', 'ch', 'cch'].includes(algorithm)) throw new InputError(`--algorithm '${flags.algorithm}' must be astar, dijkstra, bidirectional, ch or cch`);
   const maxSnap = Number(flags.maxSnap);
   if (!(maxSnap > 0)) throw new InputError(`--max-snap '${flags.maxSnap}' must be a positive number of metres`);
   const cutoffs = flags.serviceArea === undefined ? undefined : flags.serviceArea.split(',').map((x) => Number(x.trim()));

@@ -16,3 +16,5 @@ export { referenceDijkstra } from './reference-dijkstra.js';
 export { IndexedMinHeap } from './indexed-heap.js';
 export { SearchState } from './search-state.js';
 export { buildContractionHierarchy, type ContractionHierarchy } from './contraction.js';
+export { buildCchTopology, customizeCch, type CchTopology, type CchMetric } from './cch.js';
+export { nestedDissectionOrder } from './nd-order.js';

@@ -20,7 +20,7 @@ function exactOn(graph: RoadGraph, seed: string, pairs: number, withOverlay: boo
     const from = randomEndpoint(graph, rng);
     const to = randomEndpoint(graph, rng);
     const ref = referenceCost(graph, w, from, to);
-    for (const algorithm of ['astar', 'bidirectional'] as RouteAlgorithm[]) {
+    for (const algorithm of ['astar', 'bidirectional', 'cch'] as RouteAlgorithm[]) {
       const r = router.fastest(from, to, overlay ? { overlay, algorithm } : { algorithm });
       const ctx = `seed ${seed} pair ${i} ${algorithm}`;
       expect(r.found, ctx).toBe(ref < Infinity);
