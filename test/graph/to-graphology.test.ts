@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MultiDirectedGraph } from 'graphology';
 import graphml from 'graphology-graphml';
 import gexf from 'graphology-gexf';
+import betweenness from 'graphology-metrics/centrality/betweenness.js';
 import { GraphBuilder } from '../../engine/graph/graph-builder.js';
 import { EdgeFlag, roadClassCode } from '../../engine/graph/road-class.js';
 import { toGraphology } from '../../engine/graph/to-graphology.js';
@@ -39,6 +40,15 @@ describe('toGraphology', () => {
     const bridge = [...Array(g.edgeCount).keys()].find((e) => g.hasFlag(e, EdgeFlag.BRIDGE))!;
     expect(h.getEdgeAttributes(String(bridge))).toMatchObject({ class: 'trunk', oneway: true, bridge: true, name: 'Chroy Changvar Bridge', time_s: 99 });
     expect(h.getNodeAttributes('1')).toEqual({ lon: 104.93, lat: 11.56 });
+  });
+
+  it('serves graphology-metrics: betweenness weighted by travel time finds the junction every path crosses', () => {
+    const g = sample();
+    const scores = betweenness(toGraphology(g), { getEdgeWeight: 'time_s' });
+    // Node 1 (104.93, 11.56) lies between 0 and 2 on every shortest path.
+    expect(scores['1']).toBeGreaterThan(0);
+    expect(scores['0']).toBe(0);
+    expect(scores['2']).toBe(0);
   });
 
   it('uses x/y for planar scale graphs', () => {
