@@ -152,3 +152,23 @@ describe('OSM XML from editors', () => {
     expect(g.edgeCount).toBe(2);
   });
 });
+
+describe('directional maxspeed', () => {
+  it('uses maxspeed:forward/backward when maxspeed is absent (the lower one on a two-way road)', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'maxspeed-dir-')), 'dir.osm');
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><osm version="0.6">
+  <node id="1" lat="11.55" lon="104.90"/><node id="2" lat="11.55" lon="104.91"/><node id="3" lat="11.55" lon="104.92"/>
+  <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/><tag k="maxspeed:forward" v="60"/><tag k="maxspeed:backward" v="40"/></way>
+  <way id="11"><nd ref="2"/><nd ref="3"/><tag k="highway" v="primary"/><tag k="oneway" v="-1"/><tag k="maxspeed:forward" v="30"/><tag k="maxspeed:backward" v="70"/></way>
+  <way id="12"><nd ref="3"/><nd ref="1"/><tag k="highway" v="primary"/></way>
+</osm>`,
+    );
+    const g = importOsm(file);
+    expect(edgeBetween(g, [104.9, 11.55], [104.91, 11.55])!.speedKmh).toBeCloseTo(40, 9);
+    expect(edgeBetween(g, [104.91, 11.55], [104.9, 11.55])!.speedKmh).toBeCloseTo(40, 9);
+    expect(edgeBetween(g, [104.92, 11.55], [104.91, 11.55])!.speedKmh).toBeCloseTo(70, 9); // oneway=-1 runs "backward"
+    expect(osmReportOf(g)!.maxspeed).toMatchObject({ parsed: 2, defaulted: 1 });
+  });
+});

@@ -28,6 +28,26 @@ export interface OsmImportReport {
   roadSegments: number;
 }
 
+/**
+ * The maxspeed value that applies: `maxspeed`, else the directional tag of a one-way road's direction,
+ * else on a two-way road the lower of maxspeed:forward / maxspeed:backward (the graph keeps one speed
+ * per road; the lower one is the cautious choice for travel times).
+ */
+function maxspeedTag(tags: Record<string, string>, direction: Direction): string | undefined {
+  const plain = tags['maxspeed'];
+  if (plain !== undefined) return plain;
+  const fwd = tags['maxspeed:forward'];
+  const bwd = tags['maxspeed:backward'];
+  if (direction === Direction.FORWARD) return fwd;
+  if (direction === Direction.BACKWARD) return bwd;
+  if (fwd === undefined || bwd === undefined) return fwd ?? bwd;
+  const f = parseMaxspeed(fwd);
+  const b = parseMaxspeed(bwd);
+  if (f.kind !== 'speed') return bwd;
+  if (b.kind !== 'speed') return fwd;
+  return f.kmh <= b.kmh ? fwd : bwd;
+}
+
 interface RoadAttributes {
   roadClass: number;
   direction: Direction;
@@ -89,7 +109,7 @@ export function buildOsmGraph(data: OsmCollector, meta: Omit<GraphMeta, 'report'
 
     let speedKmh = DEFAULT_SPEED_KMH[cls];
     let flags = flagsOf(tags);
-    const raw = tags['maxspeed'];
+    const raw = maxspeedTag(tags, oneway.direction);
     if (raw === undefined) report.maxspeed.defaulted++;
     else {
       const parsed = parseMaxspeed(raw);
