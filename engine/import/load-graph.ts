@@ -54,8 +54,8 @@ function kindOf(source: string): SourceKind {
       fs.closeSync(fd);
     }
   }
-  if (lower.endsWith('.osm') || lower.endsWith('.osm.pbf') || lower.endsWith('.pbf') || lower.endsWith('.json') || lower.endsWith('.xml')) return 'osm';
-  throw new InputError(`--source ${source}: unknown file type (expected .geojson, .osm, .osm.pbf or .json from Overpass)`);
+  if (['.osm', '.osm.gz', '.osm.bz2', '.pbf', '.json', '.xml'].some((ext) => lower.endsWith(ext))) return 'osm';
+  throw new InputError(`--source ${source}: unknown file type (expected .geojson, .osm, .osm.gz, .osm.pbf or .json from Overpass)`);
 }
 
 /** The OSM importer (engine/import/osm), loaded lazily so that GeoJSON users never pay for it. */
