@@ -8,7 +8,7 @@ import type { RoadGraph } from '../../engine/graph/index.js';
 import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { readAvoidPolygons } from '../../engine/route/avoid-file.js';
-import { compileOverlay, Router, routeToGeoJSON, serviceAreas, sharedLengthM, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
+import { compileOverlay, Router, routeToGeoJSON, serviceAreas, corridorShare, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
 import { parseOdCsv } from '../../engine/route/od-csv.js';
 import { describeRoute, formatDuration } from '../../engine/route/route-text.js';
 import { runAction } from '../report-error.js';
@@ -144,7 +144,7 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
     const body = describeRoute(graph, legs, overlay?.timeS);
     if (i > 0) {
       const extra = sum(legs, 'timeS') - sum(routes[0]!, 'timeS');
-      const shared = sharedLengthM(graph, legs[0]!, routes[0]![0]!) / Math.max(1, legs[0]!.lengthM);
+      const shared = corridorShare(graph, router.proj(), legs[0]!, routes[0]![0]!);
       body[0] += ` (+${formatDuration(extra)}, ${Math.round(shared * 100)} % shared with the fastest)`;
     }
     if (head) lines.push(head);

@@ -6,6 +6,7 @@ export { Router, timeToPosition, type FastestOptions, type OneToAllOptions } fro
 export { compileOverlay, baseOverlay, type RouteOverlay, type CompiledOverlay, type PenaltyArea } from './overlay.js';
 export { type RouteEndpoint, type RouteResult, type RouteFound, type RouteNotFound, type RouteAlgorithm, type EdgePosition, isNodeEndpoint } from './types.js';
 export { type AlternativesOptions } from './alternatives.js';
+export { corridorShare, routeLine, RouteCorridor, DEFAULT_CORRIDOR_M } from './corridor.js';
 export { type SafestOptions, type SafestRoute } from './safest.js';
 export { routeToGeoJSON, type RouteFeatureProperties } from './route-geojson.js';
 export { summarizeRoute, sharedLengthM, routeCostUnder, type RouteSummary, type RoadStretch } from './route-summary.js';

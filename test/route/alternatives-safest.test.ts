@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { compileOverlay, Router, routeCostUnder, sharedLengthM, type RouteFound } from '../../engine/route/index.js';
+import { compileOverlay, corridorShare, Router, routeCostUnder, sharedLengthM, type RouteFound } from '../../engine/route/index.js';
 import { randomGraph } from './random-graph.js';
 
 describe('alternatives', () => {
@@ -26,7 +26,10 @@ describe('alternatives', () => {
         expect(r.costS, `seed ${seed} pair ${i} route ${j}`).toBeLessThanOrEqual(1.4 * best.costS + 1e-9);
         expect(Math.abs(routeCostUnder(r, graph.timeS) - r.costS)).toBeLessThan(1e-6);
         expect(new Set(r.nodes).size).toBe(r.nodes.length);
-        for (let q = 0; q < j; q++) expect(sharedLengthM(graph, r, found[q]!)).toBeLessThanOrEqual(0.6 * r.lengthM + 1e-6);
+        for (let q = 0; q < j; q++) {
+          expect(sharedLengthM(graph, r, found[q]!)).toBeLessThanOrEqual(0.6 * r.lengthM + 1e-6);
+          expect(corridorShare(graph, router.proj(), r, found[q]!), `seed ${seed} pair ${i} route ${j} near route ${q}`).toBeLessThanOrEqual(0.6);
+        }
       });
     }
     expect(multi).toBeGreaterThan(10);
