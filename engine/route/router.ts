@@ -139,9 +139,9 @@ export class Router {
   /**
    * Time (cost) from sources to every node, or from every node to the nearest source (reverse). Each
    * source may start later (offsetS, e.g. a turnout delay). Unreached nodes, and nodes beyond cutoffS,
-   * are Infinity. Use timeToPosition() for points part-way along an edge.
+   * are Infinity. Use timeToPosition() (with the same sources) for points part-way along an edge.
    */
-  oneToAll(sources: readonly { endpoint: RouteEndpoint; offsetS?: number }[], opts: OneToAllOptions = {}): Float64Array {
+  oneToAll(sources: readonly OneToAllSource[], opts: OneToAllOptions = {}): Float64Array {
     const g = this.graph;
     const ov = this.checkOverlay(opts.overlay);
     const weight = ov?.costS ?? g.timeS;
@@ -240,23 +240,47 @@ export class Router {
   }
 }
 
+/** A source of Router.oneToAll: where it starts and how much later (seconds). */
+export interface OneToAllSource {
+  endpoint: RouteEndpoint;
+  offsetS?: number;
+}
+
 /**
  * Time to reach a point part-way along an edge, given one-to-all `times` from Router.oneToAll with the
  * same overlay (`weight` = overlay.costS, or graph.timeS). Forward: from the sources to the point;
  * reverse: from the point to the nearest source.
+ *
+ * `times` only hold node labels, so a source lying on the same road as the position (reached by driving
+ * along that road without passing a node) is seen only when the `sources` given to oneToAll are passed
+ * too; without them the result can be too large for such positions.
  */
-export function timeToPosition(graph: RoadGraph, times: Float64Array, position: EdgePosition, opts: { direction?: 'forward' | 'reverse'; overlay?: CompiledOverlay } = {}): number {
+export function timeToPosition(
+  graph: RoadGraph,
+  times: Float64Array,
+  position: EdgePosition,
+  opts: { direction?: 'forward' | 'reverse'; overlay?: CompiledOverlay; sources?: readonly OneToAllSource[] } = {},
+): number {
   const w = opts.overlay?.costS ?? graph.timeS;
   const { edge, fraction } = position;
   const t = graph.twin[edge]!;
   const tail = graph.tail[edge]!;
   const head = graph.head[edge]!;
-  if ((opts.direction ?? 'forward') === 'forward') {
+  const forward = (opts.direction ?? 'forward') === 'forward';
+  let best: number;
+  if (forward) {
     const viaTail = times[tail]! + partial(fraction, w[edge]!);
     const viaHead = t >= 0 ? times[head]! + partial(1 - fraction, w[t]!) : Infinity;
-    return Math.min(viaTail, viaHead);
+    best = Math.min(viaTail, viaHead);
+  } else {
+    const toHead = partial(1 - fraction, w[edge]!) + times[head]!;
+    const toTail = t >= 0 ? partial(fraction, w[t]!) + times[tail]! : Infinity;
+    best = Math.min(toHead, toTail);
   }
-  const toHead = partial(1 - fraction, w[edge]!) + times[head]!;
-  const toTail = t >= 0 ? partial(fraction, w[t]!) + times[tail]! : Infinity;
-  return Math.min(toHead, toTail);
+  for (const s of opts.sources ?? []) {
+    if (isNodeEndpoint(s.endpoint)) continue;
+    const direct = forward ? directDrive(graph, w, s.endpoint, position) : directDrive(graph, w, position, s.endpoint);
+    if (direct) best = Math.min(best, direct.cost + (s.offsetS ?? 0));
+  }
+  return best;
 }

@@ -71,4 +71,35 @@ describe('one-to-all and multi-source searches', () => {
       expect(back.found ? relClose(back.costS, tr) : tr === Infinity, `from ${JSON.stringify(p)}`).toBe(true);
     }
   });
+
+  it('timeToPosition: sources on the same road as the position (mid-edge, with offsets) equal the reference', () => {
+    let sameRoad = 0;
+    for (let i = 0; i < 150; i++) {
+      const e = Math.floor(rng() * graph.edgeCount);
+      const twin = graph.twin[e]!;
+      // A mid-edge source on e (or its twin), a second source elsewhere, and a position on the same road.
+      const onRoad = { edge: twin >= 0 && rng() < 0.5 ? twin : e, fraction: rng() };
+      const far = { edge: Math.floor(rng() * graph.edgeCount), fraction: rng() };
+      const sources = [
+        { endpoint: onRoad, offsetS: rng() < 0.5 ? 0 : 5 },
+        { endpoint: far, offsetS: 2 },
+      ];
+      const p = { edge: e, fraction: rng() };
+      for (const direction of ['forward', 'reverse'] as const) {
+        const times = router.oneToAll(sources, { direction });
+        const got = timeToPosition(graph, times, p, { direction, sources });
+        // Reference: the best point-to-point route from (or to) each source, plus its offset.
+        let ref = Infinity;
+        for (const s of sources) {
+          const r = direction === 'forward' ? router.fastest(s.endpoint, p) : router.fastest(p, s.endpoint);
+          if (r.found) ref = Math.min(ref, r.costS + s.offsetS);
+        }
+        const ctx = `seed ${seed} case ${i} ${direction} ${JSON.stringify({ sources, p })}`;
+        expect(ref === Infinity ? got === Infinity : relClose(got, ref), `${ctx}: ${got} vs ${ref}`).toBe(true);
+        if (got < timeToPosition(graph, times, p, { direction }) - 1e-9) sameRoad++;
+      }
+    }
+    // The fix matters: in many cases driving along the road beats leaving it through a node.
+    expect(sameRoad).toBeGreaterThan(30);
+  });
 });
