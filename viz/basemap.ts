@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readJsonFile } from '../engine/read-json-file.js';
 import path from 'node:path';
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import type { RoadClassName } from '../engine/graph/road-class.js';
@@ -116,13 +116,7 @@ export function waterLayer(doc: unknown, file = 'water.geojson', tolerance = 2):
 /** Read and encode water.geojson from a data folder. */
 export function loadWaterLayer(dataDir: string): EncodedLine[][] {
   const file = path.join(dataDir, 'water.geojson');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new DataFileError(file, e.code === 'ENOENT' ? 'file not found' : `not valid JSON: ${e.message}`, { cause: err });
-  }
+  const doc = readJsonFile(file, 'water layer');
   return waterLayer(doc, file);
 }
 

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { DataFileError, InputError } from '../errors.js';
 import { phnomPenhDataDir } from '../paths.js';
+import { readJsonFile } from '../read-json-file.js';
 
 /** A named place from landmarks.json. Coordinates are WGS84 degrees. */
 export interface Landmark {
@@ -18,13 +18,7 @@ export interface Landmark {
 /** Read the gazetteer of the Phnom Penh data folder, validating every entry. */
 export function loadGazetteer(dataDir: string = phnomPenhDataDir()): Landmark[] {
   const file = path.join(dataDir, 'landmarks.json');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new DataFileError(file, e.code === 'ENOENT' ? 'file not found' : `not valid JSON: ${e.message}`, { cause: err });
-  }
+  const doc = readJsonFile(file, 'gazetteer');
   const list = (doc as { landmarks?: unknown }).landmarks;
   if (!Array.isArray(list)) throw new DataFileError(file, 'expected an object with a "landmarks" array');
   return list.map((raw, i) => {

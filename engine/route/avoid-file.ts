@@ -1,19 +1,13 @@
-import fs from 'node:fs';
 import type { Polygon } from 'geojson';
 import { DataFileError } from '../errors.js';
+import { readJsonFile } from '../read-json-file.js';
 
 /**
  * Polygons to avoid from a GeoJSON file: a Polygon, a MultiPolygon, a Feature of either, or a
  * FeatureCollection of them (other geometry types are an error naming the feature).
  */
 export function readAvoidPolygons(file: string): Polygon[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new DataFileError(file, e.code === 'ENOENT' ? 'file not found' : `not valid JSON: ${e.message}`, { cause: err });
-  }
+  const doc = readJsonFile(file, 'avoid polygons');
   const out: Polygon[] = [];
   const take = (g: unknown, where: string): void => {
     const geom = g as { type?: string; coordinates?: unknown; geometry?: unknown; features?: unknown };
