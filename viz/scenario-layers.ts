@@ -3,6 +3,7 @@ import type { Place, Scenario, Threat } from '../engine/scenario/model.js';
 import type { RunResult } from '../engine/run/run-result.js';
 import { roundDeg } from './geometry-codec.js';
 import type { PlaceRole, ReportPlace, ReportResponder, ReportThreat, ServiceArea } from './report-data.js';
+import { Router } from '../engine/route/router.js';
 import { serviceAreaEdges } from './service-area.js';
 
 /** The map layers that come from the scenario itself: places, threat zones, responders and their reach. */
@@ -68,10 +69,11 @@ export function respondersOf(scenario: Scenario): ReportResponder[] {
  */
 export function serviceAreasOf(graph: RoadGraph, lineOfEdge: Int32Array, scenario: Scenario, result: RunResult): ServiceArea[] {
   const types = [...new Set(scenario.responders.map((r) => r.type))].sort();
+  const router = new Router(graph);
   return types.map((type) => {
     const targetS = result.scoring.responseTargetS[type] ?? scenario.scoring.responseTargetS[type];
     const posts = scenario.responders.filter((r) => r.type === type).map((r) => ({ lon: r.lon, lat: r.lat, turnoutS: r.turnoutS }));
-    const lines = [...new Set(serviceAreaEdges(graph, posts, targetS).map((e) => lineOfEdge[e]!).filter((i) => i >= 0))].sort((a, b) => a - b);
+    const lines = [...new Set(serviceAreaEdges(graph, posts, targetS, router).map((e) => lineOfEdge[e]!).filter((i) => i >= 0))].sort((a, b) => a - b);
     const roads = lines.map((v, i) => (i === 0 ? v : v - lines[i - 1]!));
     return { type, targetS, roads };
   });
