@@ -15,6 +15,18 @@ export interface SampleJobRunOptions<P, S> {
   localJob?: SampleJob<P, unknown, S> | undefined;
   /** A context the caller already prepared from the same payload: the in-process path uses it as is. */
   localContext?: unknown;
+  /**
+   * With a pool: the main thread runs chunks too, one at a time, with the context this returns (called at
+   * its first chunk, so the caller may still be building it when the pool starts). It covers the workers'
+   * start-up and per-run preparation, which dominate short runs. Results are the same either way.
+   */
+  mainThreadContext?: (() => unknown) | undefined;
+  /**
+   * With mainThreadContext: start the pool only if the run's remaining work, estimated from the first
+   * main-thread chunk, exceeds this many ms (default 0: always start it). Short runs then never pay for
+   * worker start-up and per-worker preparation.
+   */
+  poolWhenWorkMs?: number | undefined;
   payload: P;
   streams: readonly StreamKey[];
   /** Samples per stream. */
@@ -38,6 +50,10 @@ export interface SampleJobOutcome extends ScheduleOutcome {
   workers: number;
   /** Time each worker (or the main thread, in-process) spent preparing the run context, ms. */
   prepareMs: number[];
+  /** Chunks the main thread ran itself (in-process: all of them). */
+  mainThreadChunks: number;
+  /** Whether worker threads took part (false in-process, and for short runs the main thread kept). */
+  poolUsed: boolean;
 }
 
 /**
@@ -51,26 +67,44 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   const chunkSize = opts.chunkSize ?? defaultChunkSize(opts.samples, opts.streams.length, Math.max(1, workers));
   const chunks = planChunks(opts.streams, opts.samples, chunkSize);
   // Never start more threads than there are chunks (a 3-sample run on a 64-core box needs 3 workers, not 64).
-  const ownPool = workers >= 1 && !opts.pool ? new SamplePool(opts.graph, Math.max(1, Math.min(workers, chunks.length))) : undefined;
-  const pool = opts.pool ?? ownPool;
+  const threads = Math.max(1, Math.min(workers, chunks.length));
+  const helps = workers >= 1 && opts.mainThreadContext !== undefined;
+  let ownPool: SamplePool | undefined;
+  const getPool = (): SamplePool => opts.pool ?? (ownPool ??= new SamplePool(opts.graph, threads));
+  if (workers >= 1 && !helps) getPool(); // started at once: workers boot while the caller finishes its own set-up
   try {
     const prepareMs: number[] = [];
-    const executor = pool ? poolExecutor<S>(pool, opts, prepareMs) : await inProcessExecutor<P, S>(opts, prepareMs);
+    const local = { chunks: 0 };
+    let remote: ChunkExecutor<S> | undefined;
+    const getRemote = (): ChunkExecutor<S> => (remote ??= poolExecutor<S>(getPool(), opts, prepareMs));
+    const executor =
+      workers === 0
+        ? await inProcessExecutor<P, S>(opts, prepareMs, local)
+        : helps
+          ? hybridExecutor<S>(getRemote, await inProcessExecutor<P, S>(opts, prepareMs, local), opts.poolWhenWorkMs ?? 0, chunks.length)
+          : getRemote();
     const outcome = await runChunksInOrder(chunks, executor, opts.sink, {
-      maxInFlight: Math.max(1, workers) * 2,
+      // Two chunks per worker (one running, one queued: no idle gap between chunks), one for the main thread.
+      maxInFlight: Math.max(1, workers) * 2 + (helps ? 1 : 0),
       signal: opts.signal,
       onProgress: opts.onProgress,
     });
-    return { ...outcome, chunkSize, chunks: chunks.length, workers, prepareMs };
+    return { ...outcome, chunkSize, chunks: chunks.length, workers, poolUsed: remote !== undefined, prepareMs, mainThreadChunks: local.chunks };
   } finally {
     await ownPool?.destroy();
   }
 }
 
 function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>, prepareMs: number[]): ChunkExecutor<S> {
-  const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.payload);
+  // Packed replies when the job has a transfer encoding and we hold the job here to decode it.
+  const unpack = opts.localJob?.pack && opts.localJob.unpack ? opts.localJob.unpack.bind(opts.localJob) : undefined;
+  const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.payload, unpack !== undefined);
   const note = (reply: ChunkReply<S>): S[] => {
     if (reply.prepareMs > 0) prepareMs.push(reply.prepareMs);
+    if (reply.packed) {
+      if (!unpack) throw new Error('worker sent packed summaries but the job has no unpack');
+      return unpack(reply.packed);
+    }
     return reply.summaries;
   };
   return {
@@ -80,18 +114,64 @@ function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>
 }
 
 /**
+ * Main thread plus pool. A chunk runs on the main thread when it is free. Otherwise it goes to the pool,
+ * but only once the run has proved long enough to pay for starting workers: after the first main-thread
+ * chunk, the remaining work is estimated from its time, and the pool is started only if that estimate
+ * exceeds poolWhenWorkMs (a cold worker spends a few hundred ms starting and preparing before its first
+ * sample). Until then, and for ever in a short run, chunks wait for the main thread. A retry always goes to a
+ * fresh worker.
+ */
+function hybridExecutor<S>(getRemote: () => ChunkExecutor<S>, local: ChunkExecutor<S>, poolWhenWorkMs: number, totalChunks: number): ChunkExecutor<S> {
+  let localBusy = false;
+  let localDone = 0;
+  let localMs = 0;
+  let poolWorthIt: boolean | undefined = poolWhenWorkMs <= 0 ? true : undefined;
+  const waiting: (() => void)[] = [];
+  const runLocal = async (chunk: ChunkRange, i: number, attempt: number): Promise<S[]> => {
+    localBusy = true;
+    const t0 = performance.now();
+    try {
+      return await local.run(chunk, i, attempt);
+    } finally {
+      localMs += performance.now() - t0;
+      localDone++;
+      localBusy = false;
+      poolWorthIt ??= (localMs / localDone) * (totalChunks - localDone) > poolWhenWorkMs;
+      // Decided for the pool: every waiting chunk may go now; otherwise the next one takes the main thread.
+      if (poolWorthIt) waiting.splice(0).forEach((wake) => wake());
+      else waiting.shift()?.();
+    }
+  };
+  return {
+    run: async (chunk, i, attempt) => {
+      for (;;) {
+        if (!localBusy) return runLocal(chunk, i, attempt);
+        if (poolWorthIt) return getRemote().run(chunk, i, attempt);
+        await new Promise<void>((wake) => waiting.push(wake));
+      }
+    },
+    retry: (chunk, i, attempt) => getRemote().retry(chunk, i, attempt),
+  };
+}
+
+/**
  * The main thread as the only worker. Each chunk first yields to the event loop, so that Ctrl-C and
  * progress output get their turn between chunks. A retry rebuilds the context from scratch, as a fresh
  * worker would. An injected 'exit' fault throws instead of ending the process.
  */
-async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>, prepareMs: number[]): Promise<ChunkExecutor<S>> {
+async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>, prepareMs: number[], local: { chunks: number }): Promise<ChunkExecutor<S>> {
   const job = opts.localJob ?? ((await import(distModuleUrl(opts.jobModule))) as { sampleJob: SampleJob<P, unknown, S> }).sampleJob;
   let ctx: unknown = opts.localContext;
   let ready = opts.localContext !== undefined;
   const exec = async (chunk: ChunkRange, i: number, attempt: number, fresh: boolean): Promise<S[]> => {
     await yieldToEventLoop();
+    local.chunks++;
     const f = opts.fault;
     if (f && f.chunkIndex === i && f.attempts.includes(attempt)) throw new Error(`injected fault on chunk ${i}, attempt ${attempt}`);
+    if (!ready && !fresh && opts.mainThreadContext) {
+      ctx = opts.mainThreadContext();
+      ready = ctx !== undefined;
+    }
     if (!ready || fresh) {
       // structuredClone: the context sees its own copy of the payload, exactly as a worker would.
       const t0 = performance.now();

@@ -15,6 +15,19 @@ import type { RunResult, RunTimings } from './run-result.js';
 import type { SampleSummary } from './sample-summary.js';
 import { planFromScenario } from './scenario-adapter.js';
 
+/**
+ * Below about a second of sampling work, starting workers costs more than it saves: each cold worker
+ * spends 0.3–1 s starting and building its PreparedRun (bench/parallel.ts), while the main thread has its
+ * own ready. Such runs stay on the main thread, with identical results. MOTORCADE_POOL_WHEN_WORK_MS
+ * overrides it (0: always use the workers asked for).
+ */
+export const POOL_WHEN_WORK_MS = envNumber('MOTORCADE_POOL_WHEN_WORK_MS') ?? 1000;
+
+function envNumber(name: string): number | undefined {
+  const v = process.env[name];
+  return v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
+}
+
 export interface MonteCarloOptions {
   /** Samples per movement × option (default: the scenario's monte_carlo.samples). */
   samples?: number | undefined;
@@ -29,6 +42,16 @@ export interface MonteCarloOptions {
   signal?: AbortSignal | undefined;
   /** A started pool over the same graph, reused across runs (sweeps, exercise console). */
   pool?: SamplePool | undefined;
+  /**
+   * With workers ≥ 1, the main thread runs chunks too (default true): it covers the workers' start-up and
+   * per-run preparation, so that a short run is not slower on the pool than in-process. Same results.
+   */
+  mainThreadHelps?: boolean | undefined;
+  /**
+   * With the main thread helping: start workers only when the run's remaining work (estimated from the
+   * main thread's first chunk) exceeds this, ms. Default POOL_WHEN_WORK_MS; 0 = always start them.
+   */
+  poolWhenWorkMs?: number | undefined;
   /** Test only: make one chunk's worker die or throw. */
   fault?: FaultInjection | undefined;
 }
@@ -89,6 +112,9 @@ export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan,
     jobModule: RUN_JOB_MODULE,
     localJob: sampleJob,
     localContext: ctx,
+    // With a pool, the main thread takes chunks too once its own PreparedRun exists (built just below).
+    mainThreadContext: opts.mainThreadHelps === false ? undefined : () => ctx,
+    poolWhenWorkMs: opts.poolWhenWorkMs ?? POOL_WHEN_WORK_MS,
     payload,
     streams,
     samples,

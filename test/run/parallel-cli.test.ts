@@ -5,11 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // `motorcade run` from the compiled dist/ (`npm test` builds first), on the bundled scenario.
+// MOTORCADE_POOL_WHEN_WORK_MS=0: the workers are used even for the short runs of these tests.
 const CLI = path.resolve('dist/cli/main.js');
 const SCENARIO = 'scenarios/asean-2022-arrivals.yaml';
 
 function cli(args: string[]): { child: ReturnType<typeof spawn>; started: Promise<void>; exited: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOTORCADE_PROGRESS: 'lines' } });
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOTORCADE_PROGRESS: 'lines', MOTORCADE_POOL_WHEN_WORK_MS: '0' } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

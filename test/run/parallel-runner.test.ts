@@ -25,8 +25,10 @@ describe('runMonteCarlo', () => {
     const reference = JSON.stringify(runInProcess(graph, scenario, { samples: SAMPLES }).result);
     expect(reference.length).toBeGreaterThan(1000);
     for (const [workers, chunkSize] of [[0, 1], [1, 2], [2, undefined], [3, 3]] as const) {
-      const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers, chunkSize });
+      // poolWhenWorkMs 0: use the workers even for this short run (the main thread helps as well)
+      const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers, chunkSize, poolWhenWorkMs: 0 });
       expect(run.partial).toBe(false);
+      expect(run.outcome.poolUsed).toBe(workers > 0);
       expect(run.result.partial).toBe(false);
       expect(run.outcome.workers).toBe(workers);
       // compare hashes first: a failure message of two 300 kB strings is unreadable
@@ -34,9 +36,18 @@ describe('runMonteCarlo', () => {
     }
   });
 
+  it('a short run stays on the main thread (no worker start-up to pay for), with the same result', async () => {
+    const clean = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 0 });
+    const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, poolWhenWorkMs: 60_000 });
+    expect(run.outcome.poolUsed).toBe(false);
+    expect(run.outcome.mainThreadChunks).toBe(run.outcome.chunks);
+    expect(sha(JSON.stringify(run.result))).toBe(sha(JSON.stringify(clean.result)));
+  });
+
   it('a worker killed on a chunk: retried on a fresh worker, same result, nothing lost', async () => {
     const clean = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 0, chunkSize: 2 });
-    const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, chunkSize: 2, fault: { chunkIndex: 3, mode: 'exit', attempts: [0] } });
+    // mainThreadHelps false: every chunk goes to a worker, so the injected process.exit really kills one
+    const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, chunkSize: 2, mainThreadHelps: false, fault: { chunkIndex: 3, mode: 'exit', attempts: [0] } });
     expect(run.outcome.retried).toBe(1);
     expect(run.partial).toBe(false);
     expect(sha(JSON.stringify(run.result))).toBe(sha(JSON.stringify(clean.result)));
@@ -48,7 +59,7 @@ describe('runMonteCarlo', () => {
     const k = Math.min(1, streams.length - 1);
     let err: unknown;
     try {
-      await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, chunkSize: 2, fault: { chunkIndex: k, mode: 'throw', attempts: [0, 1] } });
+      await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, chunkSize: 2, mainThreadHelps: false, fault: { chunkIndex: k, mode: 'throw', attempts: [0, 1] } });
     } catch (e) {
       err = e;
     }

@@ -3,6 +3,7 @@ import type { Scenario } from '../../scenario/model.js';
 import type { RunPlan } from '../run-plan.js';
 import { prepareRun, prepareRunFromPlan, runSampleChunk, type PreparedRun, type PrepareOptions, type SampleSummary } from '../sample-chunk.js';
 import type { SampleJob } from './sample-job.js';
+import { packSummaries, unpackSummaries } from './summary-codec.js';
 
 /**
  * The Monte Carlo of `motorcade run` as a pool job: each worker rebuilds the PreparedRun from the shared
@@ -22,4 +23,6 @@ export function prepareFromPayload(graph: RoadGraph, payload: RunJobPayload): Pr
 export const sampleJob: SampleJob<RunJobPayload, PreparedRun, SampleSummary> = {
   prepare: prepareFromPayload,
   runChunk: runSampleChunk,
+  pack: packSummaries,
+  unpack: unpackSummaries,
 };

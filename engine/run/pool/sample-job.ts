@@ -33,6 +33,12 @@ export interface SampleJob<Payload, Ctx, Summary> {
   prepare(graph: RoadGraph, payload: Payload): Ctx | Promise<Ctx>;
   /** One summary per sample of the chunk, in sample order. */
   runChunk(ctx: Ctx, chunk: ChunkRange): Summary[];
+  /**
+   * Optional transfer encoding: summaries as one typed array (a memcpy between threads instead of a
+   * structured clone of many small objects). unpack(pack(x)) must equal x exactly.
+   */
+  pack?(summaries: Summary[]): Float64Array;
+  unpack?(packed: Float64Array): Summary[];
 }
 
 /** Test-only fault injection: make the worker fail on one chunk (by its index in the plan) on given attempts. */
@@ -56,6 +62,8 @@ export interface ChunkTask {
   chunk: ChunkRange;
   chunkIndex: number;
   attempt: number;
+  /** Return the summaries packed (job.pack); set when the main thread can unpack them. */
+  pack?: boolean;
   fault?: FaultInjection;
 }
 
@@ -80,7 +88,9 @@ export interface ProbeReply {
 }
 
 export interface ChunkReply<Summary> {
+  /** Plain summaries, or (task.pack) the packed rows in `packed` and an empty array here. */
   summaries: Summary[];
+  packed?: Float64Array;
   /** Time the worker spent preparing the run context for this task (0 when it was cached), ms. */
   prepareMs: number;
 }

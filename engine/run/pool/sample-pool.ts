@@ -15,6 +15,8 @@ export interface PoolRun {
   readonly jobModule: string;
   readonly payload: SharedArrayBuffer;
   readonly payloadBytes: number;
+  /** Ask workers for packed summaries (job.pack / job.unpack). */
+  readonly pack: boolean;
 }
 
 /**
@@ -49,11 +51,11 @@ export class SamplePool {
   }
 
   /** Register a run: its payload is serialized with v8 (structured clone) into a SAB, once. */
-  beginRun(jobModule: string, payload: unknown): PoolRun {
+  beginRun(jobModule: string, payload: unknown, pack = false): PoolRun {
     const bytes = v8.serialize(payload);
     const shared = new SharedArrayBuffer(bytes.byteLength);
     new Uint8Array(shared).set(bytes);
-    return { runId: randomUUID(), jobModule, payload: shared, payloadBytes: bytes.byteLength };
+    return { runId: randomUUID(), jobModule, payload: shared, payloadBytes: bytes.byteLength, pack };
   }
 
   /** Run one chunk on whichever worker is free. Rejects if the worker throws or dies. */
@@ -96,6 +98,7 @@ export class SamplePool {
   private static task(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined): ChunkTask {
     const task: ChunkTask = { kind: 'chunk', runId: run.runId, jobModule: run.jobModule, payload: run.payload, chunk, chunkIndex, attempt };
     if (fault) task.fault = fault;
+    if (run.pack) task.pack = true;
     return task;
   }
 }

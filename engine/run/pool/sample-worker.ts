@@ -47,7 +47,9 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
     current = { runId: task.runId, ctx: await job.prepare(graph, payload) };
     prepareMs = performance.now() - t0;
   }
-  return { summaries: job.runChunk(current.ctx, task.chunk), prepareMs };
+  const summaries = job.runChunk(current.ctx, task.chunk);
+  if (task.pack && job.pack) return { summaries: [], packed: job.pack(summaries), prepareMs };
+  return { summaries, prepareMs };
 }
 
 function probe(task: ProbeTask): ProbeReply {
