@@ -65,7 +65,7 @@ export function registerRun(program: Command): void {
     .option('--csv <dir>', 'write options.csv, hotspots.csv, response.csv, events.csv into DIR')
     .option('--geojson <file>', 'write routes, hotspots and chokepoints as a GeoJSON FeatureCollection')
     .option('--timings', 'print wall-clock timings on stderr')
-    .option('--workers <n>', `worker threads (default: the available cores, ${defaultWorkers()} here; 0 = in-process); results do not depend on it`)
+    .option('--workers <n>', `up to N worker threads (default: the available cores, ${defaultWorkers()} here; 0 = main thread only; short runs start none); results do not depend on it`)
     .action(
       runAction(async (file: string, opts: RunCommandOptions) => {
         const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
