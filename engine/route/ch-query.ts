@@ -2,67 +2,15 @@ import type { RoadGraph } from '../graph/index.js';
 import type { ContractionHierarchy } from './contraction.js';
 import type { Seed } from './endpoints.js';
 import type { SearchState } from './search-state.js';
+import { searchUpward } from './upward-search.js';
 
 /**
- * Exact point-to-point query on a contraction hierarchy: a forward search from the departure seeds over
- * upward edges and a backward search from the arrival seeds over downward edges (both only climb in rank),
- * alternating by the smaller top key and stopping when both tops are ≥ μ, the best forward + backward
- * label over nodes reached by both. Parents are CH edge ids (≥ 0) or the seeds' codes (search-state.ts).
+ * Exact point-to-point query on a contraction hierarchy (upward-search.ts): forward over upward edges,
+ * backward over downward edges. Parents are slots of ch.upEdge (forward) / ch.downEdge (backward) or the
+ * seeds' codes; unpackHierarchyPath maps them to CH edge ids.
  */
 export function searchHierarchy(ch: ContractionHierarchy, fwd: SearchState, bwd: SearchState, departures: readonly Seed[], arrivals: readonly Seed[], bound: number): { cost: number; meet: number; settled: number } {
-  fwd.reset();
-  bwd.reset();
-  for (let i = 0; i < departures.length; i++) fwd.seed(departures[i]!.node, departures[i]!.cost, departures[i]!.parentCode, i, 0);
-  for (let i = 0; i < arrivals.length; i++) bwd.seed(arrivals[i]!.node, arrivals[i]!.cost, arrivals[i]!.parentCode, i, 0);
-  let mu = bound;
-  let meet = -1;
-  let settled = 0;
-  const fHeap = fwd.heap;
-  const bHeap = bwd.heap;
-  for (;;) {
-    const tf = fHeap.topKey();
-    const tb = bHeap.topKey();
-    if (Math.min(tf, tb) >= mu) break;
-    const forward = tf <= tb;
-    const st = forward ? fwd : bwd;
-    const other = forward ? bwd : fwd;
-    const first = forward ? ch.upFirst : ch.downFirst;
-    const adj = forward ? ch.upHead : ch.downTail;
-    const wt = forward ? ch.upW : ch.downW;
-    const ids = forward ? ch.upEdge : ch.downEdge;
-    const heap = st.heap;
-    const u = heap.pop();
-    settled++;
-    const du = st.dist[u]!;
-    if (other.stamp[u] === other.epoch) {
-      const c = du + other.dist[u]!;
-      if (c < mu) {
-        mu = c;
-        meet = u;
-      }
-    }
-    const epoch = st.epoch;
-    const stamp = st.stamp;
-    const dist = st.dist;
-    const parent = st.parent;
-    const pos = heap.pos;
-    const end = first[u + 1]!;
-    for (let i = first[u]!; i < end; i++) {
-      const v = adj[i]!;
-      const nd = du + wt[i]!;
-      if (stamp[v] !== epoch) {
-        stamp[v] = epoch;
-        dist[v] = nd;
-        parent[v] = ids[i]!;
-        heap.push(v, nd);
-      } else if (nd < dist[v]! && pos[v]! >= 0) {
-        dist[v] = nd;
-        parent[v] = ids[i]!;
-        heap.decrease(v, nd);
-      }
-    }
-  }
-  return { cost: mu, meet, settled };
+  return searchUpward({ first: ch.upFirst, head: ch.upHead, weight: ch.upW }, { first: ch.downFirst, head: ch.downTail, weight: ch.downW }, fwd, bwd, departures, arrivals, bound);
 }
 
 /**
@@ -80,8 +28,9 @@ export function unpackHierarchyPath(graph: RoadGraph, ch: ContractionHierarchy, 
       firstCode = c;
       break;
     }
-    fwdCh.push(c);
-    v = chTail(graph, ch, c);
+    const e = ch.upEdge[c]!;
+    fwdCh.push(e);
+    v = chTail(graph, ch, e);
   }
   fwdCh.reverse();
   const bwdCh: number[] = [];
@@ -93,8 +42,9 @@ export function unpackHierarchyPath(graph: RoadGraph, ch: ContractionHierarchy, 
       lastCode = c;
       break;
     }
-    bwdCh.push(c);
-    v = chHead(graph, ch, c);
+    const e = ch.downEdge[c]!;
+    bwdCh.push(e);
+    v = chHead(graph, ch, e);
   }
   const edges: number[] = [];
   if (firstCode <= -2) edges.push(-2 - firstCode);
