@@ -16,12 +16,13 @@ import type { SampleSummary } from './sample-summary.js';
 import { planFromScenario } from './scenario-adapter.js';
 
 /**
- * Below about a second of sampling work, starting workers costs more than it saves: each cold worker
- * spends 0.3–1 s starting and building its PreparedRun (bench/parallel.ts), while the main thread has its
- * own ready. Such runs stay on the main thread, with identical results. MOTORCADE_POOL_WHEN_WORK_MS
- * overrides it (0: always use the workers asked for).
+ * Below a few seconds of sampling work, starting workers costs more than it saves: each cold worker spends
+ * 0.15–0.7 s starting and building its PreparedRun and refills the run's lazy caches (bench/parallel.ts;
+ * a 65,000-sample run of the bundled scenario used ~55 % more CPU on 2 workers than in-process), while
+ * the main thread has its context ready. Such runs stay on the main thread, with identical results.
+ * MOTORCADE_POOL_WHEN_WORK_MS overrides it (0: always use the workers asked for).
  */
-export const POOL_WHEN_WORK_MS = envNumber('MOTORCADE_POOL_WHEN_WORK_MS') ?? 1000;
+export const POOL_WHEN_WORK_MS = envNumber('MOTORCADE_POOL_WHEN_WORK_MS') ?? 3000;
 
 function envNumber(name: string): number | undefined {
   const v = process.env[name];
