@@ -27,6 +27,12 @@ export const ROAD_CLASSES = [
 
 export type RoadClassName = (typeof ROAD_CLASSES)[number];
 
+/**
+ * The classes that are OSM `highway` values for motor traffic (all but 'unknown' and the bundled data's
+ * own 'major' / 'minor'): the ways the OSM importer keeps as roads.
+ */
+export const OSM_MOTOR_HIGHWAYS: readonly RoadClassName[] = ROAD_CLASSES.filter((c) => c !== 'unknown' && c !== 'major' && c !== 'minor');
+
 const CLASS_CODE = new Map<string, number>(ROAD_CLASSES.map((name, i) => [name, i]));
 
 export function roadClassCode(name: string): number | undefined {

@@ -1,5 +1,5 @@
 import { roadClassCode } from '../../graph/road-class.js';
-import { EdgeFlag } from '../../graph/road-class.js';
+import { EdgeFlag, OSM_MOTOR_HIGHWAYS } from '../../graph/road-class.js';
 import type { OsmTags } from './osm-data.js';
 
 /**
@@ -10,22 +10,7 @@ import type { OsmTags } from './osm-data.js';
 
 /** `highway` values a motorcade can drive on. Everything else (footway, cycleway, path, track, steps,
  * pedestrian, bridleway, construction, proposed, bus_guideway, raceway, …) is excluded. */
-export const MOTOR_HIGHWAYS: ReadonlySet<string> = new Set([
-  'motorway',
-  'trunk',
-  'primary',
-  'secondary',
-  'tertiary',
-  'unclassified',
-  'residential',
-  'living_street',
-  'service',
-  'motorway_link',
-  'trunk_link',
-  'primary_link',
-  'secondary_link',
-  'tertiary_link',
-]);
+export const MOTOR_HIGHWAYS: ReadonlySet<string> = new Set(OSM_MOTOR_HIGHWAYS);
 
 /** Travel direction relative to the way's node order. */
 export const Direction = { BOTH: 0, FORWARD: 1, BACKWARD: -1 } as const;
