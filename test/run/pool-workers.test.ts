@@ -45,6 +45,24 @@ describe('sample pool over the shared graph', () => {
       bytes[offset] = saved;
     }
   });
+  it('a reused pool prepares a payload once per worker: the same plan again costs no preparation, same result', async () => {
+    const once = async (p: SyntheticPayload) => {
+      const agg = new SyntheticAggregate();
+      const outcome = await runSampleJob<SyntheticPayload, SyntheticSummary>({
+        graph, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload: p, streams, samples: 40, workers: 2, chunkSize: 5, pool,
+        sink: (c, s) => agg.add(c, s),
+      });
+      return { prepares: outcome.prepareMs.length, json: JSON.stringify(agg.result()) };
+    };
+    const first = await once(payload);
+    const again = await once({ ...payload }); // a new object with the same bytes: the same context key
+    expect(again.prepares).toBe(0);
+    expect(again.json).toBe(first.json);
+    const other = await once({ ...payload, seed: 'another seed' }); // a new payload: every worker that runs a chunk prepares it
+    expect(other.prepares).toBeGreaterThanOrEqual(1);
+    expect(other.json).not.toBe(first.json);
+    expect((await once(payload)).json).toBe(first.json); // back to the first: prepared again, same result
+  });
 });
 
 describe('runSampleJob', () => {

@@ -53,8 +53,10 @@ export interface FaultInjection {
 /** The message a worker receives per chunk. */
 export interface ChunkTask {
   kind: 'chunk';
-  /** Changes per run: the worker re-prepares its context when it sees a new one. */
+  /** Changes per run (for logs and tests). */
   runId: string;
+  /** Digest of (job module, payload): the worker re-prepares its context only when it sees a new one. */
+  contextKey: string;
   /** file: URL of the compiled job module (exports `sampleJob`). */
   jobModule: string;
   /** The run payload, v8-serialized into shared memory once per run: every task carries only a handle. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -15,6 +15,11 @@ export interface PoolRun {
   readonly jobModule: string;
   readonly payload: SharedArrayBuffer;
   readonly payloadBytes: number;
+  /**
+   * sha256 of the job module and the serialized payload: a worker keeps the context it prepared under this
+   * key, so a reused pool (sweeps, the exercise console, repeated runs of one plan) prepares each plan once.
+   */
+  readonly contextKey: string;
   /** Ask workers for packed summaries (job.pack / job.unpack). */
   readonly pack: boolean;
 }
@@ -23,7 +28,7 @@ export interface PoolRun {
  * A piscina pool of sample workers over one road graph. The graph's bytes are shared, not copied: the pool
  * converts the graph to a SharedArrayBuffer once (graph.toShared(), free if it already is one) and hands
  * that SAB to every worker in workerData. Tasks are chunks of samples; the pool may serve several runs
- * one after the other (each worker keeps only the current run's context).
+ * one after the other (each worker keeps the context of the last payload it saw, keyed by its digest).
  */
 export class SamplePool {
   readonly workers: number;
@@ -50,12 +55,17 @@ export class SamplePool {
     return this.workerData.graphBuffer;
   }
 
-  /** Register a run: its payload is serialized with v8 (structured clone) into a SAB, once. */
+  /**
+   * Register a run: its payload is serialized with v8 (structured clone) into a SAB, once. Two runs with
+   * byte-identical payloads share their worker contexts (same contextKey): jobs are deterministic functions
+   * of (graph, payload), and the pool's graph never changes.
+   */
   beginRun(jobModule: string, payload: unknown, pack = false): PoolRun {
     const bytes = v8.serialize(payload);
     const shared = new SharedArrayBuffer(bytes.byteLength);
     new Uint8Array(shared).set(bytes);
-    return { runId: randomUUID(), jobModule, payload: shared, payloadBytes: bytes.byteLength, pack };
+    const contextKey = createHash('sha256').update(jobModule).update('\0').update(bytes).digest('hex');
+    return { runId: randomUUID(), jobModule, payload: shared, payloadBytes: bytes.byteLength, contextKey, pack };
   }
 
   /** Run one chunk on whichever worker is free. Rejects if the worker throws or dies. */
@@ -96,7 +106,7 @@ export class SamplePool {
   }
 
   private static task(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined): ChunkTask {
-    const task: ChunkTask = { kind: 'chunk', runId: run.runId, jobModule: run.jobModule, payload: run.payload, chunk, chunkIndex, attempt };
+    const task: ChunkTask = { kind: 'chunk', runId: run.runId, contextKey: run.contextKey, jobModule: run.jobModule, payload: run.payload, chunk, chunkIndex, attempt };
     if (fault) task.fault = fault;
     if (run.pack) task.pack = true;
     return task;

@@ -7,7 +7,7 @@ import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask, SampleJob } from './
  * Piscina worker entry (compiled to dist/engine/run/pool/sample-worker.js). The graph arrives ONCE, in
  * workerData, as the SharedArrayBuffer of the graph's single buffer: structured clone shares a SAB by
  * reference, so RoadGraph.from only lays typed-array views over the very bytes of the main thread.
- * The run payload arrives with each task as a SAB handle too, and is decoded and prepared once per run.
+ * The run payload arrives with each task as a SAB handle too, and is decoded and prepared once per distinct payload.
  */
 export interface SampleWorkerData {
   graphBuffer: SharedArrayBuffer;
@@ -18,8 +18,13 @@ const graph = RoadGraph.from(data.graphBuffer);
 
 type AnyJob = SampleJob<unknown, unknown, unknown>;
 const jobs = new Map<string, AnyJob>();
-/** Only the current run's context is kept: a pool reused across runs holds one context per worker. */
-let current: { runId: string; ctx: unknown } | undefined;
+/**
+ * One context per worker, keyed by the digest of (job module, payload), not by run: a pool reused for the
+ * same plan (repeated runs, the exercise console, a warmed-up bench) never prepares it again, and the
+ * context's lazy caches (coverage tables, reroutes) stay filled. Safe because a job's output depends only on
+ * (graph, payload, stream, sample index). A new payload replaces the context (memory stays one per worker).
+ */
+let current: { key: string; ctx: unknown } | undefined;
 
 async function loadJob(url: string): Promise<AnyJob> {
   let job = jobs.get(url);
@@ -40,11 +45,11 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
   }
   const job = await loadJob(task.jobModule);
   let prepareMs = 0;
-  if (current?.runId !== task.runId) {
+  if (current?.key !== task.contextKey) {
     current = undefined; // drop the previous run's context before building the next one
     const t0 = performance.now();
     const payload: unknown = v8.deserialize(new Uint8Array(task.payload));
-    current = { runId: task.runId, ctx: await job.prepare(graph, payload) };
+    current = { key: task.contextKey, ctx: await job.prepare(graph, payload) };
     prepareMs = performance.now() - t0;
   }
   const summaries = job.runChunk(current.ctx, task.chunk);
