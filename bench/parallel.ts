@@ -1,16 +1,16 @@
 /**
  * bench/parallel — the worker pool of `motorcade run`, measured side by side (issue 6).
  *
- *   npm run build && node dist/bench/parallel.js [--quick] [--only 1,1b,2,3]
+ *   npm run build && node dist/bench/parallel.js [--quick] [--only 1,1b,1c,2,3]
  *
  * 1. Samples per second with 1 and 2 workers (and in-process), and the scaling ratio: synthetic samples
- *    (one Dijkstra each on amsterdam) and (1b) the real `motorcade run` of the bundled scenario.
+ *    (one Dijkstra each on amsterdam); the real `motorcade run` of the bundled scenario, (1b) cold end to
+ *    end and (1c) steady state with warm workers (bench/parallel-real.ts).
  * 2. Per-task overhead of piscina against worker-threads-pool (the package first considered), same run.
  * 3. Time to start the pool and hand the graph over (SharedArrayBuffer) against each worker re-importing
  *    the graph (from the cached graph file, from the source data).
  * Graphs: Amsterdam scale graph (../shared/data/city-graphs, largest component) and the bundled Phnom Penh.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,11 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { Bench, type Task } from 'tinybench';
 import { RoadGraph } from '../engine/graph/road-graph.js';
+import { benchRealRun } from './parallel-real.js';
 import { loadCityGraph } from '../engine/import/city-graph.js';
 import { loadGraph } from '../engine/import/load-graph.js';
-import { runMonteCarlo } from '../engine/run/parallel-runner.js';
-import { loadScenarioOrThrow } from '../engine/scenario/index.js';
-import { PACKAGE_ROOT } from '../engine/paths.js';
 import { runSampleJob } from '../engine/run/parallel-job.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../engine/run/pool/synthetic-job.js';
@@ -110,65 +108,9 @@ if (want('1')) {
   for (const p of pools.values()) await p.destroy();
 }
 
-// ---------------------------------------------------------------- 1b. the real run: motorcade run of the bundled scenario
-if (want('1b')) {
-  const { graph: pp } = await loadGraph();
-  const scenario = await loadScenarioOrThrow(path.join(PACKAGE_ROOT, 'scenarios', 'asean-2022-arrivals.yaml'));
-  const samples = quick ? 10 : 300;
-  const streams = scenario.movements.reduce((a, mv) => a + mv.options.length, 0);
-  const ppShared = pp.toShared();
-  const pools = new Map<number, SamplePool>();
-  for (const w of [1, 2]) {
-    const p = new SamplePool(ppShared, w);
-    await p.ready();
-    pools.set(w, p);
-  }
-  const cpu = new Map<number, { cpuMs: number; wallMs: number; runs: number }>();
-  const hashes = new Map<string, number>(); // result hash → runs that produced it
-  const prepareMs: number[] = [];
-  // key: 0 in-process, 1/2 workers only (pre-started pools, main thread not sampling), 3 = the CLI default
-  // (up to 2 workers started for the run, main thread sampling too, workers only when the run is long).
-  const runWith = (key: number) => async (): Promise<void> => {
-    const c0 = process.cpuUsage();
-    const w0 = performance.now();
-    const run =
-      key === 3
-        ? await runMonteCarlo(ppShared, scenario, { samples, workers: 2 })
-        : await runMonteCarlo(ppShared, scenario, { samples, workers: key, pool: pools.get(key), mainThreadHelps: false, poolWhenWorkMs: 0 });
-    const c = process.cpuUsage(c0);
-    const acc = cpu.get(key) ?? { cpuMs: 0, wallMs: 0, runs: 0 };
-    acc.runs++;
-    acc.cpuMs += (c.user + c.system) / 1000;
-    acc.wallMs += performance.now() - w0;
-    cpu.set(key, acc);
-    const hash = `${createHash('sha256').update(JSON.stringify(run.result)).digest('hex').slice(0, 12)} (key ${key})`;
-    hashes.set(hash, (hashes.get(hash) ?? 0) + 1);
-    if (key === 1 || key === 2) prepareMs.push(...run.outcome.prepareMs);
-    if (key === 3) defaultUsedPool.push(run.outcome.poolUsed);
-  };
-  const defaultUsedPool: boolean[] = [];
-  const bench = new Bench({ name: 'run', iterations: quick ? 2 : 3, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
-  bench.add('in-process (workers 0)', runWith(0));
-  bench.add('pool only, 1 worker', runWith(1));
-  bench.add('pool only, 2 workers', runWith(2));
-  bench.add('CLI default (--workers 2, auto)', runWith(3));
-  await bench.run();
-  const total = samples * streams;
-  console.log(`\n1b. motorcade run, asean-2022-arrivals on phnom-penh: ${samples} samples × ${streams} movement-options = ${total} samples per run`);
-  const rate: number[] = [];
-  bench.tasks.forEach((t, i) => {
-    const st = stats(t);
-    const u = cpu.get(i)!;
-    rate[i] = total / (st.p50 / 1000);
-    line(t.name, t, `  → ${rate[i]!.toFixed(0)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy, ${((total * u.runs) / (u.cpuMs / 1000)).toFixed(0)} samples/CPU-s`);
-  });
-  const perCpu = (w: number): number => (total * cpu.get(w)!.runs) / (cpu.get(w)!.cpuMs / 1000);
-  console.log(`  scaling 2 workers / 1 worker: ${(rate[2]! / rate[1]!).toFixed(2)}×; results of every run byte-identical: ${new Set([...hashes.keys()].map((k) => k.slice(0, 12))).size === 1 ? 'yes' : `NO: ${[...hashes].map(([k, n]) => `${k} ×${n}`).join(', ')} (was dist/ rebuilt during the bench?)`}`);
-  console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(2) / perCpu(1)).toFixed(2)} → expected scaling on 2 idle cores ≈ ${((2 * perCpu(2)) / perCpu(1)).toFixed(2)}×`);
-  const sorted = prepareMs.sort((a, b) => a - b);
-  console.log(`  each worker rebuilds the PreparedRun once per run: p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms (fixed cost per worker, amortised over the run's samples)`);
-  console.log(`  CLI default started workers in ${defaultUsedPool.filter(Boolean).length} of ${defaultUsedPool.length} runs (only when the run's work exceeds POOL_WHEN_WORK_MS)`);
-  for (const p of pools.values()) await p.destroy();
+// ---------------------------------------------------------------- 1b/1c. the real run: motorcade run of the bundled scenario
+if (want('1b') || want('1c')) {
+  await benchRealRun({ quick, stats, line, keep: (x) => { sink += x; }, cold: want('1b'), steady: want('1c') });
 }
 
 // ---------------------------------------------------------------- 2. per-task overhead
