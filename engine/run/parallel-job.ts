@@ -28,6 +28,12 @@ export interface SampleJobRunOptions<P, S> {
    */
   poolWhenWorkMs?: number | undefined;
   payload: P;
+  /**
+   * The payload the pool's workers get, built when the first chunk goes to the pool (default: payload). It
+   * may carry what the main thread computed meanwhile (PreparedRun.share()); it must prepare a context that
+   * simulates exactly as `payload` does.
+   */
+  workerPayload?: (() => P) | undefined;
   streams: readonly StreamKey[];
   /** Samples per stream. */
   samples: number;
@@ -98,7 +104,7 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
 function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>, prepareMs: number[]): ChunkExecutor<S> {
   // Packed replies when the job has a transfer encoding and we hold the job here to decode it.
   const unpack = opts.localJob?.pack && opts.localJob.unpack ? opts.localJob.unpack.bind(opts.localJob) : undefined;
-  const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.payload, unpack !== undefined);
+  const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.workerPayload?.() ?? opts.payload, unpack !== undefined);
   const note = (reply: ChunkReply<S>): S[] => {
     if (reply.prepareMs > 0) prepareMs.push(reply.prepareMs);
     if (reply.packed) {

@@ -117,6 +117,9 @@ export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan,
     mainThreadContext: opts.mainThreadHelps === false ? undefined : () => ctx,
     poolWhenWorkMs: opts.poolWhenWorkMs ?? POOL_WHEN_WORK_MS,
     payload,
+    // Workers started after the main thread's PreparedRun exists (the usual case: the pool starts after the
+    // main thread's first chunk) get its routes and coverage tables instead of searching them again.
+    workerPayload: () => (ctx ? { kind: 'plan', plan, opts: { samples, seed, precomputed: ctx.share() } } : payload),
     streams,
     samples,
     workers,

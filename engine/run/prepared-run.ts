@@ -21,6 +21,20 @@ export interface PrepareOptions {
   samples?: number;
   /** Seed (default: the scenario's monte_carlo.seed). */
   seed?: string | number;
+  /**
+   * Results another PreparedRun of the SAME graph and plan already computed (PreparedRun.share()): the
+   * route options and the coverage tables filled so far. Workers get them from the main thread instead of
+   * searching again; both are deterministic functions of (graph, plan), so the simulation is identical.
+   */
+  precomputed?: PreparedShare;
+}
+
+/** What a PreparedRun hands to the PreparedRuns of other threads (plain data: structured-clone safe). */
+export interface PreparedShare {
+  /** Route search result per movement × option. */
+  routes: RouteResult[][];
+  /** Coverage tables by key (CoverageTables.entries()). */
+  coverage: [string, Float64Array | null][];
 }
 
 /** Mean wait of an uncontrolled convoy at a junction, seconds, by Junction kind (none, minor, major). */
@@ -85,7 +99,11 @@ export class PreparedRun implements SimContext {
 
     // Routes of every option, searched at the traffic of the departure time.
     this.endpoints = plan.movements.map((mv) => ({ from: this.snapPlace(mv.from), to: this.snapPlace(mv.to) }));
-    this.routes = plan.movements.map((mv, mi) => this.routeOptions(mv, mi));
+    const given = opts.precomputed?.routes;
+    if (given && (given.length !== plan.movements.length || given.some((r, mi) => r.length !== plan.movements[mi]!.options.length))) {
+      throw new Error('precomputed routes do not match the plan (movements × options)');
+    }
+    this.routes = given ?? plan.movements.map((mv, mi) => this.routeOptions(mv, mi));
     this.chokeEdge = this.buildChokeMask();
     this.bridgeEdge = new Uint8Array(graph.edgeCount);
     for (let e = 0; e < graph.edgeCount; e++) if (graph.flags[e]! & EdgeFlag.BRIDGE) this.bridgeEdge[e] = 1;
@@ -115,7 +133,13 @@ export class PreparedRun implements SimContext {
       return e ? [e as SearchEndpoint] : [];
     }));
     this.coverage = new CoverageTables(graph, plan.responders, responderEnds, evacEnds, this.traffic, this.routing.nodeTimes);
+    if (opts.precomputed) this.coverage.adopt(opts.precomputed.coverage);
     this.resolveTriggerTimes();
+  }
+
+  /** Routes and coverage tables computed so far, for PrepareOptions.precomputed of another thread. */
+  share(): PreparedShare {
+    return { routes: this.routes, coverage: this.coverage.entries() };
   }
 
   /** Simulate one sample (its own seeded stream). Options without a route give an empty summary. */

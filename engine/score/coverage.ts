@@ -85,6 +85,24 @@ export class CoverageTables {
     }
   }
 
+  /** The tables computed so far, by key (to hand them to another thread's CoverageTables of the same run). */
+  entries(): [string, Float64Array | null][] {
+    return [...this.cache];
+  }
+
+  /**
+   * Adopt tables another CoverageTables of the SAME graph, plan and traffic computed (entries()): a table is a
+   * pure function of its key, so adopting it gives the numbers this instance would compute, without the
+   * search. Existing entries are kept; adopted ones do not count as searches.
+   */
+  adopt(entries: readonly (readonly [string, Float64Array | null])[]): void {
+    const n = this.graph.nodeCount;
+    for (const [key, table] of entries) {
+      if (table !== null && table.length !== n) throw new Error(`coverage table ${key}: ${table.length} values for a graph of ${n} nodes`);
+      if (!this.cache.has(key)) this.cache.set(key, table);
+    }
+  }
+
   private table(key: string, compute: () => Float64Array | null): Float64Array | null {
     let t = this.cache.get(key);
     if (t === undefined) {
