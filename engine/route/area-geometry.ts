@@ -1,4 +1,5 @@
-import type { Polygon, Position } from 'geojson';
+import type { Polygon } from 'geojson';
+import { ringsContain } from '../geo/point-in-polygon.js';
 
 /**
  * Small planar geometry helpers for overlay compilation, in lon/lat degrees (or planar units). Areas in
@@ -6,28 +7,9 @@ import type { Polygon, Position } from 'geojson';
  * metres (circleContains).
  */
 
-const EARTH_RADIUS_M = 6371008.8;
-const DEG = Math.PI / 180;
-
 /** Ray casting over the outer ring and holes (even-odd): inside the outer ring and outside every hole. */
 export function polygonContains(poly: Polygon, x: number, y: number): boolean {
-  let inside = false;
-  for (const ring of poly.coordinates) {
-    if (ringContains(ring, x, y)) inside = !inside;
-  }
-  return inside;
-}
-
-function ringContains(ring: Position[], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i]![0]!;
-    const yi = ring[i]![1]!;
-    const xj = ring[j]![0]!;
-    const yj = ring[j]![1]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
+  return ringsContain(poly.coordinates, x, y);
 }
 
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
@@ -63,14 +45,6 @@ export function polylineIntersectsPolygon(line: readonly (readonly [number, numb
     }
   }
   return false;
-}
-
-/** Great-circle distance in metres (haversine on the mean sphere). */
-export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * DEG;
-  const dLon = (lon2 - lon1) * DEG;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** Bounding box [minX, minY, maxX, maxY] of a polygon's outer ring. */

@@ -2,7 +2,8 @@ import type { Polygon } from 'geojson';
 import { InputError } from '../errors.js';
 import { EdgeFlag, ROAD_CLASSES, roadClassCode, type RoadClassName, type RoadGraph } from '../graph/index.js';
 import { GEOM_SCALE } from '../graph/format.js';
-import { haversineM, polygonBBox, polygonContains, polylineIntersectsPolygon } from './area-geometry.js';
+import { haversineM } from '../geo/haversine.js';
+import { polygonBBox, polygonContains, polylineIntersectsPolygon } from './area-geometry.js';
 
 /** A threat zone or other area where driving costs more: a circle (metres) or a GeoJSON polygon. */
 export type PenaltyArea = { type: 'circle'; lon: number; lat: number; radiusM: number } | Polygon;

@@ -1,7 +1,5 @@
 import type { RoadGraph } from '../graph/index.js';
-
-/** Mean Earth radius (m), the one turf uses, so projected metres match lengths measured with turf. */
-const EARTH_RADIUS_M = 6371008.8;
+import { EARTH_RADIUS_M } from '../geo/haversine.js';
 const DEG = Math.PI / 180;
 
 /**

@@ -1,5 +1,5 @@
 import type { RoadGraph } from '../graph/index.js';
-import { haversineM } from './area-geometry.js';
+import { haversineM } from '../geo/haversine.js';
 
 /**
  * Cutting edge polylines at fractions of their length (for mid-edge endpoints and partial edges). Lengths

@@ -1,5 +1,6 @@
 import { haversineM, METRES_PER_DEGREE } from '../geo/haversine.js';
 import { segmentDistanceSquared } from '../geo/segment-projection.js';
+import { ringContains } from '../geo/point-in-polygon.js';
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { PlanArea } from '../run/run-plan.js';
 
@@ -19,9 +20,9 @@ export function distanceToAreaM(area: PlanArea, lon: number, lat: number): numbe
   if (area.type === 'circle') return Math.max(0, haversineM(lon, lat, area.lon, area.lat) - area.radiusM);
   const ring = area.coordinates[0];
   if (!ring || ring.length < 3) return Infinity;
-  if (pointInRing(lon, lat, ring)) {
+  if (ringContains(ring, lon, lat)) {
     // Inside the outer ring; holes count as outside.
-    for (let h = 1; h < area.coordinates.length; h++) if (pointInRing(lon, lat, area.coordinates[h]!)) return ringDistanceM(area.coordinates[h]!, lon, lat);
+    for (let h = 1; h < area.coordinates.length; h++) if (ringContains(area.coordinates[h]!, lon, lat)) return ringDistanceM(area.coordinates[h]!, lon, lat);
     return 0;
   }
   return ringDistanceM(ring, lon, lat);
@@ -72,18 +73,6 @@ export function roughEdgeDistanceM(graph: RoadGraph, edge: number, area: PlanAre
   // Half the chord plus the geometry's extra length bounds how far any point of the edge is from the midpoint.
   const reach = graph.lengthM[edge]! / 2 + 1;
   return distanceToAreaM(area, lon, lat) - reach;
-}
-
-function pointInRing(lon: number, lat: number, ring: readonly (readonly [number, number])[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i]![0];
-    const yi = ring[i]![1];
-    const xj = ring[j]![0];
-    const yj = ring[j]![1];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Distance in metres from a point to a ring's boundary (local equirectangular metres around the point). */

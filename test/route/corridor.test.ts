@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoordKind, GraphBuilder, roadClassCode } from '../../engine/graph/index.js';
-import { haversineM } from '../../engine/route/area-geometry.js';
+import { haversineM } from '../../engine/geo/haversine.js';
 import { corridorShare, Router, sharedLengthM, type RouteFound } from '../../engine/route/index.js';
 
 /**

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { CoordKind, GraphBuilder, roadClassCode, type RoadGraph } from '../../engine/graph/index.js';
-import { haversineM } from '../../engine/route/area-geometry.js';
+import { haversineM } from '../../engine/geo/haversine.js';
 
 export interface RandomGraphOptions {
   cols: number;

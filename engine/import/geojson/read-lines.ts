@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readJsonFile } from '../../read-json-file.js';
 import { DataFileError } from '../../errors.js';
 import { roadClassCode } from '../../graph/road-class.js';
 
@@ -13,22 +13,6 @@ export interface ReadLinesResult {
   lines: RoadLine[];
   /** Features that are not (Multi)LineStrings, or lines with fewer than two distinct points. */
   skippedFeatures: number;
-}
-
-/** Parse a JSON file, turning a missing file or a syntax error into one clear DataFileError. */
-export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new DataFileError(file, e.code === 'ENOENT' ? 'file not found' : `cannot read: ${e.message}`, { cause: err });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new DataFileError(file, `not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
 }
 
 /** The features array of a GeoJSON FeatureCollection, or a DataFileError saying what is wrong. */
@@ -69,7 +53,7 @@ function classOf(props: unknown): number {
 
 /** Read the road lines of a GeoJSON FeatureCollection (LineString and MultiLineString features). */
 export function readRoadLines(file: string): ReadLinesResult {
-  const features = featuresOf(file, readJsonFile(file));
+  const features = featuresOf(file, readJsonFile(file, 'GeoJSON'));
   const lines: RoadLine[] = [];
   let skippedFeatures = 0;
   features.forEach((raw, i) => {

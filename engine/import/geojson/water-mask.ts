@@ -1,5 +1,6 @@
 import { DataFileError } from '../../errors.js';
-import { featuresOf, readJsonFile, readPosition } from './read-lines.js';
+import { readJsonFile } from '../../read-json-file.js';
+import { featuresOf, readPosition } from './read-lines.js';
 import type { LocalPlane } from './planar.js';
 
 /** A water polygon in plane metres: outer ring first, then holes (islands), each ring x, y interleaved. */
@@ -7,7 +8,7 @@ export type WaterPolygon = Float64Array[];
 
 /** Read the Polygon / MultiPolygon features of a GeoJSON water file into plane coordinates. */
 export function readWaterPolygons(file: string, plane: LocalPlane): WaterPolygon[] {
-  const features = featuresOf(file, readJsonFile(file));
+  const features = featuresOf(file, readJsonFile(file, 'water GeoJSON'));
   const polygons: WaterPolygon[] = [];
   features.forEach((raw, i) => {
     const g = (raw as { geometry?: { type?: unknown; coordinates?: unknown } })?.geometry;
