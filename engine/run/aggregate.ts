@@ -122,7 +122,7 @@ export class RunAggregator {
     const idx: number[] = [];
     for (let i = 0; i < o.samples; i++) if (o.done[i]) idx.push(i);
     const pick = (f: (i: number) => number) => Float64Array.from(idx, f);
-    const empty = { p50: 0, p95: 0, mean: 0, min: 0, max: 0 };
+    const empty = distribution(new Float64Array(0));
     const found = route.found && track !== null;
     const base: OptionResult = {
       id: opt.id,

@@ -87,13 +87,33 @@ export interface MovementResult {
   verdict: string;
 }
 
-/** Summary of a distribution over samples. */
+/**
+ * Summary of a distribution over samples, in the unit of the field holding it (seconds for `timeS`,
+ * exposure-seconds for exposure). Quantiles are nearest-rank: the value at rank ceil(p·n) (1-based) of the
+ * sorted samples, so each is one of the sampled values. Every number is rounded to 0.01.
+ */
 export interface Distribution {
+  /** 5th percentile (lower whisker of the report's box plot). */
+  p05: number;
+  /** 25th percentile (lower quartile, bottom of the box). */
+  p25: number;
+  /** Median. */
   p50: number;
+  /** 75th percentile (upper quartile, top of the box). */
+  p75: number;
+  /** 95th percentile ("a bad day"). */
   p95: number;
+  /** Arithmetic mean, summed in sample order. */
   mean: number;
   min: number;
   max: number;
+  /**
+   * Equal-width histogram over [min, max] (HISTOGRAM_BINS = 20 bins; one bin when min == max; no bin when
+   * there is no sample). Bin i counts samples in [start + i·width, start + (i+1)·width), the last bin also
+   * holds max. `start` and `width` are in the unit of the distribution; counts are integers summing to
+   * the number of samples.
+   */
+  histogram: { start: number; width: number; counts: number[] };
 }
 
 export interface OptionResult {
