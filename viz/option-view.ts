@@ -1,7 +1,7 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import { EXPOSURE_COMPONENTS, type Distribution, type OptionResult, type Playback as RunPlayback } from '../engine/run/run-result.js';
 import { encodeLine, quantise } from './geometry-codec.js';
-import type { BoxStats, Playback, ReportOption } from './report-data.js';
+import type { BoxStats, Playback, Quantiles, ReportOption } from './report-data.js';
 
 /**
  * One route option of a run, reshaped for the report: the route cut into stretches coloured by exposure,
@@ -34,9 +34,9 @@ export function optionView(graph: RoadGraph | undefined, opt: OptionResult, reco
     lengthM: opt.route.lengthM,
     freeFlowS: opt.route.freeFlowTimeS,
     pieces: !opt.found ? [] : profile && graph && profile.edges.length > 0 ? profilePieces(graph, profile) : routePieces(graph, opt),
-    timeS: { ...opt.timeS },
+    timeS: quantilesOf(opt.timeS),
     exposure: {
-      total: { ...opt.exposure.total },
+      total: quantilesOf(opt.exposure.total),
       components: EXPOSURE_COMPONENTS.map((name) => ({ name, p50: opt.exposure.components[name].p50, p95: opt.exposure.components[name].p95 })),
     },
     response: opt.response.map((r) => ({ type: r.type, units: r.units, p50S: r.p50S, p95S: r.p95S, maxS: r.maxS, shareWithinTarget: r.withinTargetShare, targetS: r.targetS })),
@@ -56,16 +56,26 @@ export function optionView(graph: RoadGraph | undefined, opt: OptionResult, reco
       ...opt.evacuation.flatMap((v) => v.worst.map((w) => ({ lon: w.lon, lat: w.lat, what: `evacuation to ${v.kind.replace('_', ' ')}`, valueS: w.valueS, targetS: v.targetS, near: w.near }))),
     ].filter((g) => g.valueS === null || g.valueS > g.targetS),
     chokepoints: opt.chokepoints.map((c) => ({ lon: c.lon, lat: c.lat, kind: c.kind, reason: c.near ? `${c.reason} — ${c.near}` : c.reason })),
-    distributions: { timeS: boxOf(opt.timeS), exposure: boxOf(opt.exposure.total) },
+    distributions: { timeS: boxOf(opt.timeS, opt.samplesDone), exposure: boxOf(opt.exposure.total, opt.samplesDone) },
   };
   if (opt.reason !== undefined) view.reason = opt.reason;
   if (opt.found && opt.playback.trajectory.length > 0) view.playback = playbackView(graph, opt.playback);
   return view;
 }
 
-/** Box-plot numbers from a run distribution: whiskers min..max, box p50..p95 (the run reports no quartiles). */
-export function boxOf(d: Distribution): BoxStats {
-  return { min: d.min, lo: d.p50, p50: d.p50, hi: d.p95, max: d.max, loLabel: 'p50', hiLabel: 'p95', mean: d.mean };
+/** The table's numbers of a distribution (the histogram goes to the charts only, once). */
+function quantilesOf(d: Distribution): Quantiles {
+  const { histogram: _histogram, ...q } = d;
+  return q;
+}
+
+/** Chart numbers from a run distribution, copied as they are (quantiles and histogram). */
+export function boxOf(d: Distribution, samples: number): BoxStats {
+  return {
+    min: d.min, p05: d.p05, p25: d.p25, p50: d.p50, p75: d.p75, p95: d.p95, max: d.max, mean: d.mean,
+    histogram: { start: d.histogram.start, width: d.histogram.width, counts: [...d.histogram.counts] },
+    samples,
+  };
 }
 
 /** Coordinates of a route edge: from the graph when we have it, else nothing (the caller falls back). */

@@ -85,27 +85,36 @@ export interface ServiceArea {
   roads: number[];
 }
 
+/** A distribution's quantiles as the run reports them (seconds or exposure-seconds), without the histogram. */
 export interface Quantiles {
+  p05?: number;
+  p25?: number;
   p50: number;
+  p75?: number;
   p95: number;
   mean?: number;
   min?: number;
   max?: number;
 }
 
-/** Numbers for a box plot: whiskers min..max, box between the given lower and upper quantiles. */
+/**
+ * One distribution over samples for the report's charts, copied from the run's `Distribution` (same unit:
+ * seconds for travel time, exposure-seconds for exposure). The box plot draws whiskers p05..p95, box
+ * p25..p75, a bar at p50, a dot at the mean and ticks at min and max; the histogram draws `counts`.
+ */
 export interface BoxStats {
   min: number;
-  lo: number;
+  p05: number;
+  p25: number;
   p50: number;
-  hi: number;
+  p75: number;
+  p95: number;
   max: number;
-  /** Labels of lo/hi, e.g. 'p25'/'p75' or 'p50'/'p95' when the run reports no quartiles. */
-  loLabel: string;
-  hiLabel: string;
   mean: number;
-  /** Optional histogram: equal-width bins between binFrom and binTo, counts per bin. */
-  histogram?: { from: number; to: number; counts: number[] };
+  /** Equal-width bins from `start`, each `width` wide (same unit as above); counts sum to the samples done. */
+  histogram: { start: number; width: number; counts: number[] };
+  /** Samples the distribution covers (the option's samplesDone). */
+  samples: number;
 }
 
 export interface ReportMovement {

@@ -39,6 +39,16 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await r.page.locator('tr[data-option="A"] td[data-key="timeS.p50"]').innerText()).toBe('12:00');
     expect(await r.page.locator('.verdict').innerText()).toContain('halves exposure');
     expect(await r.page.locator('svg.boxplot').count()).toBe(2);
+    // Two figures (time, exposure) × two options × 20 bins; each option's bars count its 50 samples.
+    expect(await r.page.locator('svg.histogram').count()).toBe(2);
+    expect(await r.page.locator('svg.histogram rect.hist-bar').count()).toBe(2 * 2 * 20);
+    for (const metric of ['timeS', 'exposure']) {
+      for (const opt of ['A', 'B']) {
+        const counts = await r.page.$$eval(`svg.histogram[data-metric="${metric}"] g[data-option="${opt}"] rect.hist-bar`, (bars) => bars.map((b) => Number(b.getAttribute('data-count'))));
+        expect(counts.reduce((a, b) => a + b, 0), `${metric}/${opt}`).toBe(50);
+      }
+    }
+    expect(await r.page.locator('.chart figcaption').first().innerText()).toContain('whiskers p05–p95, box p25–p75');
     expect(await r.page.locator('table.threats tbody tr').count()).toBe(2);
     expect(await r.page.locator('table.threats tr[data-threat="protest"]').innerText()).toContain('08:20–10:00');
   });

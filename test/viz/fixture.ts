@@ -2,7 +2,7 @@ import { GraphBuilder } from '../../engine/graph/graph-builder.js';
 import { roadClassCode } from '../../engine/graph/road-class.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import type { Scenario } from '../../engine/scenario/model.js';
-import type { OptionResult, RunResult } from '../../engine/run/run-result.js';
+import type { Distribution, OptionResult, RunResult } from '../../engine/run/run-result.js';
 
 /**
  * A hand-made run on a 6×6 grid over central Phnom Penh (≈ 550 m blocks): two options for one movement,
@@ -82,6 +82,17 @@ export function fixtureScenario(): Scenario {
   } as unknown as Scenario;
 }
 
+/** 50 samples in 20 bins, right-skewed like a travel time (sums to samplesDone = 50). */
+const COUNTS = [1, 2, 3, 5, 6, 7, 6, 5, 4, 3, 2, 2, 1, 1, 0, 1, 0, 0, 0, 1];
+
+/** A distribution around x: multipliers of x for min, p25..., mean, max (p05 halfway min..p25). */
+function dist(x: number, min: number, p25: number, p50: number, p75: number, p95: number, mean: number, max: number): Distribution {
+  return {
+    p05: x * (min + p25) / 2, p25: x * p25, p50: x * p50, p75: x * p75, p95: x * p95, mean: x * mean, min: x * min, max: x * max,
+    histogram: { start: x * min, width: (x * (max - min)) / COUNTS.length, counts: [...COUNTS] },
+  };
+}
+
 function option(graph: RoadGraph, id: string, label: string, kind: string, edges: number[], t: number, exp: number): OptionResult {
   const coords: [number, number][] = [];
   for (const e of edges) for (const p of graph.edgeGeometry(e).slice(coords.length ? 1 : 0)) coords.push(p);
@@ -96,9 +107,9 @@ function option(graph: RoadGraph, id: string, label: string, kind: string, edges
     id, label, kind, found: true,
     route: { edges, coordinates: coords, lengthM: edges.reduce((s, e) => s + graph.lengthM[e]!, 0), freeFlowTimeS: edges.reduce((s, e) => s + graph.timeS[e]!, 0), roads: [], bridges: 0 },
     samplesDone: 50, arrivedShare: 1, reroutedShare: id === 'A' ? 0.1 : 0,
-    timeS: { p50: t, p95: t * 1.2, mean: t * 1.05, min: t * 0.9, max: t * 1.4 },
+    timeS: dist(t, 0.9, 0.95, 1, 1.1, 1.2, 1.05, 1.4),
     exposure: {
-      total: { p50: exp, p95: exp * 1.5, mean: exp * 1.1, min: exp * 0.5, max: exp * 2 },
+      total: dist(exp, 0.5, 0.7, 1, 1.3, 1.5, 1.1, 2),
       components: { threat: { p50: exp * 0.6, p95: exp, mean: exp * 0.6 }, slow: { p50: exp * 0.2, p95: exp * 0.3, mean: exp * 0.2 }, stopped: { p50: exp * 0.1, p95: exp * 0.1, mean: exp * 0.1 }, chokepoint: { p50: exp * 0.1, p95: exp * 0.1, mean: exp * 0.1 }, crowd: { p50: 0, p95: 0, mean: 0 }, predictability: { p50: 0, p95: 0, mean: 0 } },
     },
     hotspots: [{ fromIndex: 3, toIndex: 5, fromM: 1600, toM: 3300, lon: mid[0], lat: mid[1], near: 'Independence Monument', exposure: exp * 0.5, share: 0.5, mainComponent: 'threat' }],

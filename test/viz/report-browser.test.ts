@@ -86,6 +86,22 @@ describe.skipIf(!haveChromium())('report of the bundled arrival scenario in Chro
     }
   });
 
+  it('draws a box plot and a histogram per option whose bars hold every sample, as in the run', async () => {
+    for (const m of run.movements) {
+      const sel = `section[data-movement="${m.id}"]`;
+      const found = m.options.filter((x) => x.found);
+      if (found.length === 0) continue;
+      expect(await r.page.locator(`${sel} svg.boxplot g[data-option]`).count()).toBe(2 * found.length);
+      for (const [metric, pick] of [['timeS', (o: typeof found[number]) => o.timeS], ['exposure', (o: typeof found[number]) => o.exposure.total]] as const) {
+        for (const o of found) {
+          const counts = await r.page.$$eval(`${sel} svg.histogram[data-metric="${metric}"] g[data-option="${o.id}"] rect.hist-bar`, (bars) => bars.map((b) => Number(b.getAttribute('data-count'))));
+          expect(counts, `${m.id}/${o.id} ${metric}`).toEqual(pick(o).histogram.counts);
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(o.samplesDone);
+        }
+      }
+    }
+  });
+
   it('toggles a layer', async () => {
     const box = r.page.locator('input[data-layer="roads"]');
     expect(await r.page.locator('path.basemap-road').count()).toBeGreaterThan(0);
