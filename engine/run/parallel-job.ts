@@ -121,16 +121,20 @@ function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>
 
 /**
  * Main thread plus pool. A chunk runs on the main thread when it is free. Otherwise it goes to the pool,
- * but only once the run has proved long enough to pay for starting workers: after the first main-thread
- * chunk, the remaining work is estimated from its time, and the pool is started only if that estimate
- * exceeds poolWhenWorkMs (a cold worker spends a few hundred ms starting and preparing before its first
+ * but only once the run has proved long enough to pay for starting workers: after four main-thread
+ * chunks (the first ones are cold), the remaining work is estimated from the fastest, and the pool is started only if
+ * that estimate exceeds poolWhenWorkMs (a cold worker spends a few hundred ms starting and preparing before its first
  * sample). Until then, and for ever in a short run, chunks wait for the main thread. A retry always goes to a
  * fresh worker.
  */
+/** Main-thread chunks timed before deciding whether the pool pays (the fastest one is the estimate). */
+const DECIDE_AFTER_CHUNKS = 4;
+
 function hybridExecutor<S>(getRemote: () => ChunkExecutor<S>, local: ChunkExecutor<S>, poolWhenWorkMs: number, totalChunks: number): ChunkExecutor<S> {
   let localBusy = false;
   let localDone = 0;
   let localMs = 0;
+  let fastestMs = Infinity;
   let poolWorthIt: boolean | undefined = poolWhenWorkMs <= 0 ? true : undefined;
   const waiting: (() => void)[] = [];
   const runLocal = async (chunk: ChunkRange, i: number, attempt: number): Promise<S[]> => {
@@ -139,10 +143,15 @@ function hybridExecutor<S>(getRemote: () => ChunkExecutor<S>, local: ChunkExecut
     try {
       return await local.run(chunk, i, attempt);
     } finally {
-      localMs += performance.now() - t0;
+      const ms = performance.now() - t0;
+      fastestMs = Math.min(fastestMs, ms);
+      localMs += ms;
       localDone++;
       localBusy = false;
-      poolWorthIt ??= (localMs / localDone) * (totalChunks - localDone) > poolWhenWorkMs;
+      // Estimated from the fastest of the first DECIDE_AFTER_CHUNKS chunks: the first chunks also fill the
+      // run's coverage tables and warm the JIT (3-5× a warm chunk on the bundled scenario), which made every
+      // run look long enough for the pool. A run whose first chunks alone exceed the bound decides at once.
+      if (localDone >= DECIDE_AFTER_CHUNKS || localMs > poolWhenWorkMs || localDone >= totalChunks) poolWorthIt ??= fastestMs * (totalChunks - localDone) > poolWhenWorkMs;
       // Decided for the pool: every waiting chunk may go now; otherwise the next one takes the main thread.
       if (poolWorthIt) waiting.splice(0).forEach((wake) => wake());
       else waiting.shift()?.();

@@ -16,11 +16,13 @@ import type { SampleSummary } from './sample-summary.js';
 import { planFromScenario } from './scenario-adapter.js';
 
 /**
- * Below a few seconds of sampling work, starting workers costs more than it saves: each cold worker spends
- * 0.15–0.7 s starting and building its PreparedRun and refills the run's lazy caches (bench/parallel.ts;
- * a 65,000-sample run of the bundled scenario used ~55 % more CPU on 2 workers than in-process), while
- * the main thread has its context ready. Such runs stay on the main thread, with identical results.
- * MOTORCADE_POOL_WHEN_WORK_MS overrides it (0: always use the workers asked for).
+ * Below a few seconds of sampling work, starting workers costs more than it saves: even with the main
+ * thread's routes and coverage tables shipped to it, a cold worker spends ~0.4 s of CPU (start 50 ms,
+ * PreparedRun 120 ms, job modules and JIT warm-up on its first chunks) before it samples at full speed,
+ * and on the bundled scenario a 5,000-sample run (~2 s of sampling) was no faster on 1 or 2 workers than
+ * in-process while a 20,000-sample run (~8 s) was 1.2-1.5× faster (engineer I, loaded 2-core machine).
+ * Such short runs stay on the main thread, with identical results. The work is estimated from the fastest of the main
+ * thread's first four chunks (the first ones are cold). MOTORCADE_POOL_WHEN_WORK_MS overrides it (0: always use the workers asked for).
  */
 export const POOL_WHEN_WORK_MS = envNumber('MOTORCADE_POOL_WHEN_WORK_MS') ?? 3000;
 
