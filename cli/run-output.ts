@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/run/run-result.js';
+import { r2 } from '../engine/run/distribution.js';
 
 /**
  * How `motorcade run` and `compare` present a RunResult: aligned terminal tables (units in the headers,
@@ -87,26 +88,34 @@ const csvCell = (v: unknown): string => {
 };
 const csv = (rows: unknown[][]): string => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 
-/** --csv DIR: options.csv (one row per movement × option), hotspots.csv, response.csv, events.csv (sample 0). */
+/** --csv DIR: options.csv (one row per movement × option), hotspots.csv, response.csv, events.csv (sample 0), histograms.csv (one row per bin of time and exposure). */
 export function writeCsv(dir: string, result: RunResult): string[] {
   const options: unknown[][] = [[
-    'movement', 'option', 'label', 'kind', 'found', 'recommended', 'length_m', 'free_flow_time_s', 'time_p50_s', 'time_p95_s', 'time_mean_s', 'time_min_s', 'time_max_s',
-    'exposure_p50', 'exposure_p95', 'exposure_mean', ...EXPOSURE_COMPONENTS.map((c) => `${c}_mean`), 'arrived_share', 'rerouted_share', 'score',
+    'movement', 'option', 'label', 'kind', 'found', 'recommended', 'length_m', 'free_flow_time_s', 'time_p05_s', 'time_p25_s', 'time_p50_s', 'time_p75_s', 'time_p95_s', 'time_mean_s', 'time_min_s', 'time_max_s',
+    'exposure_p05', 'exposure_p25', 'exposure_p50', 'exposure_p75', 'exposure_p95', 'exposure_mean', ...EXPOSURE_COMPONENTS.map((c) => `${c}_mean`), 'arrived_share', 'rerouted_share', 'score',
   ]];
   const hotspots: unknown[][] = [['movement', 'option', 'rank', 'from_m', 'to_m', 'lon', 'lat', 'near', 'exposure', 'share', 'main_component']];
   const response: unknown[][] = [['movement', 'option', 'kind', 'units_or_destinations', 'target_s', 'p50_s', 'p95_s', 'max_s', 'within_target_share']];
   const events: unknown[][] = [['movement', 'option', 'time_s', 'clock', 'kind', 'message', 'lon', 'lat']];
+  // One row per histogram bin: samples whose value lies in [from, to) (the last bin also holds the max).
+  const histograms: unknown[][] = [['movement', 'option', 'metric', 'bin', 'from', 'to', 'count']];
   for (const mv of result.movements) {
     for (const o of mv.options) {
-      options.push([mv.id, o.id, o.label, o.kind, o.found, o.id === mv.recommended, o.route.lengthM, o.route.freeFlowTimeS, o.timeS.p50, o.timeS.p95, o.timeS.mean, o.timeS.min, o.timeS.max,
-        o.exposure.total.p50, o.exposure.total.p95, o.exposure.total.mean, ...EXPOSURE_COMPONENTS.map((c) => o.exposure.components[c].mean), o.arrivedShare, o.reroutedShare, o.score]);
+      options.push([mv.id, o.id, o.label, o.kind, o.found, o.id === mv.recommended, o.route.lengthM, o.route.freeFlowTimeS, o.timeS.p05, o.timeS.p25, o.timeS.p50, o.timeS.p75, o.timeS.p95, o.timeS.mean, o.timeS.min, o.timeS.max,
+        o.exposure.total.p05, o.exposure.total.p25, o.exposure.total.p50, o.exposure.total.p75, o.exposure.total.p95, o.exposure.total.mean, ...EXPOSURE_COMPONENTS.map((c) => o.exposure.components[c].mean), o.arrivedShare, o.reroutedShare, o.score]);
       o.hotspots.forEach((h, i) => hotspots.push([mv.id, o.id, i + 1, h.fromM, h.toM, h.lon, h.lat, h.near, h.exposure, h.share, h.mainComponent]));
       for (const r of o.response) response.push([mv.id, o.id, r.type, r.units, r.targetS, r.p50S, r.p95S, r.maxS, r.withinTargetShare]);
       for (const e of o.evacuation) response.push([mv.id, o.id, e.kind, e.destinations.join(' '), e.targetS, e.p50S, e.p95S, e.maxS, e.withinTargetShare]);
+      if (o.found) {
+        for (const [metric, d] of [['time_s', o.timeS], ['exposure', o.exposure.total]] as const) {
+          const h = d.histogram;
+          h.counts.forEach((count, bin) => histograms.push([mv.id, o.id, metric, bin, r2(h.start + bin * h.width), r2(h.start + (bin + 1) * h.width), count]));
+        }
+      }
       for (const e of o.playback.events) events.push([mv.id, o.id, e.timeS, clock(e.timeS), e.kind, e.message, e.lon, e.lat]);
     }
   }
-  const files = { 'options.csv': options, 'hotspots.csv': hotspots, 'response.csv': response, 'events.csv': events };
+  const files = { 'options.csv': options, 'hotspots.csv': hotspots, 'response.csv': response, 'events.csv': events, 'histograms.csv': histograms };
   return Object.entries(files).map(([name, rows]) => {
     const file = path.join(dir, name);
     writeFileAtomic(file, csv(rows));
