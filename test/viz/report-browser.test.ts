@@ -147,6 +147,10 @@ describe.skipIf(!haveChromium())('report of the bundled arrival scenario in Chro
     await r.page.evaluate(() => window.scrollTo(0, 0));
     await r.page.screenshot({ path: path.join(OUT, 'asean-2022-arrivals.png'), fullPage: false });
     if (process.env['UPDATE_SCREENSHOT'] === '1') await r.page.screenshot({ path: path.join(ROOT, 'docs', 'report-screenshot.png'), fullPage: false });
+    // The distributions of the first movement (box plots and histograms), for the README's report section.
+    const charts = r.page.locator('section.movement .charts').first();
+    await charts.screenshot({ path: path.join(OUT, 'asean-2022-arrivals-charts.png') });
+    if (process.env['UPDATE_SCREENSHOT'] === '1') await charts.screenshot({ path: path.join(ROOT, 'docs', 'report-charts.png') });
     expect(r.requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
     expect(r.requests).toEqual([`file://${file}`]);
     expect(r.errors).toEqual([]);
