@@ -62,7 +62,7 @@ export function registerRun(program: Command): void {
     .option('--samples <n>', 'samples per movement × option (default: the scenario monte_carlo.samples)')
     .option('--seed <s>', 'random seed (default: the scenario monte_carlo.seed); same seed → identical output')
     .option('--json', 'print the complete result as JSON on stdout (no timings, byte-identical for the same seed)')
-    .option('--csv <dir>', 'write options.csv, hotspots.csv, response.csv, events.csv into DIR')
+    .option('--csv <dir>', 'write options.csv, hotspots.csv, response.csv, events.csv, histograms.csv into DIR')
     .option('--geojson <file>', 'write routes, hotspots and chokepoints as a GeoJSON FeatureCollection')
     .option('--timings', 'print wall-clock timings on stderr')
     .option('--workers <n>', `up to N worker threads (default: the available cores, ${defaultWorkers()} here; 0 = main thread only; short runs start none); results do not depend on it`)
