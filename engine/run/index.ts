@@ -10,6 +10,7 @@
 export * from './run-result.js';
 export type * from './run-plan.js';
 export { prepareRun, prepareRunFromPlan, runSampleChunk, planTasks, PreparedRun, type PrepareOptions, type SampleSummary, type SampleTask } from './sample-chunk.js';
+export type { PreparedShare } from './prepared-run.js';
 export { RunAggregator, aggregateSamples } from './aggregate.js';
 export { runInProcess } from './run-in-process.js';
 export { planFromScenario } from './scenario-adapter.js';
