@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import Graph from 'graphology';
+import { MultiDirectedGraph } from 'graphology';
 import { stronglyConnectedComponents as referenceScc } from 'graphology-components';
 import { GraphBuilder } from '../../engine/graph/graph-builder.js';
 import { roadClassCode, EdgeFlag } from '../../engine/graph/road-class.js';
@@ -46,7 +46,7 @@ describe('stronglyConnectedComponents', () => {
           const scc = stronglyConnectedComponents(g);
           const ours: number[][] = Array.from({ length: scc.count }, () => []);
           for (let v = 0; v < n; v++) ours[scc.componentOf[v]!]!.push(v);
-          const ref = new Graph({ type: 'directed', multi: true });
+          const ref = new MultiDirectedGraph();
           for (let v = 0; v < n; v++) ref.addNode(String(v));
           for (const [a, b, oneway] of edges) {
             ref.addEdge(String(a), String(b));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MultiDirectedGraph } from 'graphology';
 import graphml from 'graphology-graphml';
 import gexf from 'graphology-gexf';
-import betweenness from 'graphology-metrics/centrality/betweenness.js';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { GraphBuilder } from '../../engine/graph/graph-builder.js';
 import { EdgeFlag, roadClassCode } from '../../engine/graph/road-class.js';
 import { toGraphology } from '../../engine/graph/to-graphology.js';
@@ -44,6 +44,8 @@ describe('toGraphology', () => {
 
   it('serves graphology-metrics: betweenness weighted by travel time finds the junction every path crosses', () => {
     const g = sample();
+    // graphology-metrics is CommonJS: under NodeNext its default export is the module object.
+    const betweenness = ((betweennessModule as unknown as { default?: unknown }).default ?? betweennessModule) as (g: unknown, o: { getEdgeWeight: string }) => Record<string, number>;
     const scores = betweenness(toGraphology(g), { getEdgeWeight: 'time_s' });
     // Node 1 (104.93, 11.56) lies between 0 and 2 on every shortest path.
     expect(scores['1']).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ const plan = basePlan({
     movement({ id: 'm2', departureS: 10.2 * 3600, from: place('c', 0, 500), to: place('d', 500, 0) }),
   ],
   threats: [{ id: 't', kind: 'protest', intensity: 0.7, area: { type: 'circle', lon: lonAt(250), lat: latAt(150), radiusM: 80 }, fromS: 9 * 3600, toS: 11 * 3600 }],
-  responders: [{ id: 'p', type: 'police', ...place('p', 300, 300), turnoutS: 45, fromS: 0, toS: 86400, count: 2 }],
+  responders: [{ ...place('p', 300, 300), id: 'p', type: 'police', turnoutS: 45, fromS: 0, toS: 86400, count: 2 }],
   hospitals: [place('h', 0, 0)],
   injects: [{ id: 'c', atS: 10 * 3600 + 30, durationS: 600, note: 'crash', action: { type: 'close_road', ...place('x', 250, 0), radiusM: 10, label: 'crash' } }],
 });

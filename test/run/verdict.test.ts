@@ -5,7 +5,7 @@ import { recommend } from '../../engine/run/verdict.js';
 function option(id: string, timeS: number, components: Partial<Record<ExposureComponent, number>>, over: Partial<OptionResult> = {}): OptionResult {
   const comp = Object.fromEntries(EXPOSURE_COMPONENTS.map((c) => [c, { p50: components[c] ?? 0, p95: components[c] ?? 0, mean: components[c] ?? 0 }])) as OptionResult['exposure']['components'];
   const total = Object.values(components).reduce((a, b) => a + (b ?? 0), 0);
-  const d = (x: number) => ({ p50: x, p95: x, mean: x, min: x, max: x });
+  const d = (x: number) => ({ p05: x, p25: x, p50: x, p75: x, p95: x, mean: x, min: x, max: x, histogram: { start: x, width: 0, counts: [10] } });
   return {
     id, label: 'primary', kind: 'fastest', found: true,
     route: { edges: [], coordinates: [], lengthM: 0, freeFlowTimeS: 0, roads: [], bridges: 0 },

@@ -8,7 +8,7 @@ import { basePlan, lineGraph, place } from '../sim/tiny-world.js';
 const POLICE = RESPONDER_TYPES.indexOf('police');
 const g = lineGraph(4); // nodes at x = 0,100,200,300,400; 10 m/s; route 0 → 400
 
-const police = (over: object = {}) => ({ id: 'p', type: 'police' as const, ...place('p', 0, 0), turnoutS: 60, fromS: 0, toS: 86400, count: 1, ...over });
+const police = (over: object = {}) => ({ ...place('p', 0, 0), id: 'p', type: 'police' as const, turnoutS: 60, fromS: 0, toS: 86400, count: 1, ...over });
 
 function sample(over: Parameters<typeof basePlan>[0]) {
   const ctx = prepareRunFromPlan(g, basePlan(over), { samples: 1 });
@@ -38,7 +38,7 @@ describe('response time along the route', () => {
   });
 
   it('the nearest of several units (multi-source) answers', () => {
-    const s = sample({ responders: [police(), police({ id: 'p2', ...place('p2', 400, 0), turnoutS: 0 })] });
+    const s = sample({ responders: [police(), police({ ...place('p2', 400, 0), id: 'p2', turnoutS: 0 })] });
     // From x=400 with no turnout: 40, 30, 20, 10 → vs 70..100 from the first: min per node, max per edge = 40,30,20,10.
     expect(s.response[POLICE]).toMatchObject({ p50S: 20, p95S: 40, maxS: 40 });
   });

@@ -68,7 +68,7 @@ describe('movement simulation on hand-checkable graphs', () => {
   });
 
   it('declared chokepoint: seconds on the edges within its radius', () => {
-    const [s] = lineRun({ chokepoints: [{ id: 'c', label: 'bridge', ...place('c', 150, 0), radiusM: 20, bridge: true }] });
+    const [s] = lineRun({ chokepoints: [{ ...place('c', 150, 0), id: 'c', label: 'bridge', radiusM: 20, bridge: true }] });
     expect(s!.exposure[comp('chokepoint')]).toBeCloseTo(10, 9); // one 100 m edge at 10 m/s
   });
 
