@@ -17,12 +17,17 @@ import {
   type RouteInfo,
   type RunResult,
 } from './run-result.js';
+import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from './pool/summary-codec.js';
 import type { SampleSummary, SampleTask } from './sample-summary.js';
 import { recommend } from './verdict.js';
 
 const E = EXPOSURE_COMPONENTS.length;
-/** Per coverage kind and sample: p50, p95, max, within. */
+const R = RESPONDER_TYPES.length;
+/** Per coverage kind and sample: p50, p95, max, within (the packed row's order too). */
 const COV_FIELDS = 4;
+// The packed row's coverage block is response types then evacuation kinds, 4 stats each: the very layout
+// of OptionSamples.coverage per sample, so addPacked copies it as one run of doubles.
+if (ROW_COVERAGE + COVERAGE_KINDS * COV_FIELDS !== SUMMARY_WIDTH) throw new Error('aggregate: packed summary row layout does not match the coverage layout');
 
 /** Per movement × option: one number per sample per metric (what quantiles need), nothing more. */
 class OptionSamples {
@@ -55,8 +60,7 @@ export class RunAggregator {
   }
 
   add(task: SampleTask, summaries: readonly SampleSummary[]): void {
-    const o = this.perOption[task.movementIndex]?.[task.optionIndex];
-    if (!o) throw new Error(`aggregate: no movement ${task.movementIndex} option ${task.optionIndex}`);
+    const o = this.optionSamples(task);
     for (const s of summaries) {
       const i = s.sample;
       if (i < 0 || i >= o.samples) continue;
@@ -65,16 +69,48 @@ export class RunAggregator {
       o.arrived[i] = s.arrived ? 1 : 0;
       o.rerouted[i] = s.rerouted ? 1 : 0;
       for (let c = 0; c < E; c++) o.exposure[i * E + c] = s.exposure[c]!;
-      const cov = [...s.response, ...s.evacuation];
+      // Response types first, then evacuation kinds: the COVERAGE_KINDS order of the coverage rows.
       for (let k = 0; k < COVERAGE_KINDS; k++) {
         const base = (i * COVERAGE_KINDS + k) * COV_FIELDS;
-        const st = cov[k]!;
+        const st = k < R ? s.response[k]! : s.evacuation[k - R]!;
         o.coverage[base] = st.p50S;
         o.coverage[base + 1] = st.p95S;
         o.coverage[base + 2] = st.maxS;
         o.coverage[base + 3] = st.withinShare;
       }
     }
+  }
+
+  /**
+   * The same as add(task, unpackSummaries(packed)), read straight from the rows a worker sent
+   * (engine/run/pool/summary-codec.ts layout) into the per-sample arrays: no object per sample, which was
+   * most of the main thread's share of a pooled run. The values copied are the very doubles, so the
+   * result is byte-identical to add() (the determinism tests compare both paths).
+   */
+  addPacked(task: SampleTask, packed: Float64Array): void {
+    const o = this.optionSamples(task);
+    if (packed.length % SUMMARY_WIDTH !== 0) throw new Error(`packed summaries: ${packed.length} numbers is not a whole number of ${SUMMARY_WIDTH}-wide rows`);
+    const covWidth = COVERAGE_KINDS * COV_FIELDS;
+    for (let at = 0; at < packed.length; at += SUMMARY_WIDTH) {
+      const i = packed[at + ROW_SAMPLE]!;
+      if (!(i >= 0 && i < o.samples)) continue;
+      o.done[i] = 1;
+      o.timeS[i] = packed[at + ROW_TIME]!;
+      o.arrived[i] = packed[at + ROW_ARRIVED] === 1 ? 1 : 0;
+      o.rerouted[i] = packed[at + ROW_REROUTED] === 1 ? 1 : 0;
+      const e0 = i * E;
+      const pe = at + ROW_EXPOSURE;
+      for (let c = 0; c < E; c++) o.exposure[e0 + c] = packed[pe + c]!;
+      const c0 = i * covWidth;
+      const pc = at + ROW_COVERAGE;
+      for (let f = 0; f < covWidth; f++) o.coverage[c0 + f] = packed[pc + f]!;
+    }
+  }
+
+  private optionSamples(task: SampleTask): OptionSamples {
+    const o = this.perOption[task.movementIndex]?.[task.optionIndex];
+    if (!o) throw new Error(`aggregate: no movement ${task.movementIndex} option ${task.optionIndex}`);
+    return o;
   }
 
   /** Samples aggregated so far, over every movement × option. */

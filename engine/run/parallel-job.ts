@@ -5,7 +5,7 @@ import { runChunksInOrder, type ChunkExecutor, type ScheduleOutcome, type Schedu
 import { distModuleUrl } from './pool/dist-module.js';
 import type { ChunkRange, ChunkReply, FaultInjection, SampleJob, StreamKey } from './pool/sample-job.js';
 import { SamplePool } from './pool/sample-pool.js';
-import type { OrderedChunkSink } from './pool/stream-order.js';
+import type { ChunkOutput, OrderedChunkSink } from './pool/stream-order.js';
 
 export interface SampleJobRunOptions<P, S> {
   graph: RoadGraph;
@@ -44,6 +44,12 @@ export interface SampleJobRunOptions<P, S> {
   onProgress?: ((p: ScheduleProgress) => void) | undefined;
   /** Receives every stream's summaries in sample order. */
   sink: OrderedChunkSink<S>;
+  /**
+   * Receives, instead of `sink`, the chunks that come back from workers still packed (job.pack): rows of
+   * the job's transfer encoding, in sample order per stream like `sink`. Lets the main thread read the
+   * numbers straight from the typed array instead of unpacking them into objects first (RunAggregator.addPacked).
+   */
+  packedSink?: ((chunk: ChunkRange, packed: Float64Array) => void) | undefined;
   /** An already started pool over the same graph (sweeps, the exercise console): not destroyed at the end. */
   pool?: SamplePool | undefined;
   /** Test only: make one chunk fail. */
@@ -89,7 +95,14 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
         : helps
           ? hybridExecutor<S>(getRemote, await inProcessExecutor<P, S>(opts, prepareMs, local), opts.poolWhenWorkMs ?? 0, chunks.length)
           : getRemote();
-    const outcome = await runChunksInOrder(chunks, executor, opts.sink, {
+    const unpack = opts.localJob?.unpack?.bind(opts.localJob);
+    const deliver = (chunk: ChunkRange, out: ChunkOutput<S>): void => {
+      if (Array.isArray(out)) opts.sink(chunk, out);
+      else if (opts.packedSink) opts.packedSink(chunk, out.packed);
+      else if (unpack) opts.sink(chunk, unpack(out.packed));
+      else throw new Error('worker sent packed summaries but the job has no unpack');
+    };
+    const outcome = await runChunksInOrder(chunks, executor, deliver, {
       // Two chunks per worker (one running, one queued: no idle gap between chunks), one for the main thread.
       maxInFlight: Math.max(1, workers) * 2 + (helps ? 1 : 0),
       signal: opts.signal,
@@ -105,11 +118,13 @@ function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>
   // Packed replies when the job has a transfer encoding and we hold the job here to decode it.
   const unpack = opts.localJob?.pack && opts.localJob.unpack ? opts.localJob.unpack.bind(opts.localJob) : undefined;
   const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.workerPayload?.() ?? opts.payload, unpack !== undefined);
-  const note = (reply: ChunkReply<S>): S[] => {
+  // Packed chunks travel on as they came (unpacked, if at all, only at delivery: see runSampleJob).
+  const note = (reply: ChunkReply<S>): ChunkOutput<S> => {
     if (reply.prepareMs > 0) prepareMs.push(reply.prepareMs);
     if (reply.packed) {
       if (!unpack) throw new Error('worker sent packed summaries but the job has no unpack');
-      return unpack(reply.packed);
+      if (reply.rows === undefined) throw new Error('worker sent packed summaries without their row count');
+      return { packed: reply.packed, rows: reply.rows };
     }
     return reply.summaries;
   };
@@ -137,7 +152,7 @@ function hybridExecutor<S>(getRemote: () => ChunkExecutor<S>, local: ChunkExecut
   let fastestMs = Infinity;
   let poolWorthIt: boolean | undefined = poolWhenWorkMs <= 0 ? true : undefined;
   const waiting: (() => void)[] = [];
-  const runLocal = async (chunk: ChunkRange, i: number, attempt: number): Promise<S[]> => {
+  const runLocal = async (chunk: ChunkRange, i: number, attempt: number): Promise<ChunkOutput<S>> => {
     localBusy = true;
     const t0 = performance.now();
     try {

@@ -132,6 +132,8 @@ export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan,
     fault: opts.fault,
     // Chunks arrive from message callbacks, never while prepareHere() runs (it is synchronous): agg exists.
     sink: (chunk, summaries) => agg!.add(chunk, summaries),
+    // Workers' chunks stay packed: the aggregator reads the rows directly (no objects on the main thread).
+    packedSink: (chunk, packed) => agg!.addPacked(chunk, packed),
   });
   let outcome: SampleJobOutcome;
   try {

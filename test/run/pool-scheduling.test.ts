@@ -43,7 +43,7 @@ describe('runChunksInOrder', () => {
     const seen = new Map<string, number[]>();
     const out = await runChunksInOrder(chunks, scrambled(), (c, s) => {
       const k = `${c.movementIndex}/${c.optionIndex}`;
-      seen.set(k, [...(seen.get(k) ?? []), ...s]);
+      seen.set(k, [...(seen.get(k) ?? []), ...(s as number[])]);
     }, { maxInFlight: 5 });
     expect(out).toMatchObject({ partial: false, aborted: false, samplesDone: 69, samplesTotal: 69 });
     expect(seen.get('0/1')).toEqual(Array.from({ length: 23 }, (_, k) => 100 + k));

@@ -1,10 +1,10 @@
 import type { ChunkRange } from './sample-job.js';
-import { StreamOrder, type OrderedChunkSink } from './stream-order.js';
+import { StreamOrder, type ChunkOutput, type OrderedOutputSink } from './stream-order.js';
 
 /** Runs chunks somewhere: on the pool (run = any free worker, retry = a fresh worker) or in-process. */
 export interface ChunkExecutor<S> {
-  run(chunk: ChunkRange, chunkIndex: number, attempt: number): Promise<S[]>;
-  retry(chunk: ChunkRange, chunkIndex: number, attempt: number): Promise<S[]>;
+  run(chunk: ChunkRange, chunkIndex: number, attempt: number): Promise<ChunkOutput<S>>;
+  retry(chunk: ChunkRange, chunkIndex: number, attempt: number): Promise<ChunkOutput<S>>;
 }
 
 export interface ScheduleProgress {
@@ -52,7 +52,7 @@ export interface ScheduleOutcome {
  * fresh worker; a second failure stops handing out chunks, lets the running ones finish, keeps
  * everything computed, and reports the failure. An abort (Ctrl-C) stops handing out chunks the same way.
  */
-export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: ChunkExecutor<S>, sink: OrderedChunkSink<S>, opts: ScheduleOptions): Promise<ScheduleOutcome> {
+export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: ChunkExecutor<S>, sink: OrderedOutputSink<S>, opts: ScheduleOptions): Promise<ScheduleOutcome> {
   const order = new StreamOrder<S>(chunks, sink);
   const samplesTotal = chunks.reduce((a, c) => a + c.sampleEnd - c.sampleStart, 0);
   const t0 = performance.now();
@@ -97,7 +97,7 @@ export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: Chu
 
     const attempt = async (i: number): Promise<void> => {
       const chunk = chunks[i]!;
-      let summaries: S[];
+      let summaries: ChunkOutput<S>;
       try {
         summaries = await executor.run(chunk, i, 0);
       } catch (error) {

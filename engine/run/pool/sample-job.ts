@@ -93,6 +93,8 @@ export interface ChunkReply<Summary> {
   /** Plain summaries, or (task.pack) the packed rows in `packed` and an empty array here. */
   summaries: Summary[];
   packed?: Float64Array;
+  /** With `packed`: how many summaries it holds. */
+  rows?: number;
   /** Time the worker spent preparing the run context for this task (0 when it was cached), ms. */
   prepareMs: number;
 }

@@ -53,7 +53,7 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
     prepareMs = performance.now() - t0;
   }
   const summaries = job.runChunk(current.ctx, task.chunk);
-  if (task.pack && job.pack) return { summaries: [], packed: job.pack(summaries), prepareMs };
+  if (task.pack && job.pack) return { summaries: [], packed: job.pack(summaries), rows: summaries.length, prepareMs };
   return { summaries, prepareMs };
 }
 

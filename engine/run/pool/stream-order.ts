@@ -5,6 +5,26 @@ import { streamId } from './chunk-plan.js';
 export type OrderedChunkSink<S> = (chunk: ChunkRange, summaries: S[]) => void;
 
 /**
+ * A chunk's summaries still in the job's transfer encoding (job.pack): `rows` summaries in one Float64Array,
+ * handed on as received from the worker so that the main thread need not build objects it only reads once.
+ */
+export interface PackedRows {
+  readonly packed: Float64Array;
+  readonly rows: number;
+}
+
+/** What an executor returns for a chunk: summary objects, or the packed rows a worker sent. */
+export type ChunkOutput<S> = S[] | PackedRows;
+
+/** Like OrderedChunkSink, for outputs that may still be packed. */
+export type OrderedOutputSink<S> = (chunk: ChunkRange, out: ChunkOutput<S>) => void;
+
+/** Number of summaries in a chunk output. */
+export function rowsOf<S>(out: ChunkOutput<S>): number {
+  return Array.isArray(out) ? out.length : (out as PackedRows).rows;
+}
+
+/**
  * Reorders chunk results that complete in any order into sample order, per (movement, option) stream.
  * A chunk is held only until every earlier chunk of its own stream has arrived, so memory is bounded by
  * the chunks in flight, not by the sample count; and a chunk that never arrives (a failure) blocks only
@@ -14,14 +34,14 @@ export class StreamOrder<S> {
   /** Per stream: the chunk indices of the plan in order, and how many have been delivered. */
   private readonly streams = new Map<string, { order: number[]; delivered: number }>();
   private readonly streamOf: string[];
-  private readonly held = new Map<number, S[]>();
+  private readonly held = new Map<number, ChunkOutput<S>>();
   samplesDelivered = 0;
   /** Most chunks ever held at once: bounded by the chunks in flight, whatever the sample count. */
   peakHeld = 0;
 
   constructor(
     private readonly chunks: readonly ChunkRange[],
-    private readonly sink: OrderedChunkSink<S>,
+    private readonly sink: OrderedOutputSink<S>,
   ) {
     this.streamOf = chunks.map((c) => streamId(c));
     chunks.forEach((c, i) => {
@@ -37,11 +57,12 @@ export class StreamOrder<S> {
   }
 
   /** A chunk finished: deliver it and any held successors of its stream that are now in order. */
-  complete(chunkIndex: number, summaries: S[]): void {
+  complete(chunkIndex: number, summaries: ChunkOutput<S>): void {
     const chunk = this.chunks[chunkIndex]!;
     const expected = chunk.sampleEnd - chunk.sampleStart;
-    if (summaries.length !== expected) {
-      throw new RangeError(`chunk ${chunkIndex} returned ${summaries.length} summaries for ${expected} samples`);
+    const got = rowsOf(summaries);
+    if (got !== expected) {
+      throw new RangeError(`chunk ${chunkIndex} returned ${got} summaries for ${expected} samples`);
     }
     this.held.set(chunkIndex, summaries);
     if (this.held.size > this.peakHeld) this.peakHeld = this.held.size;

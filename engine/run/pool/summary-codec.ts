@@ -16,6 +16,14 @@ const R = RESPONDER_TYPES.length;
 const V = EVACUATION_KINDS.length;
 const STATS = 4;
 export const SUMMARY_WIDTH = 4 + E + (R + V) * STATS;
+/** Offsets within a row (RunAggregator.addPacked reads rows by these). */
+export const ROW_SAMPLE = 0;
+export const ROW_TIME = 1;
+export const ROW_ARRIVED = 2;
+export const ROW_REROUTED = 3;
+export const ROW_EXPOSURE = 4;
+/** Per responder type then per evacuation kind: p50S, p95S, maxS, withinShare. */
+export const ROW_COVERAGE = 4 + E;
 const FIELDS = ['sample', 'timeS', 'arrived', 'rerouted', 'exposure', 'response', 'evacuation'];
 
 function checkShape(s: SampleSummary): void {
