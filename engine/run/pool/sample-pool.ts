@@ -69,8 +69,12 @@ export class SamplePool {
   }
 
   /** Run one chunk on whichever worker is free. Rejects if the worker throws or dies. */
-  runChunk<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection): Promise<ChunkReply<S>> {
-    return this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault)) as Promise<ChunkReply<S>>;
+  async runChunk<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection): Promise<ChunkReply<S>> {
+    // Without the payload first (a warm worker has the context); a worker that lacks it answers needPayload
+    // at once, and the chunk goes again with it: one extra round trip per worker and plan.
+    const reply = (await this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, false))) as ChunkReply<S>;
+    if (!reply.needPayload) return reply;
+    return (await this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true))) as ChunkReply<S>;
   }
 
   /**
@@ -81,7 +85,7 @@ export class SamplePool {
   async runChunkOnFreshWorker<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection): Promise<ChunkReply<S>> {
     const fresh = SamplePool.makePiscina(this.workerData, 1);
     try {
-      return (await fresh.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault))) as ChunkReply<S>;
+      return (await fresh.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true))) as ChunkReply<S>;
     } finally {
       await fresh.destroy();
     }
@@ -105,8 +109,9 @@ export class SamplePool {
     await this.piscina.destroy();
   }
 
-  private static task(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined): ChunkTask {
-    const task: ChunkTask = { kind: 'chunk', runId: run.runId, contextKey: run.contextKey, jobModule: run.jobModule, payload: run.payload, chunk, chunkIndex, attempt };
+  private static task(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined, withPayload: boolean): ChunkTask {
+    const task: ChunkTask = { kind: 'chunk', runId: run.runId, contextKey: run.contextKey, jobModule: run.jobModule, chunk, chunkIndex, attempt };
+    if (withPayload) task.payload = run.payload;
     if (fault) task.fault = fault;
     if (run.pack) task.pack = true;
     return task;

@@ -7,7 +7,7 @@ import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask, SampleJob } from './
  * Piscina worker entry (compiled to dist/engine/run/pool/sample-worker.js). The graph arrives ONCE, in
  * workerData, as the SharedArrayBuffer of the graph's single buffer: structured clone shares a SAB by
  * reference, so RoadGraph.from only lays typed-array views over the very bytes of the main thread.
- * The run payload arrives with each task as a SAB handle too, and is decoded and prepared once per distinct payload.
+ * The run payload (a SAB handle too) is sent when the worker asks for it, and decoded and prepared once per distinct payload.
  */
 export interface SampleWorkerData {
   graphBuffer: SharedArrayBuffer;
@@ -46,6 +46,7 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
   const job = await loadJob(task.jobModule);
   let prepareMs = 0;
   if (current?.key !== task.contextKey) {
+    if (!task.payload) return { summaries: [], needPayload: true, prepareMs: 0 };
     current = undefined; // drop the previous run's context before building the next one
     const t0 = performance.now();
     const payload: unknown = v8.deserialize(new Uint8Array(task.payload));
