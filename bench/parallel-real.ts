@@ -7,7 +7,9 @@
  *    aggregation (nominal runs, chokepoints, robustness searches, playback) — per worker count.
  * 1c steady state: the sampling throughput of warm workers (pool started and the plan prepared in the
  *    warm-up iteration; workers keep their context by payload digest), i.e. what sweeps, the exercise
- *    console and long runs see. Only chunks are timed: runSampleJob over every movement × option stream.
+ *    console and long runs see. Only chunks are timed: runSampleJob over every movement × option stream,
+ *    each summary fed to a RunAggregator as runMonteCarlo does (packed rows → addPacked), and again through
+ *    the object path (unpack → add) for comparison.
  * Both report process CPU time against wall time ("cores obtained"): on a shared 2-core machine the
  * 2-worker rate is bounded by the cores the other processes leave.
  */
@@ -24,6 +26,8 @@ import type { StreamKey } from '../engine/run/pool/sample-job.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { PreparedRun } from '../engine/run/prepared-run.js';
 import type { SampleSummary } from '../engine/run/sample-summary.js';
+import { RunAggregator } from '../engine/run/aggregate.js';
+import { ROW_EXPOSURE, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from '../engine/run/pool/summary-codec.js';
 import { planFromScenario } from '../engine/run/scenario-adapter.js';
 import { loadScenarioOrThrow } from '../engine/scenario/index.js';
 
@@ -114,28 +118,48 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
       pools.set(w, p);
     }
     const cpu = new Map<string, Cpu>();
-    const digests = new Map<number, string>();
+    const digests = new Map<string, string>();
     const prepares = new Map<number, number>();
-    const once = (workers: number) => async (): Promise<void> => {
-      // A cheap order-sensitive checksum per stream (summaries arrive in sample order within a stream; streams
-      // interleave differently with the worker count), so that the sink costs the main thread next to nothing.
+    // Each run feeds a RunAggregator (the main thread's real per-sample work in `motorcade run`, without the
+    // final result()), either straight from the workers' packed rows (addPacked, what runMonteCarlo does) or
+    // after unpacking them into SampleSummary objects (add, the path before): both measured in the same run.
+    // Plus a cheap order-sensitive checksum per stream (summaries arrive in sample order within a stream),
+    // so that the 0/1/2-worker results can be compared.
+    const once = (workers: number, packed: boolean) => async (): Promise<void> => {
       const sums = new Float64Array(streams.length);
+      const agg = new RunAggregator(local);
+      const streamOf = (c: { movementIndex: number; optionIndex: number }): number => streams.findIndex((x) => x.movementIndex === c.movementIndex && x.optionIndex === c.optionIndex);
       const outcome = await runSampleJob<RunJobPayload, SampleSummary>({
         graph: g, jobModule: RUN_JOB_MODULE, localJob: sampleJob, localContext: local, payload, streams, samples, workers, pool: pools.get(workers),
         sink: (c, s) => {
-          const k = streams.findIndex((x) => x.movementIndex === c.movementIndex && x.optionIndex === c.optionIndex);
+          agg.add(c, s);
+          const k = streamOf(c);
           for (const x of s) sums[k] = (sums[k]! * 0.5 + x.timeS + x.exposure[0]! + x.sample) % 1e9;
         },
+        packedSink: packed
+          ? (c, rows) => {
+              agg.addPacked(c, rows);
+              const k = streamOf(c);
+              for (let at = 0; at < rows.length; at += SUMMARY_WIDTH) sums[k] = (sums[k]! * 0.5 + rows[at + ROW_TIME]! + rows[at + ROW_EXPOSURE]! + rows[at + ROW_SAMPLE]!) % 1e9;
+            }
+          : undefined,
       });
+      if (agg.samplesDone !== total) throw new Error(`steady run aggregated ${agg.samplesDone} of ${total} samples`);
       prepares.set(workers, outcome.prepareMs.length); // the last call is a timed one
       keep(sums[0]!);
-      digests.set(workers, Array.from(sums).join(','));
+      digests.set(`${workers}${packed ? 'p' : 'o'}`, Array.from(sums).join(','));
     };
     const bench = new Bench({ name: 'steady', iterations: quick ? 2 : 5, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
     const add = (name: string, fn: () => Promise<void>): void => void bench.add(name, metered(cpu, name, fn));
-    add('steady: in-process (workers 0)', once(0));
-    add('steady: warm pool, 1 worker', once(1));
-    add('steady: warm pool, 2 workers', once(2));
+    add('steady: in-process (workers 0)', once(0, false));
+    add('steady: warm pool, 1 worker', once(1, true));
+    add('steady: warm pool, 2 workers', once(2, true));
+    add('steady: 1 worker, unpacked to objects', once(1, false));
+    add('steady: 2 workers, unpacked to objects', once(2, false));
+    // Warm both pools before anything is metered: otherwise the first task on each pool carries the workers'
+    // preparation in its CPU time (its warm-up call is metered too), and samples per CPU-second mislead.
+    await once(1, true)();
+    await once(2, true)();
     await bench.run();
     report(`\n1c. steady state, warm workers (plan prepared in the warm-up; only the chunks are timed): ${samples} samples × ${streams.length} movement-options = ${total} samples per run`, bench, cpu, total, rates.steady);
     const r = (n: string): number => rates.steady.get(n)!;
@@ -144,6 +168,8 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     const [one, two] = ['steady: warm pool, 1 worker', 'steady: warm pool, 2 workers'];
     console.log(`  steady scaling 2 workers / 1 worker: ${(r(two) / r(one)).toFixed(2)}× (target ≥ 1.8×); cores obtained ${cores(one).toFixed(2)} / ${cores(two).toFixed(2)}, load average now ${os.loadavg()[0]!.toFixed(2)}`);
     console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(two) / perCpu(one)).toFixed(2)} → expected scaling on 2 idle cores ≈ ${((2 * perCpu(two)) / perCpu(one)).toFixed(2)}×`);
+    const [oneObj, twoObj] = ['steady: 1 worker, unpacked to objects', 'steady: 2 workers, unpacked to objects'];
+    console.log(`  main thread unpacking to objects instead (the path before addPacked): scaling ${(r(twoObj) / r(oneObj)).toFixed(2)}×, cores obtained ${cores(oneObj).toFixed(2)} / ${cores(twoObj).toFixed(2)}, efficiency ${(perCpu(twoObj) / perCpu(oneObj)).toFixed(2)}; packed / objects, 2 workers: ${(r(two) / r(twoObj)).toFixed(2)}× samples/s, ${(perCpu(two) / perCpu(twoObj)).toFixed(2)}× samples/CPU-s`);
     console.log(`  worker preparations in the last timed run (warm pools re-prepare nothing): ${[...prepares].map(([w, n]) => `${w} worker(s): ${n}`).join(', ')}; per-sample results identical across 0/1/2 workers: ${new Set(digests.values()).size === 1 ? 'yes' : 'NO'}`);
     for (const p of pools.values()) await p.destroy();
   }

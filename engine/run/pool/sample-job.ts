@@ -61,8 +61,8 @@ export interface ChunkTask {
   jobModule: string;
   /**
    * The run payload, v8-serialized into shared memory once per run. Sent only when the worker asks for it
-   * (a reply with needPayload: it has no context under contextKey): posting a SharedArrayBuffer costs the
-   * main thread ~110 µs per message (measured), more than the rest of the round trip.
+   * (a reply with needPayload: it has no context under contextKey): a SharedArrayBuffer in the message made
+   * a trivial task's round trip 193 µs instead of 81 µs (measured, one worker).
    */
   payload?: SharedArrayBuffer;
   chunk: ChunkRange;
