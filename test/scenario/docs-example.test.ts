@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../engine/scenario/index.js';
 import { PACKAGE_ROOT } from '../../engine/paths.js';
 
-describe('README scenario example (docs/readme/40-scenarios.md)', () => {
+describe('README scenario example (section "Scenarios")', () => {
   it('is a valid scenario', async () => {
-    const md = fs.readFileSync(path.join(PACKAGE_ROOT, 'docs', 'readme', '40-scenarios.md'), 'utf8');
-    const yaml = /```yaml\n([\s\S]*?)```/.exec(md)![1]!;
+    const readme = fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Scenarios'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-doc-')), 'example.yaml');
     fs.writeFileSync(file, yaml);
     const { problems, scenario } = await loadScenario(file);
