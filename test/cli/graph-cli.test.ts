@@ -72,7 +72,7 @@ describe.skipIf(!fs.existsSync(main))('motorcade graph', () => {
 
   it.each([
     [['graph', 'info', '--source', path.join('nowhere', 'missing.geojson')], /missing\.geojson: file not found/],
-    [['graph', 'info', '--source', path.join(fixtures, 'malformed.geojson')], /malformed\.geojson: not valid JSON/],
+    [['graph', 'info', '--source', path.join(fixtures, 'malformed.geojson')], /malformed\.geojson: GeoJSON file is not valid JSON/],
     [['graph', 'info', '--source', path.join(fixtures, 'no-lines.geojson')], /no-lines\.geojson: no road lines/],
     [['graph', 'info', '--source', path.join(fixtures, 'out-of-range.geojson')], /coordinate out of range/],
     [['graph', 'info', '--source', 'roads.shp'], /unknown file type/],
