@@ -66,7 +66,7 @@ export function tradeOff(best: OptionResult, other: OptionResult): string {
     if (r <= 0.55 && r >= 0.45) return 'halves';
     return `cuts by ${Math.round((1 - r) * 100)} %`;
   };
-  const total = eo > 0 ? ` (total exposure ${eb < eo ? '−' : '+'}${Math.round((Math.abs(eb - eo) / eo) * 100)} %)` : '';
+  const total = eo > 0 ? ` (total exposure ${relative(eb, eo)})` : '';
   if (gap < 1 || Math.abs(eb - eo) < 0.05 * Math.max(eb, eo, 1)) {
     return `${best.id} is ${timeWords} ${other.id} with similar exposure (${eb.toFixed(0)} vs ${eo.toFixed(0)} exposure-s).`;
   }
@@ -75,8 +75,21 @@ export function tradeOff(best: OptionResult, other: OptionResult): string {
     const phrase = verb === 'halves' || verb === 'avoids almost all' ? `${verb} the ${COMPONENT_WORDS[comp]}` : `${verb.replace('cuts by', 'cuts the ' + COMPONENT_WORDS[comp] + ' by')}`;
     return `${best.id} is ${timeWords} ${other.id} ${dt >= 30 ? 'but' : 'and'} ${phrase}${where}${total}.`;
   }
-  const more = co > 0 ? `${Math.round((cb / co - 1) * 100)} % more ${COMPONENT_WORDS[comp]}` : `more ${COMPONENT_WORDS[comp]}`;
+  const more = co > 0 && !percentMisleads(cb, co) ? `${Math.round((cb / co - 1) * 100)} % more ${COMPONENT_WORDS[comp]}` : `more ${COMPONENT_WORDS[comp]} (${cb.toFixed(0)} vs ${co.toFixed(0)} exposure-s)`;
   return `${best.id} is ${timeWords} ${other.id} at the price of ${more}${where}${total}; its lower total (time + exposure) wins.`;
+}
+
+/**
+ * A percentage of a tiny base ("+1828 %") says less than the two numbers: below 10 exposure-seconds, or
+ * beyond a threefold change, the verdict gives both values instead.
+ */
+function percentMisleads(a: number, b: number): boolean {
+  return b < 10 || a > 3 * b;
+}
+
+function relative(a: number, b: number): string {
+  if (percentMisleads(a, b)) return `${a.toFixed(0)} vs ${b.toFixed(0)} exposure-s`;
+  return `${a < b ? '−' : '+'}${Math.round((Math.abs(a - b) / b) * 100)} %`;
 }
 
 function nearPhrase(near: string): string {

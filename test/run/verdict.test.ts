@@ -28,6 +28,14 @@ describe('recommendation and verdict', () => {
     expect(verdict).toBe("B is 3.0 min slower than A but halves the threat-zone exposure (A's is mostly at Chroy Changvar bridges) (total exposure −50 %).");
   });
 
+  it('gives both numbers instead of a percentage of a tiny base', () => {
+    const fast = option('A', 900, { threat: 18 });
+    const quiet = option('B', 990, { threat: 0.5 });
+    const { recommended, verdict } = recommend([fast, quiet]);
+    expect(recommended).toBe('A');
+    expect(verdict).toBe("A is 1.5 min faster than B at the price of more threat-zone exposure (18 vs 1 exposure-s) (A's is mostly at Chroy Changvar bridges) (total exposure 18 vs 1 exposure-s); its lower total (time + exposure) wins.");
+  });
+
   it('prefers options that arrive; no route at all is a verdict too', () => {
     const stuck = option('A', 100, {}, { arrivedShare: 0.2 });
     const slow = option('B', 2000, { slow: 50 });
