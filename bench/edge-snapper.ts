@@ -14,23 +14,17 @@
 import os from 'node:os';
 import Flatbush from 'flatbush';
 import seedrandom from 'seedrandom';
-import { Bench, type Task } from 'tinybench';
+import { Bench } from 'tinybench';
 import { METRES_PER_DEGREE } from '../engine/geo/haversine.js';
 import { segmentDistanceSquared } from '../engine/geo/segment-projection.js';
 import { EdgeSnapper } from '../engine/graph/edge-snapper.js';
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import { loadCityGraph } from '../engine/import/city-graph.js';
 import { loadGraph } from '../engine/import/load-graph.js';
+import { latencyStats } from './latency-stats.js';
 
 const quick = process.argv.includes('--quick');
 let sink = 0;
-
-function stats(task: Task): { p50: number; p90: number; p99: number; n: number } {
-  const r = task.result as { latency?: { samples?: ArrayLike<number> } } | undefined;
-  const s = Float64Array.from(r?.latency?.samples ?? []).sort();
-  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] ?? NaN;
-  return { p50: q(0.5), p90: q(0.9), p99: q(0.99), n: s.length };
-}
 
 /** All geometry segments (one direction per road) as flat coordinates, for the peers. */
 function segments(g: RoadGraph): { coord: Float64Array; edge: Uint32Array } {
@@ -112,9 +106,9 @@ async function run(label: string, g: RoadGraph): Promise<void> {
     b = (b + 1) % Q;
   });
   await bench.run();
-  const base = stats(bench.tasks[0]!).p50;
+  const base = latencyStats(bench.tasks[0]!).p50;
   for (const task of bench.tasks) {
-    const s = stats(task);
+    const s = latencyStats(task);
     const us = (x: number): string => (x * 1000).toFixed(1).padStart(9);
     console.log(`  ${task.name.padEnd(40)} p50 ${us(s.p50)} µs  p90 ${us(s.p90)} µs  p99 ${us(s.p99)} µs  ×${(s.p50 / base).toFixed(1).padStart(7)} of EdgeSnapper p50  (n=${s.n})`);
   }

@@ -13,31 +13,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Bench, type Task } from 'tinybench';
+import { Bench } from 'tinybench';
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import { loadCityGraph } from '../engine/import/city-graph.js';
 import { importRoadGeoJson, phnomPenhInputs } from '../engine/import/geojson/index.js';
 import { readGraphFile, writeGraphCache } from '../engine/import/graph-cache.js';
 import { cityGraphsDir, phnomPenhDataDir } from '../engine/paths.js';
 import { writeFileAtomic } from '../engine/atomic-write.js';
+import { latencyStats } from './latency-stats.js';
 
 const quick = process.argv.includes('--quick');
 let sink = 0;
 
-function stats(task: Task | undefined): { p50: number; p90: number; p99: number; n: number } {
-  const r = task?.result as { latency?: { samples?: ArrayLike<number> } } | undefined;
-  const s = Float64Array.from(r?.latency?.samples ?? []).sort();
-  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] ?? NaN;
-  return { p50: q(0.5), p90: q(0.9), p99: q(0.99), n: s.length };
-}
-
-async function measure(entries: [string, () => void][], heavy: boolean): Promise<Map<string, ReturnType<typeof stats>>> {
+async function measure(entries: [string, () => void][], heavy: boolean): Promise<Map<string, ReturnType<typeof latencyStats>>> {
     const bench = heavy
     ? new Bench({ iterations: quick ? 2 : 6, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true })
     : new Bench({ iterations: quick ? 20 : 100, time: 0, warmupIterations: 5, warmupTime: 0, retainSamples: true, throws: true });
   for (const [name, fn] of entries) bench.add(name, fn);
   await bench.run();
-  return new Map(entries.map(([name]) => [name, stats(bench.tasks.find((t) => t.name === name))]));
+  return new Map(entries.map(([name]) => [name, latencyStats(bench.tasks.find((t) => t.name === name))]));
 }
 
 const lines: string[] = [];
@@ -47,7 +41,7 @@ const out = (s: string): void => {
 };
 const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const ratio = (r: number): string => (r >= 0.1 ? `${r.toFixed(2)}×` : `1/${(1 / r).toFixed(0)}`);
-const row = (name: string, s: ReturnType<typeof stats>, peer?: ReturnType<typeof stats>): void =>
+const row = (name: string, s: ReturnType<typeof latencyStats>, peer?: ReturnType<typeof latencyStats>): void =>
   out(`| ${name} | ${fmt(s.p50)} | ${fmt(s.p90)} | ${fmt(s.p99)} | ${s.n} | ${peer ? ratio(s.p50 / peer.p50) : ''} |`);
 
 async function main(): Promise<void> {

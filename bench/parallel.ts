@@ -25,6 +25,7 @@ import { loadGraph } from '../engine/import/load-graph.js';
 import { runSampleJob } from '../engine/run/parallel-job.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../engine/run/pool/synthetic-job.js';
+import { latencyStats } from './latency-stats.js';
 
 const quick = process.argv.includes('--quick');
 /** --only 1,1b,2,3: run some sections only. */
@@ -37,15 +38,8 @@ const workerUrl = (name: string): string => pathToFileURL(path.join(here, name))
 /** Keeps results alive so that no work is optimised away. */
 let sink = 0;
 
-function stats(task: Task): { p50: number; p90: number; p99: number; mean: number; n: number } {
-  const r = task.result as { latency?: { samples?: ArrayLike<number>; mean: number } } | undefined;
-  const s = Float64Array.from(r?.latency?.samples ?? []).sort();
-  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] ?? NaN;
-  return { p50: q(0.5), p90: q(0.9), p99: q(0.99), mean: r?.latency?.mean ?? NaN, n: s.length };
-}
-
 function line(name: string, task: Task, extra = ''): void {
-  const st = stats(task);
+  const st = latencyStats(task);
   const f = (x: number): string => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
   console.log(`  ${name.padEnd(44)} p50 ${f(st.p50).padStart(8)} ms  p90 ${f(st.p90).padStart(8)} ms  p99 ${f(st.p99).padStart(8)} ms  (n=${st.n})${extra}`);
 }
@@ -93,7 +87,7 @@ if (want('1')) {
   console.log(`\n1. samples per second (${samples} samples per run, one Dijkstra each on amsterdam)`);
   const rate = new Map<string, number>();
   bench.tasks.forEach((t, i) => {
-    const st = stats(t);
+    const st = latencyStats(t);
     const u = cpu.get(i)!;
     rate.set(t.name, samples / (st.p50 / 1000));
     line(t.name, t, `  → ${(samples / (st.p50 / 1000)).toFixed(1)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores busy, ${((samples * u.runs) / (u.cpuMs / 1000)).toFixed(1)} samples/CPU-s`);
@@ -110,7 +104,7 @@ if (want('1')) {
 
 // ---------------------------------------------------------------- 1b/1c. the real run: motorcade run of the bundled scenario
 if (want('1b') || want('1c')) {
-  await benchRealRun({ quick, stats, line, keep: (x) => { sink += x; }, cold: want('1b'), steady: want('1c') });
+  await benchRealRun({ quick, stats: latencyStats, line, keep: (x) => { sink += x; }, cold: want('1b'), steady: want('1c') });
 }
 
 // ---------------------------------------------------------------- 2. per-task overhead
@@ -133,7 +127,7 @@ if (want('2')) {
   await bench.run();
   console.log('\n2. per-task overhead, trivial task, 2 threads');
   for (const t of bench.tasks) line(t.name, t);
-  const [p1, w1, pb, wb] = bench.tasks.map((t) => stats(t).p50);
+  const [p1, w1, pb, wb] = bench.tasks.map((t) => latencyStats(t).p50);
   console.log(`  per task: piscina ${((pb! / batch) * 1000).toFixed(1)} µs amortised (${(p1! * 1000).toFixed(0)} µs alone), worker-threads-pool ${((wb! / batch) * 1000).toFixed(0)} µs amortised (${(w1! * 1000).toFixed(0)} µs alone): ${(wb! / pb!).toFixed(0)}× more`);
   await piscina.destroy();
   await new Promise<void>((r) => wtp.destroy(() => r()));
@@ -172,7 +166,7 @@ if (want('3')) {
   fs.rmSync(cacheFile, { force: true });
   console.log(`\n3. start a ${workers}-worker pool until every worker holds the graph (amsterdam ${(graph.buffer.byteLength / 1e6).toFixed(1)} MB, phnom-penh ${(pp.buffer.byteLength / 1e6).toFixed(1)} MB)`);
   for (const t of bench.tasks) line(t.name, t);
-  const p50 = bench.tasks.map((t) => stats(t).p50);
+  const p50 = bench.tasks.map((t) => latencyStats(t).p50);
   console.log(`  amsterdam: re-import costs ${(p50[1]! / p50[0]!).toFixed(1)}× (cache) and ${(p50[2]! / p50[0]!).toFixed(1)}× (source) the SAB hand-over`);
   console.log(`  phnom-penh: re-import costs ${(p50[4]! / p50[3]!).toFixed(1)}× (cache) and ${(p50[5]! / p50[3]!).toFixed(1)}× (source) the SAB hand-over`);
   console.log(`  memory: the SAB is one copy of the graph for the whole process; re-import holds ${workers + 1} copies`);

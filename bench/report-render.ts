@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Bench, type Task } from 'tinybench';
+import { Bench } from 'tinybench';
 import { chromium } from 'playwright-core';
 import { loadGraph } from '../engine/import/load-graph.js';
 import { PACKAGE_ROOT, phnomPenhDataDir } from '../engine/paths.js';
@@ -25,20 +25,10 @@ import { runInProcess } from '../engine/run/run-in-process.js';
 import { loadScenarioOrThrow } from '../engine/scenario/index.js';
 import { generateReportHtml } from '../viz/generate-report.js';
 import { readWater } from '../viz/write-report.js';
+import { quantiles, taskSamples } from './latency-stats.js';
 
 const quick = process.argv.includes('--quick');
 let sink = 0;
-
-function quantiles(xs: readonly number[]): { p50: number; p90: number; p99: number; n: number } {
-  const s = Float64Array.from(xs).sort();
-  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] ?? NaN;
-  return { p50: q(0.5), p90: q(0.9), p99: q(0.99), n: s.length };
-}
-
-function taskSamples(task: Task): number[] {
-  const r = task.result as { latency?: { samples?: ArrayLike<number> } } | undefined;
-  return Array.from(r?.latency?.samples ?? []);
-}
 
 function line(name: string, xs: readonly number[]): void {
   const q = quantiles(xs);

@@ -23,17 +23,11 @@ import type { RunPlan } from '../engine/run/run-plan.js';
 import { runSampleChunk } from '../engine/run/sample-chunk.js';
 import { planFromScenario } from '../engine/run/scenario-adapter.js';
 import { loadScenarioOrThrow } from '../engine/scenario/index.js';
+import { latencyStats } from './latency-stats.js';
 
 const quick = process.argv.includes('--quick');
 const CHUNK = 200;
 let sink = 0;
-
-function stats(task: Task): { p50: number; p90: number; p99: number; mean: number; n: number } {
-  const r = task.result as { latency?: { samples?: ArrayLike<number>; mean: number } } | undefined;
-  const s = Float64Array.from(r?.latency?.samples ?? []).sort();
-  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] ?? NaN;
-  return { p50: q(0.5), p90: q(0.9), p99: q(0.99), mean: r?.latency?.mean ?? NaN, n: s.length };
-}
 
 const f = (x: number): string => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
 
@@ -107,9 +101,9 @@ for (let r = 0; r < rounds; r++) {
   simTimes[r] = performance.now() - b;
 }
 const median = (x: Float64Array) => Float64Array.from(x).sort()[Math.floor(x.length / 2)]!;
-const perSample = (t: Task) => stats(t).mean / CHUNK;
+const perSample = (t: Task) => latencyStats(t).mean / CHUNK;
 for (const t of bench.tasks) {
-  const st = stats(t);
+  const st = latencyStats(t);
   console.log(`  ${t.name.padEnd(50)} p50 ${f(st.p50).padStart(8)} ms  p90 ${f(st.p90).padStart(8)} ms  p99 ${f(st.p99).padStart(8)} ms  (n=${st.n})`);
 }
 const fullRate = 1000 / perSample(fullT);
@@ -120,6 +114,6 @@ console.log('');
 console.log(`airport → hotel, full scoring: ${fullRate.toFixed(0)} samples/s on one core (target ≥ 5,000), ${(fullMs * 1000).toFixed(1)} µs per sample`);
 console.log(`  split per sample (medians of ${rounds} alternating chunks): full ${(splitFullMs * 1000).toFixed(1)} µs = simulation ${(simMs * 1000).toFixed(1)} µs (${((100 * simMs) / splitFullMs).toFixed(0)} %) + scoring ${((splitFullMs - simMs) * 1000).toFixed(1)} µs (${((100 * (splitFullMs - simMs)) / splitFullMs).toFixed(0)} %)`);
 console.log(`  search: one-time ${f(t2 - t0)} ms (routes, tracks, coverage tables) = ${(((t2 - t0) / 1000) * fullRate).toFixed(0)} samples' worth, amortised over the run`);
-console.log(`  reuse of coverage searches: a sample that redid them would cost ${f(stats(searchT).mean)} ms = ${(stats(searchT).mean / fullMs).toFixed(0)}× a scored sample`);
+console.log(`  reuse of coverage searches: a sample that redid them would cost ${f(latencyStats(searchT).mean)} ms = ${(latencyStats(searchT).mean / fullMs).toFixed(0)}× a scored sample`);
 console.log(`all movements × options: ${(1000 / perSample(allT)).toFixed(0)} samples/s`);
 console.log(`(sink ${sink.toFixed(0)})`);
