@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { reportErrorAndExit } from './report-error.js';
+import { OSM_ATTRIBUTION } from '../engine/graph/attribution.js';
 import { registerGraph } from './commands/graph.js';
 import { registerRoute } from './commands/route.js';
 import { registerValidate } from './commands/validate.js';
@@ -25,7 +26,7 @@ for (const stream of [process.stdout, process.stderr]) {
 const program = new Command();
 program
   .name('motorcade')
-  .description('Motorcade route planning and simulation: road graph, routes, scenarios, exposure and response scoring.\nRoad data © OpenStreetMap contributors, ODbL 1.0.')
+  .description(`Motorcade route planning and simulation: road graph, routes, scenarios, exposure and response scoring.\nRoad data ${OSM_ATTRIBUTION}.`)
   .option('--debug', 'show stack traces on errors')
   .showHelpAfterError()
   .exitOverride((err) => {

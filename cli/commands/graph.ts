@@ -1,3 +1,4 @@
+import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
@@ -44,7 +45,7 @@ function loadOptions(flags: SourceFlags): LoadGraphOptions {
 }
 
 export function registerGraph(program: Command): void {
-  const graph = program.command('graph').description('Road graph: import and repair, cache, inspect, export. Road data © OpenStreetMap contributors, ODbL 1.0.');
+  const graph = program.command('graph').description(`Road graph: import and repair, cache, inspect, export. Road data ${OSM_ATTRIBUTION}.`);
 
   sourceOptions(graph.command('info').description('nodes, edges, km by class, bbox, components kept/dropped, repair report, build and load time'))
     .option('--json', 'print JSON')
@@ -165,7 +166,7 @@ function formatInfo(info: GraphInfo): string {
     : `built in ${info.buildMs} ms${info.cacheRefused ? ` (${info.cacheRefused})` : ''}`;
   out.push(`time       ${timing}`);
   out.push(`memory     ${(s.bytes / 1e6).toFixed(2)} MB, ${s.bytesPerEdge} bytes per edge${info.cacheFile ? `; cache ${info.cacheFile}` : ''}`);
-  out.push('Road data © OpenStreetMap contributors, ODbL 1.0.');
+  out.push(`Road data ${OSM_ATTRIBUTION}.`);
   return out.join('\n') + '\n';
 }
 

@@ -1,3 +1,4 @@
+import { OSM_ATTRIBUTION } from './attribution.js';
 import { EdgeFlag } from './road-class.js';
 import type { RoadGraph } from './road-graph.js';
 
@@ -6,7 +7,7 @@ import type { RoadGraph } from './road-graph.js';
  * bridge and name, so that outside tools (QGIS, geojson.io) can check routes against the graph. Written
  * as text piece by piece: a city of 25k edges is a few MB, without building a giant object first.
  */
-export function roadGraphToGeoJSON(graph: RoadGraph, attribution = 'Road data (c) OpenStreetMap contributors, ODbL 1.0'): string {
+export function roadGraphToGeoJSON(graph: RoadGraph, attribution = `Road data ${OSM_ATTRIBUTION}`): string {
   const parts: string[] = [`{"type":"FeatureCollection","attribution":${JSON.stringify(attribution)},"features":[`];
   const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
   for (let e = 0; e < graph.edgeCount; e++) {

@@ -296,4 +296,4 @@ export interface RunTimings {
   aggregateMs: number;
 }
 
-export const OSM_ATTRIBUTION = '© OpenStreetMap contributors, ODbL 1.0';
+export { OSM_ATTRIBUTION } from '../graph/attribution.js';
