@@ -31,6 +31,9 @@ export interface SnapOptions {
 
 const RAD = Math.PI / 180;
 
+/** One index per graph: building it costs ~0.1 s on Phnom Penh, and validation and the run both snap. */
+const SHARED = new WeakMap<RoadGraph, EdgeSnapper>();
+
 /**
  * Nearest-edge lookup: a Flatbush R-tree over every geometry segment of every road, one entry per
  * undirected road (an edge is skipped when its twin has a lower id). Built once per graph (O(segments)).
@@ -79,6 +82,13 @@ export class EdgeSnapper {
     const twin = this.graph.twin[e]!;
     return twin >= 0 && keep(twin);
   };
+
+  /** The snapper of this graph, built on first use and shared by every caller holding the same graph. */
+  static for(graph: RoadGraph): EdgeSnapper {
+    let snapper = SHARED.get(graph);
+    if (!snapper) SHARED.set(graph, (snapper = new EdgeSnapper(graph)));
+    return snapper;
+  }
 
   constructor(private readonly graph: RoadGraph) {
     this.lonLat = graph.isLonLat;

@@ -28,7 +28,7 @@ export class RunRouting {
     private readonly traffic: TrafficFactors,
   ) {
     this.router = new Router(graph);
-    this.snapper = new EdgeSnapper(graph);
+    this.snapper = EdgeSnapper.for(graph);
   }
 
   snap(lon: number, lat: number): { edge: number; fraction: number } | undefined {

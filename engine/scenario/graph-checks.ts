@@ -7,9 +7,6 @@ import type { DocPath } from './source-map.js';
 /** A place farther than this from every road is probably a wrong coordinate (metres). */
 export const MAX_SNAP_DISTANCE_M = 300;
 
-/** One spatial index per graph: validating several scenarios against the same graph builds it once. */
-const SNAPPERS = new WeakMap<RoadGraph, EdgeSnapper>();
-
 /**
  * Checks that need the road graph: every place lies near a road (snap distance ≤ 300 m), and each
  * movement's destination (and via points) can be reached from its origin. Import keeps only the largest
@@ -23,8 +20,7 @@ export function checkOnGraph(scenario: Scenario, graph: RoadGraph, ctx: CheckCon
     ctx.add(['graph'], 'the road graph is empty: no place can be checked');
     return;
   }
-  let snapper = SNAPPERS.get(graph);
-  if (!snapper) SNAPPERS.set(graph, (snapper = new EdgeSnapper(graph)));
+  const snapper = EdgeSnapper.for(graph);
   /** Per place id: a node on its snapped road (the head of the snapped edge), or -1 when off the graph. */
   const nodeOf = new Map<string, number>();
   for (const place of Object.values(scenario.places)) {
