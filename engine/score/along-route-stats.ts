@@ -1,4 +1,5 @@
 import type { AlongRouteStats } from '../run/sample-summary.js';
+import { sortIndicesByKey } from './sort-indices.js';
 
 /**
  * Length-weighted statistics of a value along the route (response or evacuation seconds per edge).
@@ -21,13 +22,12 @@ export function alongRouteStats(values: Float64Array, lengths: Float64Array, cou
     if (len > 0 && v > max) max = v;
   }
   if (total <= 0) return { p50S: 0, p95S: 0, maxS: 0, withinShare: 1 };
-  const idx = order.subarray(0, count);
-  idx.sort((a, b) => values[a]! - values[b]! || a - b);
+  sortIndicesByKey(order, values, count);
   let acc = 0;
   let p50 = NaN;
   let p95 = NaN;
   for (let k = 0; k < count; k++) {
-    const i = idx[k]!;
+    const i = order[k]!;
     acc += lengths[i]!;
     if (p50 !== p50 && acc >= 0.5 * total) p50 = values[i]!;
     if (acc >= 0.95 * total) {
@@ -40,9 +40,12 @@ export function alongRouteStats(values: Float64Array, lengths: Float64Array, cou
   return { p50S: p50, p95S: p95, maxS: max, withinShare: within / total };
 }
 
-/** Value of a coverage table on a route edge: the worse of its two ends (conservative). */
-export function edgeValue(table: Float64Array | null, tail: number, head: number): number {
-  if (table === null) return Infinity;
+/**
+ * Value of a coverage table on a route edge: the worse of its two ends (conservative). A missing table (no
+ * unit in service) is passed as CoverageTables.unreachable, all Infinity, so that this stays branch-free
+ * and its result never mixes with a global `Infinity` (which V8 would box on every edge of the loop).
+ */
+export function edgeValue(table: Float64Array, tail: number, head: number): number {
   const a = table[tail]!;
   const b = table[head]!;
   return a > b ? a : b;
