@@ -74,6 +74,9 @@ export class PreparedRun implements SimContext {
   readonly envs: TrackEnvironment[];
   private readonly rerouteCache = new Map<string, Reroute | null>();
   private scratch: SampleScratch | undefined;
+  /** The one random stream of this thread's samples, reseeded per sample (allocation-free). */
+  private readonly rng = new SampleRng();
+  private readonly streamPrefixes: string[][];
 
   constructor(
     readonly graph: RoadGraph,
@@ -126,6 +129,7 @@ export class PreparedRun implements SimContext {
       allowedResponders: Uint8Array.from(plan.responders.map((r) => (!mv.responders || mv.responders.includes(r.id) ? 1 : 0))),
       tracks: this.routes[mi]!.map((r) => (r.found && r.edges.length > 0 ? new Track(this.envs[mi]!, r.edges, r.fromPosition?.fraction ?? 0, r.toPosition?.fraction ?? 1) : null)),
     }));
+    this.streamPrefixes = this.movements.map((mv) => mv.optionIds.map((o) => SampleRng.streamPrefix(this.seed, mv.id, o)));
     this.injects = this.prepareInjects();
     const responderEnds = plan.responders.map((r) => this.snapPlace(r) as SearchEndpoint | undefined);
     const evacEnds = [plan.hospitals, plan.safeHavens].map((list) => list.flatMap((p) => {
@@ -142,11 +146,16 @@ export class PreparedRun implements SimContext {
     return { routes: this.routes, coverage: this.coverage.entries() };
   }
 
+  /** Key prefix of the random streams of movement mi, option oi (SampleRng.streamPrefix). */
+  private streamPrefix(mi: number, oi: number): string {
+    return this.streamPrefixes[mi]![oi]!;
+  }
+
   /** Simulate one sample (its own seeded stream). Options without a route give an empty summary. */
   runSample(mi: number, oi: number, sample: number): SampleSummary {
     const mv = this.movements[mi]!;
     if (!mv.tracks[oi]) return emptySummary(sample);
-    const rng = new SampleRng(SampleRng.key(this.seed, mv.id, mv.optionIds[oi]!, sample));
+    const rng = this.rng.reseed(this.streamPrefix(mi, oi), sample);
     this.scratch ??= new SampleScratch(this, this.plan.responders.length);
     return simulateSample(this, mi, oi, rng, this.scratch, null, sample, this.plan.responders);
   }
@@ -156,7 +165,7 @@ export class PreparedRun implements SimContext {
     const mv = this.movements[mi]!;
     if (!mv.tracks[oi]) return null;
     const rec = new Recorder();
-    const rng = new SampleRng(SampleRng.key(this.seed, mv.id, mv.optionIds[oi]!, sample));
+    const rng = new SampleRng().reseed(this.streamPrefix(mi, oi), sample);
     const summary = simulateSample(this, mi, oi, rng, new SampleScratch(this, this.plan.responders.length), rec, sample, this.plan.responders);
     return { summary, record: rec };
   }
@@ -328,7 +337,8 @@ export class PreparedRun implements SimContext {
     let slotCursor = this.plan.threats.length;
     return this.plan.injects.map((inj) => {
       const a = inj.action;
-      const si: SimInject = { plan: inj, closedMask: null, responder: -1, openSlot: -1, closeSlot: -1, breakdownMovement: -1, triggerMovement: inj.trigger ? (mIndex.get(inj.trigger.movementId) ?? -1) : -1, nominalTimeS: Infinity };
+      const triggerMovement = inj.trigger ? (mIndex.get(inj.trigger.movementId) ?? -1) : -1;
+      const si: SimInject = { plan: inj, closedMask: null, responder: -1, openSlot: -1, closeSlot: -1, breakdownMovement: -1, triggerMovement, nominalTimeS: Infinity, dueS: triggerMovement >= 0 ? Infinity : inj.atS ?? Infinity };
       if (a.type === 'close_road' || a.type === 'close_edges' || a.type === 'close_area') {
         const mask = new Uint8Array(g.edgeCount);
         const edges = a.type === 'close_edges' ? a.edges : a.type === 'close_road' ? this.edgesNear(a.lon, a.lat, a.radiusM) : this.edgesInArea(a.area);
@@ -374,7 +384,7 @@ export class PreparedRun implements SimContext {
       if (!run) continue;
       for (const [node, time] of run.record.nodeTime) {
         const d = distanceToAreaM({ type: 'circle', lon: trig.place.lon, lat: trig.place.lat, radiusM: trig.radiusM }, this.graph.lon(node), this.graph.lat(node));
-        if (d === 0 && time < inj.nominalTimeS) inj.nominalTimeS = time;
+        if (d === 0 && time < inj.nominalTimeS) inj.nominalTimeS = inj.dueS = time;
       }
     }
   }

@@ -1,27 +1,33 @@
-import seedrandom from 'seedrandom';
+import { Alea } from './alea.js';
 
 /**
  * The random stream of one sample. Seeded from a string key (scenario seed, movement id, option id, sample
  * index), never from shared state, so a sample gives the same numbers on any worker and in any order.
- * Alea (seedrandom.alea) is used: it seeds in microseconds and draws fast, and its stream is fixed by the
- * seedrandom package version (pinned in package-lock.json).
+ * The stream is seedrandom's Alea for that key, bit for bit (engine/sim/alea.ts, checked against seedrandom
+ * in the tests); one SampleRng per worker is reseeded for every sample, so sampling allocates nothing here.
  */
 export class SampleRng {
-  private prng: seedrandom.PRNG;
+  private readonly alea = new Alea();
   private spare = NaN;
 
-  constructor(key: string) {
-    this.prng = seedrandom.alea(key);
+  /**
+   * The per-stream part of the sample key: `${seed}|${movementId}|${optionId}|`; the sample index completes
+   * it. The whole key is part of the documented contract: changing it changes every result.
+   */
+  static streamPrefix(seed: string, movementId: string, optionId: string): string {
+    return `${seed}|${movementId}|${optionId}|`;
   }
 
-  /** Sample key used everywhere: changing it changes every result, so it is part of the documented contract. */
-  static key(seed: string, movementId: string, optionId: string, sample: number): string {
-    return `${seed}|${movementId}|${optionId}|${sample}`;
+  /** Start the stream of key `${streamPrefix}${sample}` (the stream of seedrandom.alea of that key). */
+  reseed(streamPrefix: string, sample: number): this {
+    this.alea.seed(streamPrefix, sample);
+    this.spare = NaN;
+    return this;
   }
 
   /** Uniform in [0, 1). */
   uniform(): number {
-    return this.prng();
+    return this.alea.next();
   }
 
   /** Standard normal (Box–Muller, the second value kept for the next call; no allocation). */
@@ -31,9 +37,9 @@ export class SampleRng {
       this.spare = NaN;
       return s;
     }
-    let u = this.prng();
-    while (u <= 1e-300) u = this.prng();
-    const v = this.prng();
+    let u = this.alea.next();
+    while (u <= 1e-300) u = this.alea.next();
+    const v = this.alea.next();
     const r = Math.sqrt(-2 * Math.log(u));
     this.spare = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
@@ -46,7 +52,7 @@ export class SampleRng {
 
   /** Exponential with the given mean. */
   exponential(mean: number): number {
-    return -mean * Math.log(1 - this.prng());
+    return -mean * Math.log(1 - this.alea.next());
   }
 }
 
@@ -55,9 +61,6 @@ export class SampleRng {
  * "typical day" used for hotspots, worst stretches, trigger times and robustness.
  */
 export class NominalRng extends SampleRng {
-  constructor() {
-    super('nominal');
-  }
   override uniform(): number {
     return 0.5;
   }
