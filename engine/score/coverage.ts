@@ -27,9 +27,16 @@ export class CoverageTables {
   private readonly cache = new Map<string, Float64Array | null>();
   /** Responder indices per type, in scenario order. */
   private readonly byType: number[][];
-  /** Time boundaries (sorted) where availability windows or traffic bands change. */
+  /** Time boundaries (sorted) where availability windows or traffic bands change, then Infinity. */
   readonly boundaries: Float64Array;
   searches = 0;
+  private unreachableTable: Float64Array | undefined;
+  /** Per responder type: the (band, availability) states met so far and their tables (few: bands × outages). */
+  private readonly seenStates: { band: number; avail: Uint8Array; table: Float64Array | null }[][];
+  /** Per responder type: scratch availability of its responders, in byType order. */
+  private readonly availScratch: Uint8Array[];
+  /** Per evacuation kind: table by band index + 1 (band −1 = free flow). */
+  private readonly evacByBand: (Float64Array | null)[][];
 
   constructor(
     private readonly graph: RoadGraph,
@@ -40,18 +47,28 @@ export class CoverageTables {
     private readonly nodeTimes: NodeTimesFn,
   ) {
     this.byType = RESPONDER_TYPES.map((type) => responders.flatMap((r, i) => (r.type === type ? [i] : [])));
+    this.seenStates = RESPONDER_TYPES.map(() => []);
+    this.availScratch = this.byType.map((ids) => new Uint8Array(ids.length));
+    this.evacByBand = EVACUATION_KINDS.map(() => []);
     const b = new Set<number>(traffic.boundaries());
     for (const r of responders) {
       b.add(r.fromS);
       b.add(r.toS);
     }
-    this.boundaries = Float64Array.from([...b].filter(Number.isFinite).sort((x, y) => x - y));
+    this.boundaries = Float64Array.from([...[...b].filter(Number.isFinite).sort((x, y) => x - y), Infinity]);
   }
 
-  /** First boundary strictly after t (Infinity when none). */
+  /** First boundary strictly after t (Infinity when none: `boundaries` ends with an Infinity sentinel). */
   nextBoundary(t: number): number {
-    for (let i = 0; i < this.boundaries.length; i++) if (this.boundaries[i]! > t) return this.boundaries[i]!;
-    return Infinity;
+    const last = this.boundaries.length - 1;
+    let i = 0;
+    while (i < last && !(this.boundaries[i]! > t)) i++;
+    return this.boundaries[i]!;
+  }
+
+  /** The table of "nobody can get there": Infinity at every node (one per run, made when first asked for). */
+  get unreachable(): Float64Array {
+    return (this.unreachableTable ??= new Float64Array(this.graph.nodeCount).fill(Infinity));
   }
 
   /** Units of responder type k covering a movement (allowed: per responder, 1 = covers it). */
@@ -64,25 +81,53 @@ export class CoverageTables {
   /**
    * Fill `out[k]` for every coverage kind with the table valid at time t, given the units still in
    * service (unitCount per responder, after responder_out injects). null = no unit/destination at all.
+   *
+   * Called at every coverage change of every sample, so the lookup allocates nothing: per kind, the states
+   * seen so far (band + which of that type's responders are available) are compared against the current one
+   * in a scratch array. Only a state not seen before builds the string key of the shared cache.
    */
   tablesAt(t: number, unitCount: Int32Array, out: (Float64Array | null)[], allowed: Uint8Array): void {
     const band = this.traffic.bandAt(t);
     for (let k = 0; k < RESPONDER_TYPES.length; k++) {
-      let key = `r${k}|${band}|`;
-      const avail: number[] = [];
-      for (const i of this.byType[k]!) {
+      const ofType = this.byType[k]!;
+      const avail = this.availScratch[k]!;
+      for (let j = 0; j < ofType.length; j++) {
+        const i = ofType[j]!;
         const r = this.responders[i]!;
-        if (allowed[i] && unitCount[i]! > 0 && t >= r.fromS && t < r.toS && this.responderEndpoints[i]) {
-          avail.push(i);
-          key += i + ',';
-        }
+        avail[j] = allowed[i] && unitCount[i]! > 0 && t >= r.fromS && t < r.toS && this.responderEndpoints[i] ? 1 : 0;
       }
-      out[k] = this.table(key, () => (avail.length === 0 ? null : this.nodeTimes(avail.map((i) => ({ endpoint: this.responderEndpoints[i]!, offsetS: this.responders[i]!.turnoutS })), 'forward', band)));
+      out[k] = this.responderTable(k, band, avail);
     }
     for (let j = 0; j < EVACUATION_KINDS.length; j++) {
-      const ends = this.evacEndpoints[j] ?? [];
-      out[RESPONDER_TYPES.length + j] = this.table(`e${j}|${band}`, () => (ends.length === 0 ? null : this.nodeTimes(ends.map((endpoint) => ({ endpoint, offsetS: 0 })), 'reverse', band)));
+      const byBand = this.evacByBand[j]!;
+      let table = byBand[band + 1];
+      if (table === undefined) {
+        const ends = this.evacEndpoints[j] ?? [];
+        table = this.table(`e${j}|${band}`, () => (ends.length === 0 ? null : this.nodeTimes(ends.map((endpoint) => ({ endpoint, offsetS: 0 })), 'reverse', band)));
+        byBand[band + 1] = table;
+      }
+      out[RESPONDER_TYPES.length + j] = table;
     }
+  }
+
+  /** The table of responder type k for a band and availability (per responder of the type, 1 = in service). */
+  private responderTable(k: number, band: number, avail: Uint8Array): Float64Array | null {
+    const seen = this.seenStates[k]!;
+    for (let s = 0; s < seen.length; s++) {
+      const st = seen[s]!;
+      if (st.band === band && sameBytes(st.avail, avail)) return st.table;
+    }
+    const ofType = this.byType[k]!;
+    const units: number[] = [];
+    let key = `r${k}|${band}|`;
+    for (let j = 0; j < ofType.length; j++) {
+      if (!avail[j]) continue;
+      units.push(ofType[j]!);
+      key += ofType[j]! + ',';
+    }
+    const table = this.table(key, () => (units.length === 0 ? null : this.nodeTimes(units.map((i) => ({ endpoint: this.responderEndpoints[i]!, offsetS: this.responders[i]!.turnoutS })), 'forward', band)));
+    seen.push({ band, avail: avail.slice(), table });
+    return table;
   }
 
   /** The tables computed so far, by key (to hand them to another thread's CoverageTables of the same run). */
@@ -116,4 +161,9 @@ export class CoverageTables {
   get nodeCount(): number {
     return this.graph.nodeCount;
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

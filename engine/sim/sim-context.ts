@@ -30,6 +30,11 @@ export interface SimInject {
   triggerMovement: number;
   /** Fire time for movements other than the trigger movement (nominal run of the trigger movement); Infinity = never. */
   nominalTimeS: number;
+  /**
+   * When a non-triggered inject fires (s): nominalTimeS for the other movements of a trigger inject, the
+   * plan's `at` for a timed one, Infinity for never. Always a number, so the loop's comparisons stay unboxed.
+   */
+  dueS: number;
 }
 
 /** Result of a reroute decision. */

@@ -44,6 +44,8 @@ export class SampleScratch {
   readonly restoreAt: Float64Array;
   readonly unitCount: Int32Array;
   readonly tables: (Float64Array | null)[] = new Array<Float64Array | null>(COVERAGE_KINDS).fill(null);
+  /** `tables` with null (no unit, no destination) as the all-Infinity table: the per-edge read never branches. */
+  readonly edgeTables: Float64Array[] = [];
   readonly acc = new Float64Array(EXPOSURE_COMPONENTS.length);
   values: Float64Array[] = [];
   lengths: Float64Array = new Float64Array(0);
@@ -108,7 +110,10 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   // Random incidents: a Poisson process in "metre-seconds" of road exposure (rate × length × time on it);
   // one exponential draw says how much exposure passes before the next incident, so edges need no draws.
   const incidentRate = ctx.incidentRatePerMS;
-  let incidentBudget = incidentRate > 0 ? rng.exponential(1) : Infinity;
+  // Kept a plain double: 0 rather than a global `Infinity` when there are no incidents (never read then), and
+  // the draw's result converted with `+`. Either a global or an untyped call result merged into this loop
+  // variable makes V8 keep it as a heap number, re-boxed on every edge (~16 bytes of garbage per edge).
+  let incidentBudget = incidentRate > 0 ? +rng.exponential(1) : 0;
   let t = depart;
   let i = 0;
   let count = 0;
@@ -116,7 +121,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   let arrived = true;
   let closureCheck = false;
   let coverageDirty = true;
-  let nextBoundary = -Infinity;
+  let nextBoundary = 0; // coverageDirty forces the first refresh
   let refreshes = 0;
   /** Seconds stopped since the last edge (breakdown, hold, junction wait): threat zones count them too. */
   let stoppedHere = 0;
@@ -148,9 +153,12 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       if (inj.triggerMovement === mi) {
         const trig = inj.plan.trigger!;
         const node = track.tailNode[i]!;
-        due = distanceM(ctx.nodeLon(node), ctx.nodeLat(node), trig.place.lon, trig.place.lat) <= trig.radiusM ? t : Infinity;
-      } else due = inj.triggerMovement >= 0 ? inj.nominalTimeS : inj.plan.atS ?? Infinity;
-      if (!(due <= t)) continue;
+        if (!(distanceM(ctx.nodeLon(node), ctx.nodeLat(node), trig.place.lon, trig.place.lat) <= trig.radiusM)) continue;
+        due = t;
+      } else {
+        due = inj.dueS;
+        if (!(due <= t)) continue;
+      }
       s.fired[k] = 1;
       const a = inj.plan.action;
       const lon = track.midLon[i]!;
@@ -236,6 +244,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     // 3. Coverage tables for the current time and units in service.
     if (coverageDirty || t >= nextBoundary) {
       ctx.coverage.tablesAt(t, s.unitCount, s.tables, mv.allowedResponders);
+      for (let k = 0; k < COVERAGE_KINDS; k++) s.edgeTables[k] = s.tables[k] ?? ctx.coverage.unreachable;
       nextBoundary = ctx.coverage.nextBoundary(t);
       coverageDirty = false;
       refreshes++;
@@ -292,7 +301,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     }
     const tail = track.tailNode[i]!;
     const head = track.headNode[i]!;
-    for (let k = 0; k < COVERAGE_KINDS; k++) s.values[k]![count] = edgeValue(s.tables[k]!, tail, head);
+    for (let k = 0; k < COVERAGE_KINDS; k++) s.values[k]![count] = edgeValue(s.edgeTables[k]!, tail, head);
     s.lengths[count] = len;
     if (rec && before) {
       rec.edge(track.edge[i]!, t, t + dt, len, track.midLon[i]!, track.midLat[i]!, tail);
@@ -315,17 +324,33 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   const evacuation: AlongRouteStats[] = [];
   for (let k = 0; k < COVERAGE_KINDS; k++) {
     const target = k < RESPONDER_TYPES.length ? ctx.responseTargetS[k]! : ctx.evacuationTargetS;
-    let st: AlongRouteStats | undefined;
-    if (whole) {
-      let m = statsCache.get(track);
-      if (!m) statsCache.set(track, (m = new Map()));
-      const table = s.tables[k]!;
-      st = m.get(table);
-      if (!st) m.set(table, (st = alongRouteStats(s.values[k]!, s.lengths, count, target, s.order)));
-    } else st = alongRouteStats(s.values[k]!, s.lengths, count, target, s.order);
+    const st = coverageStats(s, k, count, target, whole ? track : null);
     (k < RESPONDER_TYPES.length ? response : evacuation).push(st);
   }
   return { sample, timeS: t - depart, arrived, rerouted, exposure, response, evacuation };
+}
+
+/**
+ * Along-route stats of coverage kind k over the `count` edges driven. `whole` is the track when the sample
+ * drove all of it, unperturbed, under one table: then the stats are the same for every such sample and
+ * come from the cache. One straight path with a single call site for the computation, every branch of which
+ * the first samples of a run already take: a branch only the rare rerouted or long sample reaches would
+ * have no type feedback when V8 optimises the simulation, and then deoptimised it on every such sample.
+ */
+function coverageStats(s: SampleScratch, k: number, count: number, target: number, whole: Track | null): AlongRouteStats {
+  const values = s.values[k]!;
+  const table = s.tables[k]!;
+  let cached: Map<Float64Array | null, AlongRouteStats> | undefined;
+  if (whole) {
+    cached = statsCache.get(whole);
+    if (!cached) statsCache.set(whole, (cached = new Map()));
+  }
+  let st = cached?.get(table);
+  if (st === undefined) {
+    st = alongRouteStats(values, s.lengths, count, target, s.order);
+    cached?.set(table, st);
+  }
+  return st;
 }
 
 function distanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
