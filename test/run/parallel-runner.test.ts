@@ -48,7 +48,9 @@ describe('runMonteCarlo', () => {
     const clean = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 0, chunkSize: 2 });
     // mainThreadHelps false: every chunk goes to a worker, so the injected process.exit really kills one
     const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, chunkSize: 2, mainThreadHelps: false, fault: { chunkIndex: 3, mode: 'exit', attempts: [0] } });
-    expect(run.outcome.retried).toBe(1);
+    // The killed chunk, and the one already waiting on the same worker (two per worker are pipelined).
+    expect(run.outcome.retried).toBeGreaterThanOrEqual(1);
+    expect(run.outcome.retried).toBeLessThanOrEqual(2);
     expect(run.partial).toBe(false);
     expect(sha(JSON.stringify(run.result))).toBe(sha(JSON.stringify(clean.result)));
   });

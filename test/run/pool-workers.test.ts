@@ -81,7 +81,9 @@ describe('runSampleJob', () => {
     const { json, outcome } = await run(2, 5, { chunkIndex: 4, mode: 'exit', attempts: [0] });
     expect(outcome.partial).toBe(false);
     expect(outcome.failure).toBeUndefined();
-    expect(outcome.retried).toBe(1);
+    // The killed chunk, and the one already waiting on the same worker (two per worker are pipelined).
+    expect(outcome.retried).toBeGreaterThanOrEqual(1);
+    expect(outcome.retried).toBeLessThanOrEqual(2);
     expect(json).toBe(clean);
   });
 
