@@ -66,6 +66,8 @@ export interface SampleJobOutcome extends ScheduleOutcome {
   mainThreadChunks: number;
   /** Whether worker threads took part (false in-process, and for short runs the main thread kept). */
   poolUsed: boolean;
+  /** Chunks whose rows came back through the shared result arena rather than as a copied array. */
+  sharedSlotChunks: number;
 }
 
 /**
@@ -85,11 +87,19 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   let ownPool: SamplePool | undefined;
   const getPool = (): SamplePool => opts.pool ?? (ownPool ??= new SamplePool(opts.graph, threads));
   if (workers >= 1 && !helps) getPool(); // started at once: workers boot while the caller finishes its own set-up
+  // Two chunks per worker (one running, one already waiting in the worker: SamplePool pipelines them),
+  // one for the main thread.
+  const maxInFlight = Math.max(1, workers) * 2 + (helps ? 1 : 0);
+  // Result slots: only chunks in flight hold one (a chunk held back for ordering is copied out of its slot),
+  // and twice that as a margin; should they ever run out, a chunk simply replies with a copied array.
+  const width = opts.localJob?.packedWidth;
+  const resultSlots = width ? { slots: 2 * maxInFlight, slotDoubles: chunkSize * width } : undefined;
   try {
     const prepareMs: number[] = [];
     const local = { chunks: 0 };
     let remote: ChunkExecutor<S> | undefined;
-    const getRemote = (): ChunkExecutor<S> => (remote ??= poolExecutor<S>(getPool(), opts, prepareMs));
+    const slotted = { chunks: 0 };
+    const getRemote = (): ChunkExecutor<S> => (remote ??= poolExecutor<S>(getPool(), opts, prepareMs, resultSlots, slotted));
     const executor =
       workers === 0
         ? await inProcessExecutor<P, S>(opts, prepareMs, local)
@@ -99,30 +109,42 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
     const unpack = opts.localJob?.unpack?.bind(opts.localJob);
     const deliver = (chunk: ChunkRange, out: ChunkOutput<S>): void => {
       if (Array.isArray(out)) opts.sink(chunk, out);
-      else if (opts.packedSink) opts.packedSink(chunk, out.packed);
-      else if (unpack) opts.sink(chunk, unpack(out.packed));
-      else throw new Error('worker sent packed summaries but the job has no unpack');
+      else {
+        try {
+          if (opts.packedSink) opts.packedSink(chunk, out.packed);
+          else if (unpack) opts.sink(chunk, unpack(out.packed));
+          else throw new Error('worker sent packed summaries but the job has no unpack');
+        } finally {
+          out.release?.(); // the sinks consume the rows synchronously: the shared slot may be reused now
+        }
+      }
     };
     const outcome = await runChunksInOrder(chunks, executor, deliver, {
-      // Two chunks per worker (one running, one already waiting in the worker: SamplePool pipelines them),
-      // one for the main thread.
-      maxInFlight: Math.max(1, workers) * 2 + (helps ? 1 : 0),
+      maxInFlight,
       signal: opts.signal,
       onProgress: opts.onProgress,
     });
-    return { ...outcome, chunkSize, chunks: chunks.length, workers, poolUsed: remote !== undefined, prepareMs, mainThreadChunks: local.chunks };
+    return { ...outcome, chunkSize, chunks: chunks.length, workers, poolUsed: remote !== undefined, prepareMs, mainThreadChunks: local.chunks, sharedSlotChunks: slotted.chunks };
   } finally {
     await ownPool?.destroy();
   }
 }
 
-function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>, prepareMs: number[]): ChunkExecutor<S> {
+function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>, prepareMs: number[], resultSlots: { slots: number; slotDoubles: number } | undefined, slotted: { chunks: number }): ChunkExecutor<S> {
   // Packed replies when the job has a transfer encoding and we hold the job here to decode it.
   const unpack = opts.localJob?.pack && opts.localJob.unpack ? opts.localJob.unpack.bind(opts.localJob) : undefined;
-  const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.workerPayload?.() ?? opts.payload, unpack !== undefined);
+  const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.workerPayload?.() ?? opts.payload, unpack !== undefined, resultSlots);
+  const arena = run.resultArena;
+  const width = opts.localJob?.packedWidth ?? 0;
   // Packed chunks travel on as they came (unpacked, if at all, only at delivery: see runSampleJob).
-  const note = (reply: ChunkReply<S>): ChunkOutput<S> => {
+  const note = (reply: ChunkReply<S>, slot: number): ChunkOutput<S> => {
     if (reply.prepareMs > 0) prepareMs.push(reply.prepareMs);
+    if (reply.slot !== undefined) {
+      if (!arena || reply.slot !== slot || reply.rows === undefined) throw new Error(`worker replied slot ${reply.slot} (${reply.rows} rows) for a chunk sent with slot ${slot}`);
+      slotted.chunks++;
+      return { packed: arena.view(slot, reply.rows * width), rows: reply.rows, release: () => arena.release(slot) };
+    }
+    if (slot >= 0) arena?.release(slot); // the worker replied with its own copy: the slot is not used
     if (reply.packed) {
       if (!unpack) throw new Error('worker sent packed summaries but the job has no unpack');
       if (reply.rows === undefined) throw new Error('worker sent packed summaries without their row count');
@@ -130,9 +152,22 @@ function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>
     }
     return reply.summaries;
   };
+  // A slot is taken per attempt (-1 when all are busy: the worker then replies a copy) and freed after
+  // delivery, or at once when the attempt fails.
+  const attempt = async (send: (slot: number) => Promise<ChunkReply<S>>): Promise<ChunkOutput<S>> => {
+    const slot = arena?.acquire() ?? -1;
+    let reply: ChunkReply<S>;
+    try {
+      reply = await send(slot);
+    } catch (error) {
+      if (slot >= 0) arena?.release(slot);
+      throw error;
+    }
+    return note(reply, slot);
+  };
   return {
-    run: async (chunk, i, attempt) => note(await pool.runChunk<S>(run, chunk, i, attempt, opts.fault)),
-    retry: async (chunk, i, attempt) => note(await pool.runChunkOnFreshWorker<S>(run, chunk, i, attempt, opts.fault)),
+    run: (chunk, i, n) => attempt((slot) => pool.runChunk<S>(run, chunk, i, n, opts.fault, slot)),
+    retry: (chunk, i, n) => attempt((slot) => pool.runChunkOnFreshWorker<S>(run, chunk, i, n, opts.fault, slot)),
   };
 }
 

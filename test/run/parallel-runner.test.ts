@@ -36,6 +36,15 @@ describe('runMonteCarlo', () => {
     }
   });
 
+  it('workers write their rows into the run\'s shared result slots (no copied array per chunk), same result', async () => {
+    const clean = await runMonteCarlo(graph, scenario, { samples: 40, workers: 0 });
+    const run = await runMonteCarlo(graph, scenario, { samples: 40, workers: 2, chunkSize: 7, mainThreadHelps: false });
+    expect(run.outcome.poolUsed).toBe(true);
+    expect(run.outcome.mainThreadChunks).toBe(0);
+    expect(run.outcome.sharedSlotChunks).toBe(run.outcome.chunks);
+    expect(sha(JSON.stringify(run.result))).toBe(sha(JSON.stringify(clean.result)));
+  });
+
   it('a short run stays on the main thread (no worker start-up to pay for), with the same result', async () => {
     const clean = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 0 });
     const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, poolWhenWorkMs: 60_000 });

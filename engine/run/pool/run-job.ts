@@ -3,7 +3,7 @@ import type { Scenario } from '../../scenario/model.js';
 import type { RunPlan } from '../run-plan.js';
 import { prepareRun, prepareRunFromPlan, runSampleChunk, type PreparedRun, type PrepareOptions, type SampleSummary } from '../sample-chunk.js';
 import type { SampleJob } from './sample-job.js';
-import { packSummaries, unpackSummaries } from './summary-codec.js';
+import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from './summary-codec.js';
 
 /**
  * The Monte Carlo of `motorcade run` as a pool job: each worker rebuilds the PreparedRun from the shared
@@ -25,4 +25,5 @@ export const sampleJob: SampleJob<RunJobPayload, PreparedRun, SampleSummary> = {
   runChunk: runSampleChunk,
   pack: packSummaries,
   unpack: unpackSummaries,
+  packedWidth: SUMMARY_WIDTH,
 };

@@ -1,4 +1,5 @@
 import type { RoadGraph } from '../../graph/road-graph.js';
+import type { ArenaHandle } from './result-arena.js';
 
 /**
  * The generic task contract of the sample pool. The pool knows nothing about motorcades: it runs "jobs",
@@ -37,8 +38,10 @@ export interface SampleJob<Payload, Ctx, Summary> {
    * Optional transfer encoding: summaries as one typed array (a memcpy between threads instead of a
    * structured clone of many small objects). unpack(pack(x)) must equal x exactly.
    */
-  pack?(summaries: Summary[]): Float64Array;
+  pack?(summaries: Summary[], into?: Float64Array): Float64Array;
   unpack?(packed: Float64Array): Summary[];
+  /** Doubles per packed summary: lets the pool size shared result slots (result-arena.ts) for the job. */
+  packedWidth?: number;
 }
 
 /** Test-only fault injection: make the worker fail on one chunk (by its index in the plan) on given attempts. */
@@ -70,6 +73,10 @@ export interface ChunkTask {
   attempt: number;
   /** Return the summaries packed (job.pack); set when the main thread can unpack them. */
   pack?: boolean;
+  /** With pack: write the rows into this slot of the run's result arena and reply only the row count. */
+  slot?: number;
+  /** The run's result arena, sent like the payload: only to a worker that asked for it (needPayload). */
+  arena?: ArenaHandle;
   fault?: FaultInjection;
 }
 
@@ -97,10 +104,15 @@ export interface ChunkReply<Summary> {
   /** Plain summaries, or (task.pack) the packed rows in `packed` and an empty array here. */
   summaries: Summary[];
   packed?: Float64Array;
-  /** The worker has no context for the task's contextKey and the task carried no payload: send it again with one. */
+  /**
+   * The worker lacks what the task needs and the task did not carry it (no context for contextKey, or not
+   * this run's result arena): send it again with payload and arena.
+   */
   needPayload?: boolean;
-  /** With `packed`: how many summaries it holds. */
+  /** With `packed` or `slot`: how many summaries it holds. */
   rows?: number;
+  /** The rows were written into this slot of the run's result arena (no `packed` then). */
+  slot?: number;
   /** Time the worker spent preparing the run context for this task (0 when it was cached), ms. */
   prepareMs: number;
 }

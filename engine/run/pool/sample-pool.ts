@@ -6,6 +6,7 @@ import { Piscina } from 'piscina';
 import { MotorcadeError } from '../../errors.js';
 import type { RoadGraph } from '../../graph/road-graph.js';
 import { sampleWorkerUrl } from './dist-module.js';
+import { ResultArena, type ArenaHandle } from './result-arena.js';
 import type { ChunkRange, ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask } from './sample-job.js';
 import type { SampleWorkerData } from './sample-worker.js';
 
@@ -22,6 +23,8 @@ export interface PoolRun {
   readonly contextKey: string;
   /** Ask workers for packed summaries (job.pack / job.unpack). */
   readonly pack: boolean;
+  /** With pack: shared slots the workers write the rows into (result-arena.ts); id = runId. */
+  readonly arena?: ArenaHandle;
 }
 
 /**
@@ -65,21 +68,26 @@ export class SamplePool {
    * byte-identical payloads share their worker contexts (same contextKey): jobs are deterministic functions
    * of (graph, payload), and the pool's graph never changes.
    */
-  beginRun(jobModule: string, payload: unknown, pack = false): PoolRun {
+  beginRun(jobModule: string, payload: unknown, pack = false, resultSlots?: { slots: number; slotDoubles: number }): PoolRun & { resultArena?: ResultArena } {
     const bytes = v8.serialize(payload);
     const shared = new SharedArrayBuffer(bytes.byteLength);
     new Uint8Array(shared).set(bytes);
     const contextKey = createHash('sha256').update(jobModule).update('\0').update(bytes).digest('hex');
-    return { runId: randomUUID(), jobModule, payload: shared, payloadBytes: bytes.byteLength, contextKey, pack };
+    const runId = randomUUID();
+    const run = { runId, jobModule, payload: shared, payloadBytes: bytes.byteLength, contextKey, pack };
+    if (!pack || !resultSlots) return run;
+    const resultArena = new ResultArena(runId, resultSlots.slots, resultSlots.slotDoubles);
+    return { ...run, arena: resultArena.handle, resultArena };
   }
 
   /** Run one chunk on whichever worker is free. Rejects if the worker throws or dies. */
-  async runChunk<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection): Promise<ChunkReply<S>> {
-    // Without the payload first (a warm worker has the context); a worker that lacks it answers needPayload
-    // at once, and the chunk goes again with it: one extra round trip per worker and plan.
-    const reply = (await this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, false))) as ChunkReply<S>;
+  async runChunk<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
+    // Without the payload first (a warm worker has the context); a worker that lacks it (or this run's result
+    // arena) answers needPayload at once, and the chunk goes again with both: one extra round trip per worker
+    // and run.
+    const reply = (await this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, false, slot))) as ChunkReply<S>;
     if (!reply.needPayload) return reply;
-    return (await this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true))) as ChunkReply<S>;
+    return (await this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot))) as ChunkReply<S>;
   }
 
   /**
@@ -87,10 +95,10 @@ export class SamplePool {
    * chunk alone, so that nothing a failed worker left behind (a poisoned cache, a half-built context)
    * can touch the retry. It costs a worker start-up, only on failures.
    */
-  async runChunkOnFreshWorker<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection): Promise<ChunkReply<S>> {
+  async runChunkOnFreshWorker<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
     const fresh = SamplePool.makePiscina(this.workerData, 1);
     try {
-      return (await fresh.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true))) as ChunkReply<S>;
+      return (await fresh.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot))) as ChunkReply<S>;
     } finally {
       await fresh.destroy();
     }
@@ -114,9 +122,11 @@ export class SamplePool {
     await this.piscina.destroy();
   }
 
-  private static task(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined, withPayload: boolean): ChunkTask {
+  private static task(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined, withPayload: boolean, slot: number): ChunkTask {
     const task: ChunkTask = { kind: 'chunk', runId: run.runId, contextKey: run.contextKey, jobModule: run.jobModule, chunk, chunkIndex, attempt };
     if (withPayload) task.payload = run.payload;
+    if (withPayload && run.arena) task.arena = run.arena;
+    if (slot >= 0 && run.arena) task.slot = slot;
     if (fault) task.fault = fault;
     if (run.pack) task.pack = true;
     return task;

@@ -1,6 +1,8 @@
 import v8 from 'node:v8';
 import { threadId, workerData } from 'node:worker_threads';
 import { RoadGraph } from '../../graph/road-graph.js';
+import type { ArenaHandle } from './result-arena.js';
+import { slotView } from './result-arena.js';
 import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask, SampleJob } from './sample-job.js';
 
 /**
@@ -25,6 +27,8 @@ const jobs = new Map<string, AnyJob>();
  * (graph, payload, stream, sample index). A new payload replaces the context (memory stays one per worker).
  */
 let current: { key: string; ctx: unknown } | undefined;
+/** The result arena of the run this worker last served (one run at a time uses a pool). */
+let arena: ArenaHandle | undefined;
 
 async function loadJob(url: string): Promise<AnyJob> {
   let job = jobs.get(url);
@@ -44,9 +48,13 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
     throw new Error(`injected fault on chunk ${task.chunkIndex}, attempt ${task.attempt}`);
   }
   const job = await loadJob(task.jobModule);
+  if (task.arena) arena = task.arena;
+  const slot = task.pack && job.pack && task.slot !== undefined ? task.slot : -1;
+  // Missing the context or this run's arena, and the task did not bring them: ask for them first.
+  if ((current?.key !== task.contextKey && !task.payload) || (slot >= 0 && arena?.id !== task.runId)) return { summaries: [], needPayload: true, prepareMs: 0 };
   let prepareMs = 0;
   if (current?.key !== task.contextKey) {
-    if (!task.payload) return { summaries: [], needPayload: true, prepareMs: 0 };
+    if (!task.payload) throw new Error('unreachable: payload checked above');
     current = undefined; // drop the previous run's context before building the next one
     const t0 = performance.now();
     const payload: unknown = v8.deserialize(new Uint8Array(task.payload));
@@ -54,7 +62,15 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
     prepareMs = performance.now() - t0;
   }
   const summaries = job.runChunk(current.ctx, task.chunk);
-  if (task.pack && job.pack) return { summaries: [], packed: job.pack(summaries), rows: summaries.length, prepareMs };
+  if (task.pack && job.pack) {
+    if (slot >= 0 && arena) {
+      // Straight into the shared slot; a chunk too large for it (never with the pool's own sizing) replies a copy.
+      const rows = job.pack(summaries, slotView(arena, slot, arena.slotDoubles));
+      if (rows.buffer === arena.buffer) return { summaries: [], slot, rows: summaries.length, prepareMs };
+      return { summaries: [], packed: rows, rows: summaries.length, prepareMs };
+    }
+    return { summaries: [], packed: job.pack(summaries), rows: summaries.length, prepareMs };
+  }
   return { summaries, prepareMs };
 }
 

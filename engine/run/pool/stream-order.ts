@@ -11,6 +11,8 @@ export type OrderedChunkSink<S> = (chunk: ChunkRange, summaries: S[]) => void;
 export interface PackedRows {
   readonly packed: Float64Array;
   readonly rows: number;
+  /** Frees the shared memory `packed` views (result-arena.ts) once the rows have been consumed. */
+  readonly release?: () => void;
 }
 
 /** What an executor returns for a chunk: summary objects, or the packed rows a worker sent. */
@@ -22,6 +24,15 @@ export type OrderedOutputSink<S> = (chunk: ChunkRange, out: ChunkOutput<S>) => v
 /** Number of summaries in a chunk output. */
 export function rowsOf<S>(out: ChunkOutput<S>): number {
   return Array.isArray(out) ? out.length : (out as PackedRows).rows;
+}
+
+/** An output that no longer views shared memory: packed rows in a result slot are copied and the slot freed. */
+function detached<S>(out: ChunkOutput<S>): ChunkOutput<S> {
+  if (Array.isArray(out) || !(out as PackedRows).release) return out;
+  const { packed, rows, release } = out as PackedRows;
+  const copy = packed.slice();
+  release!();
+  return { packed: copy, rows };
 }
 
 /**
@@ -78,6 +89,10 @@ export class StreamOrder<S> {
       this.samplesDelivered += c.sampleEnd - c.sampleStart;
       this.sink(c, ready);
     }
+    // Still waiting for an earlier chunk: keep a copy and free the shared slot it arrived in, so that slots
+    // are only ever taken by chunks in flight (however long a slow chunk holds its successors back).
+    const waiting = this.held.get(chunkIndex);
+    if (waiting) this.held.set(chunkIndex, detached(waiting));
   }
 
   /**

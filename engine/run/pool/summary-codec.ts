@@ -34,8 +34,13 @@ function checkShape(s: SampleSummary): void {
   }
 }
 
-export function packSummaries(summaries: readonly SampleSummary[]): Float64Array {
-  const out = new Float64Array(summaries.length * SUMMARY_WIDTH);
+/**
+ * Rows of the summaries, written from the start of `into` when it is given and long enough (a worker's
+ * slot of the run's result arena), else into a new array; returned as exactly the rows written.
+ */
+export function packSummaries(summaries: readonly SampleSummary[], into?: Float64Array): Float64Array {
+  const n = summaries.length * SUMMARY_WIDTH;
+  const out = into && into.length >= n ? (into.length === n ? into : into.subarray(0, n)) : new Float64Array(n);
   let at = 0;
   for (const s of summaries) {
     checkShape(s);
