@@ -8,8 +8,8 @@
  * 1c steady state: the sampling throughput of warm workers (pool started and the plan prepared in the
  *    warm-up iteration; workers keep their context by payload digest), i.e. what sweeps, the exercise
  *    console and long runs see. Only chunks are timed: runSampleJob over every movement × option stream,
- *    each summary fed to a RunAggregator as runMonteCarlo does (packed rows → addPacked), and again through
- *    the object path (unpack → add) for comparison.
+ *    each summary fed to a RunAggregator as runMonteCarlo does (packed rows → addPacked). 1 and 2 workers
+ *    are timed in paired rounds; the scaling is the median of the per-round ratios.
  * Both report process CPU time against wall time ("cores obtained"): on a shared 2-core machine the
  * 2-worker rate is bounded by the cores the other processes leave.
  */
@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Bench, type Task } from 'tinybench';
+import { quantiles, taskSamples } from './latency-stats.js';
 import { loadGraph } from '../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../engine/paths.js';
 import { runSampleJob } from '../engine/run/parallel-job.js';
@@ -108,6 +109,7 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
 
   if (opts.steady) {
     const samples = quick ? 200 : 1000;
+    const rounds = quick ? 4 : 15;
     const total = samples * streams.length;
     const payload: RunJobPayload = { kind: 'plan', plan, opts: { samples, seed: String(plan.seed) } };
     const local = new PreparedRun(g, plan, payload.opts);
@@ -118,14 +120,12 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
       pools.set(w, p);
     }
     const cpu = new Map<string, Cpu>();
-    const digests = new Map<string, string>();
+    const digests = new Map<number, string>();
     const prepares = new Map<number, number>();
-    // Each run feeds a RunAggregator (the main thread's real per-sample work in `motorcade run`, without the
-    // final result()), either straight from the workers' packed rows (addPacked, what runMonteCarlo does) or
-    // after unpacking them into SampleSummary objects (add, the path before): both measured in the same run.
-    // Plus a cheap order-sensitive checksum per stream (summaries arrive in sample order within a stream),
-    // so that the 0/1/2-worker results can be compared.
-    const once = (workers: number, packed: boolean) => async (): Promise<void> => {
+    // Each run feeds a RunAggregator as runMonteCarlo does (the workers' packed rows straight into addPacked;
+    // in-process summaries into add), without the final result(), plus a cheap order-sensitive checksum per
+    // stream so that the 0/1/2-worker results can be compared.
+    const once = (workers: number) => async (): Promise<void> => {
       const sums = new Float64Array(streams.length);
       const agg = new RunAggregator(local);
       const streamOf = (c: { movementIndex: number; optionIndex: number }): number => streams.findIndex((x) => x.movementIndex === c.movementIndex && x.optionIndex === c.optionIndex);
@@ -136,40 +136,53 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
           const k = streamOf(c);
           for (const x of s) sums[k] = (sums[k]! * 0.5 + x.timeS + x.exposure[0]! + x.sample) % 1e9;
         },
-        packedSink: packed
-          ? (c, rows) => {
-              agg.addPacked(c, rows);
-              const k = streamOf(c);
-              for (let at = 0; at < rows.length; at += SUMMARY_WIDTH) sums[k] = (sums[k]! * 0.5 + rows[at + ROW_TIME]! + rows[at + ROW_EXPOSURE]! + rows[at + ROW_SAMPLE]!) % 1e9;
-            }
-          : undefined,
+        packedSink: (c, rows) => {
+          agg.addPacked(c, rows);
+          const k = streamOf(c);
+          for (let at = 0; at < rows.length; at += SUMMARY_WIDTH) sums[k] = (sums[k]! * 0.5 + rows[at + ROW_TIME]! + rows[at + ROW_EXPOSURE]! + rows[at + ROW_SAMPLE]!) % 1e9;
+        },
       });
       if (agg.samplesDone !== total) throw new Error(`steady run aggregated ${agg.samplesDone} of ${total} samples`);
       prepares.set(workers, outcome.prepareMs.length); // the last call is a timed one
       keep(sums[0]!);
-      digests.set(`${workers}${packed ? 'p' : 'o'}`, Array.from(sums).join(','));
+      digests.set(workers, Array.from(sums).join(','));
     };
-    const bench = new Bench({ name: 'steady', iterations: quick ? 2 : 5, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
-    const add = (name: string, fn: () => Promise<void>): void => void bench.add(name, metered(cpu, name, fn));
-    add('steady: in-process (workers 0)', once(0, false));
-    add('steady: warm pool, 1 worker', once(1, true));
-    add('steady: warm pool, 2 workers', once(2, true));
-    add('steady: 1 worker, unpacked to objects', once(1, false));
-    add('steady: 2 workers, unpacked to objects', once(2, false));
-    // Warm both pools before anything is metered: otherwise the first task on each pool carries the workers'
-    // preparation in its CPU time (its warm-up call is metered too), and samples per CPU-second mislead.
-    await once(1, true)();
-    await once(2, true)();
-    await bench.run();
-    report(`\n1c. steady state, warm workers (plan prepared in the warm-up; only the chunks are timed): ${samples} samples × ${streams.length} movement-options = ${total} samples per run`, bench, cpu, total, rates.steady);
-    const r = (n: string): number => rates.steady.get(n)!;
+    const names = new Map([[0, 'steady: in-process (workers 0)'], [1, 'steady: warm pool, 1 worker'], [2, 'steady: warm pool, 2 workers']]);
+    // Warm both pools (and the main thread's JIT) before anything is metered: otherwise the first task on
+    // each pool carries the workers' preparation in its CPU time.
+    for (const w of [0, 1, 2]) await once(w)();
+    // Paired rounds: each round times 1 and 2 workers back to back (in alternating order) with tinybench,
+    // and the scaling is the median over rounds of the ratio within a round. The load other processes put on
+    // the 2 cores drifts over seconds; within a round both configurations see about the same, whereas timing
+    // all of one configuration and then all of the other turned that drift into 1.5-2.1x swings.
+    const times = new Map<number, number[]>([[0, []], [1, []], [2, []]]);
+    const ratios: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? [1, 2, 0] : [2, 1, 0];
+      const bench = new Bench({ name: `steady round ${r}`, iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0, retainSamples: true, throws: true });
+      for (const w of order) bench.add(names.get(w)!, metered(cpu, names.get(w)!, once(w)));
+      await bench.run();
+      const ms = (w: number): number => taskSamples(bench.getTask(names.get(w)!))[0]!;
+      for (const w of [0, 1, 2]) times.get(w)!.push(ms(w));
+      ratios.push(ms(1) / ms(2));
+    }
+    console.log(`\n1c. steady state, warm workers (plan prepared in the warm-up; only the chunks are timed): ${samples} samples × ${streams.length} movement-options = ${total} samples per run, ${rounds} paired rounds`);
+    for (const w of [0, 1, 2]) {
+      const name = names.get(w)!;
+      const st = quantiles(times.get(w)!);
+      const u = cpu.get(name)!;
+      const rate = total / (st.p50 / 1000);
+      rates.steady.set(name, rate);
+      const f = (x: number): string => x.toFixed(0).padStart(8);
+      console.log(`  ${name.padEnd(44)} p50 ${f(st.p50)} ms  p90 ${f(st.p90)} ms  p99 ${f(st.p99)} ms  (n=${st.n})  → ${rate.toFixed(0)} samples/s, ${(u.cpuMs / u.wallMs).toFixed(2)} cores obtained, ${((total * u.runs) / (u.cpuMs / 1000)).toFixed(0)} samples/CPU-s`);
+    }
+    const rq = quantiles(ratios);
+    const sorted = [...ratios].sort((a, b) => a - b);
     const cores = (n: string): number => cpu.get(n)!.cpuMs / cpu.get(n)!.wallMs;
     const perCpu = (n: string): number => (total * cpu.get(n)!.runs) / (cpu.get(n)!.cpuMs / 1000);
-    const [one, two] = ['steady: warm pool, 1 worker', 'steady: warm pool, 2 workers'];
-    console.log(`  steady scaling 2 workers / 1 worker: ${(r(two) / r(one)).toFixed(2)}× (target ≥ 1.8×); cores obtained ${cores(one).toFixed(2)} / ${cores(two).toFixed(2)}, load average now ${os.loadavg()[0]!.toFixed(2)}`);
-    console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(two) / perCpu(one)).toFixed(2)} → expected scaling on 2 idle cores ≈ ${((2 * perCpu(two)) / perCpu(one)).toFixed(2)}×`);
-    const [oneObj, twoObj] = ['steady: 1 worker, unpacked to objects', 'steady: 2 workers, unpacked to objects'];
-    console.log(`  main thread unpacking to objects instead (the path before addPacked): scaling ${(r(twoObj) / r(oneObj)).toFixed(2)}×, cores obtained ${cores(oneObj).toFixed(2)} / ${cores(twoObj).toFixed(2)}, efficiency ${(perCpu(twoObj) / perCpu(oneObj)).toFixed(2)}; packed / objects, 2 workers: ${(r(two) / r(twoObj)).toFixed(2)}× samples/s, ${(perCpu(two) / perCpu(twoObj)).toFixed(2)}× samples/CPU-s`);
+    const [one, two] = [names.get(1)!, names.get(2)!];
+    console.log(`  steady scaling 2 workers / 1 worker: ${rq.p50.toFixed(2)}× median of ${rounds} paired rounds (range ${sorted[0]!.toFixed(2)}–${sorted[sorted.length - 1]!.toFixed(2)}, p10 ${sorted[Math.floor(0.1 * (sorted.length - 1) + 0.5)]!.toFixed(2)}; target ≥ 1.8×); cores obtained ${cores(one).toFixed(2)} / ${cores(two).toFixed(2)}, load average now ${os.loadavg()[0]!.toFixed(2)}`);
+    console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(two) / perCpu(one)).toFixed(2)}`);
     console.log(`  worker preparations in the last timed run (warm pools re-prepare nothing): ${[...prepares].map(([w, n]) => `${w} worker(s): ${n}`).join(', ')}; per-sample results identical across 0/1/2 workers: ${new Set(digests.values()).size === 1 ? 'yes' : 'NO'}`);
     for (const p of pools.values()) await p.destroy();
   }
