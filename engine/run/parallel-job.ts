@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { RoadGraph } from '../graph/road-graph.js';
-import { defaultChunkSize, planChunks, POOL_TAPER_PARTS } from './pool/chunk-plan.js';
+import { defaultChunkSize, planChunks, poolTaper } from './pool/chunk-plan.js';
 import { runChunksInOrder, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './pool/chunk-scheduler.js';
 import { distModuleUrl } from './pool/dist-module.js';
 import type { ChunkRange, ChunkReply, FaultInjection, SampleJob, StreamKey } from './pool/sample-job.js';
@@ -80,7 +80,7 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`worker count ${workers} must be a non-negative integer`);
   const chunkSize = opts.chunkSize ?? defaultChunkSize(opts.samples, opts.streams.length, Math.max(1, workers));
   // Thin last chunks only when several threads share the work (in-process, one thread has no tail to even).
-  const chunks = planChunks(opts.streams, opts.samples, chunkSize, workers >= 1 ? POOL_TAPER_PARTS : 1);
+  const chunks = planChunks(opts.streams, opts.samples, chunkSize, workers >= 1 ? poolTaper(workers) : undefined);
   // Never start more threads than there are chunks (a 3-sample run on a 64-core box needs 3 workers, not 64).
   const threads = Math.max(1, Math.min(workers, chunks.length));
   const helps = workers >= 1 && opts.mainThreadContext !== undefined;

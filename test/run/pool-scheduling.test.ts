@@ -29,22 +29,22 @@ describe('chunk plan', () => {
     ]);
   });
 
-  it('tapers: the last round is split into thinner rounds, every sample still planned exactly once', () => {
-    const chunks = planChunks(streams, 1000, 250, 4);
+  it('tapers: the last chunks are cut into pieces, interleaved, every sample still planned exactly once', () => {
+    const chunks = planChunks(streams, 1000, 250, { chunks: 2, parts: 4 });
     const label = (c: ChunkRange) => `${c.movementIndex}/${c.optionIndex}:${c.sampleStart}-${c.sampleEnd}`;
-    // Three full rounds, then the last 250 samples of each stream in four rounds of 63, 63, 63, 61.
-    expect(chunks.slice(0, 9).every((c) => c.sampleEnd - c.sampleStart === 250)).toBe(true);
-    expect(chunks.slice(9).map(label)).toEqual(['750-813', '813-876', '876-939', '939-1000'].flatMap((r) => streams.map((s) => `${s.movementIndex}/${s.optionIndex}:${r}`)));
-    for (const [samples, size, parts] of [[0, 5, 4], [1, 5, 4], [7, 3, 4], [10, 4, 3], [250, 250, 4], [999, 100, 7]] as const) {
+    // 4 rounds of 3 streams; the last 2 chunks (0/1 and 1/0 of the last round) are cut in four.
+    expect(chunks.length).toBe(10 + 8);
+    expect(chunks.slice(10).map(label)).toEqual(['750-813', '813-876', '876-939', '939-1000'].flatMap((r) => [`0/1:${r}`, `1/0:${r}`]));
+    for (const [samples, size, taper] of [[0, 5, { chunks: 4, parts: 4 }], [1, 5, { chunks: 9, parts: 4 }], [7, 3, { chunks: 2, parts: 5 }], [10, 4, { chunks: 3, parts: 3 }], [999, 100, { chunks: 6, parts: 7 }]] as const) {
       const covered = new Map<string, number[]>();
-      for (const c of planChunks(streams, samples, size, parts)) {
+      for (const c of planChunks(streams, samples, size, taper)) {
         expect(c.sampleEnd).toBeGreaterThan(c.sampleStart);
         const k = `${c.movementIndex}/${c.optionIndex}`;
         for (let i = c.sampleStart; i < c.sampleEnd; i++) covered.set(k, [...(covered.get(k) ?? []), i]);
       }
       for (const s of streams) expect(covered.get(`${s.movementIndex}/${s.optionIndex}`) ?? []).toEqual(Array.from({ length: samples }, (_, i) => i));
     }
-    expect(() => planChunks(streams, 10, 4, 0)).toThrow(/taper parts 0/);
+    expect(() => planChunks(streams, 10, 4, { chunks: 2, parts: 0 })).toThrow(/taper .* positive integer part count/);
   });
 
   it('sizes chunks to about 8 per worker, capped, never empty', () => {
