@@ -39,14 +39,3 @@ export function alongRouteStats(values: Float64Array, lengths: Float64Array, cou
   if (p50 !== p50) p50 = p95;
   return { p50S: p50, p95S: p95, maxS: max, withinShare: within / total };
 }
-
-/**
- * Value of a coverage table on a route edge: the worse of its two ends (conservative). A missing table (no
- * unit in service) is passed as CoverageTables.unreachable, all Infinity, so that this stays branch-free
- * and its result never mixes with a global `Infinity` (which V8 would box on every edge of the loop).
- */
-export function edgeValue(table: Float64Array, tail: number, head: number): number {
-  const a = table[tail]!;
-  const b = table[head]!;
-  return a > b ? a : b;
-}

@@ -1,7 +1,7 @@
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../run/run-result.js';
 import type { AlongRouteStats, SampleSummary } from '../run/sample-summary.js';
-import { alongRouteStats, edgeValue } from '../score/along-route-stats.js';
 import { COVERAGE_KINDS } from '../score/coverage.js';
+import { CoverageTrace } from './coverage-trace.js';
 import type { Recorder } from './recorder.js';
 import type { SampleRng } from './rng.js';
 import type { SimContext } from './sim-context.js';
@@ -44,12 +44,13 @@ export class SampleScratch {
   readonly restoreAt: Float64Array;
   readonly unitCount: Int32Array;
   readonly tables: (Float64Array | null)[] = new Array<Float64Array | null>(COVERAGE_KINDS).fill(null);
-  /** `tables` with null (no unit, no destination) as the all-Infinity table: the per-edge read never branches. */
+  /** `tables` with null (no unit, no destination) as the all-Infinity table. */
   readonly edgeTables: Float64Array[] = [];
   readonly acc = new Float64Array(EXPOSURE_COMPONENTS.length);
-  values: Float64Array[] = [];
-  lengths: Float64Array = new Float64Array(0);
-  order: Uint32Array = new Uint32Array(0);
+  readonly coverage = new CoverageTrace();
+  /** Target time per coverage kind (responder types, then evacuation kinds), s. */
+  readonly coverageTargetS: Float64Array;
+  readonly stats: AlongRouteStats[] = [];
 
   constructor(ctx: SimContext, responderCount: number) {
     this.threatFrom = new Float64Array(ctx.slots.length);
@@ -60,25 +61,9 @@ export class SampleScratch {
     this.activeClosures = new Uint8Array(ctx.injects.length);
     this.restoreAt = new Float64Array(ctx.injects.length);
     this.unitCount = new Int32Array(responderCount);
-    this.ensure(256);
-  }
-
-  ensure(cap: number): void {
-    if (this.lengths.length >= cap) return;
-    const size = Math.max(cap, 2 * this.lengths.length);
-    const grow = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    this.values = Array.from({ length: COVERAGE_KINDS }, (_, k) => grow(this.values[k] ?? new Float64Array(0)));
-    this.lengths = grow(this.lengths);
-    this.order = new Uint32Array(size);
+    this.coverageTargetS = Float64Array.from({ length: COVERAGE_KINDS }, (_, k) => (k < RESPONDER_TYPES.length ? ctx.responseTargetS[k]! : ctx.evacuationTargetS));
   }
 }
-
-/** Stats of a whole, unperturbed track under one table: the same for every such sample, so cached. */
-const statsCache = new WeakMap<Track, Map<Float64Array | null, AlongRouteStats>>();
 
 /**
  * Simulate one sample of movement `mi` on option `oi` and score it. Event-driven at edge granularity:
@@ -104,7 +89,9 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   s.restoreAt.fill(Infinity);
   for (let r = 0; r < responders.length; r++) s.unitCount[r] = responders[r]!.count;
   s.acc.fill(0);
-  s.ensure(track.n);
+  s.coverage.ensure(track.n);
+  s.coverage.reset();
+  const covBase = rec ? rec.coverage.length : 0;
 
   const depart = mv.departureS + (mv.departureWindowS > 0 ? rng.uniform() * mv.departureWindowS : 0);
   // Random incidents: a Poisson process in "metre-seconds" of road exposure (rate × length × time on it);
@@ -218,7 +205,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
           i = rr.start;
           if (rr.optionIndex >= 0) option = rr.optionIndex;
           rerouted = true;
-          s.ensure(count + track.n - i);
+          s.coverage.ensure(count + track.n - i);
           if (rec) {
             const why = `closure ${ctx.injects[blocker]!.plan.id} ahead`;
             rec.event(t, 'reroute', rr.optionIndex >= 0 ? `${mv.id} switches to option ${mv.optionIds[rr.optionIndex]} at ${ctx.describe(lon, lat)} (${why})` : `${mv.id} reroutes at ${ctx.describe(lon, lat)} (${why}; fresh search around it, ${Math.round(track.freeFlowTimeS / 60)} min free-flow from here)`, lon, lat);
@@ -245,6 +232,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     if (coverageDirty || t >= nextBoundary) {
       ctx.coverage.tablesAt(t, s.unitCount, s.tables, mv.allowedResponders);
       for (let k = 0; k < COVERAGE_KINDS; k++) s.edgeTables[k] = s.tables[k] ?? ctx.coverage.unreachable;
+      s.coverage.refresh(count, s.edgeTables);
       nextBoundary = ctx.coverage.nextBoundary(t);
       coverageDirty = false;
       refreshes++;
@@ -300,16 +288,15 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       }
     }
     const tail = track.tailNode[i]!;
-    const head = track.headNode[i]!;
-    for (let k = 0; k < COVERAGE_KINDS; k++) s.values[k]![count] = edgeValue(s.edgeTables[k]!, tail, head);
-    s.lengths[count] = len;
+    const cov = s.coverage;
+    cov.tails[count] = tail;
+    cov.heads[count] = track.headNode[i]!;
+    cov.lengths[count] = len;
     if (rec && before) {
       rec.edge(track.edge[i]!, t, t + dt, len, track.midLon[i]!, track.midLat[i]!, tail);
       const ex = rec.exposure[rec.exposure.length - 1]!;
       for (let c = 0; c < ex.length; c++) ex[c] = ctx.weights[c]! * (s.acc[c]! - before[c]!);
       beforeTaken = false;
-      const cov = rec.coverage[rec.coverage.length - 1]!;
-      for (let k = 0; k < COVERAGE_KINDS; k++) cov[k] = s.values[k]![count]!;
     }
     t += dt;
     count++;
@@ -320,37 +307,18 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   const exposure = new Array<number>(EXPOSURE_COMPONENTS.length);
   for (let c = 0; c < exposure.length; c++) exposure[c] = ctx.weights[c]! * s.acc[c]!;
   const whole = arrived && !rerouted && refreshes === 1 && count === track.n;
-  const response: AlongRouteStats[] = [];
-  const evacuation: AlongRouteStats[] = [];
-  for (let k = 0; k < COVERAGE_KINDS; k++) {
-    const target = k < RESPONDER_TYPES.length ? ctx.responseTargetS[k]! : ctx.evacuationTargetS;
-    const st = coverageStats(s, k, count, target, whole ? track : null);
-    (k < RESPONDER_TYPES.length ? response : evacuation).push(st);
+  s.coverage.stats(count, s.coverageTargetS, whole ? track : null, s.tables, s.stats);
+  const response = s.stats.slice(0, RESPONDER_TYPES.length);
+  const evacuation = s.stats.slice(RESPONDER_TYPES.length, COVERAGE_KINDS);
+  if (rec) {
+    // The recorded run's per-edge coverage (playback, hotspots): filled once the drive is over.
+    s.coverage.fillValues(count);
+    for (let e = 0; e < count; e++) {
+      const row = rec.coverage[covBase + e]!;
+      for (let k = 0; k < COVERAGE_KINDS; k++) row[k] = s.coverage.values[k]![e]!;
+    }
   }
   return { sample, timeS: t - depart, arrived, rerouted, exposure, response, evacuation };
-}
-
-/**
- * Along-route stats of coverage kind k over the `count` edges driven. `whole` is the track when the sample
- * drove all of it, unperturbed, under one table: then the stats are the same for every such sample and
- * come from the cache. One straight path with a single call site for the computation, every branch of which
- * the first samples of a run already take: a branch only the rare rerouted or long sample reaches would
- * have no type feedback when V8 optimises the simulation, and then deoptimised it on every such sample.
- */
-function coverageStats(s: SampleScratch, k: number, count: number, target: number, whole: Track | null): AlongRouteStats {
-  const values = s.values[k]!;
-  const table = s.tables[k]!;
-  let cached: Map<Float64Array | null, AlongRouteStats> | undefined;
-  if (whole) {
-    cached = statsCache.get(whole);
-    if (!cached) statsCache.set(whole, (cached = new Map()));
-  }
-  let st = cached?.get(table);
-  if (st === undefined) {
-    st = alongRouteStats(values, s.lengths, count, target, s.order);
-    cached?.set(table, st);
-  }
-  return st;
 }
 
 function distanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
