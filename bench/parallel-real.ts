@@ -108,8 +108,10 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
   }
 
   if (opts.steady) {
-    const samples = quick ? 200 : 1000;
-    const rounds = quick ? 4 : 15;
+    // 2,000 samples per movement-option (~0.3 s per 2-worker run) and 21 rounds: long enough runs and enough
+    // rounds that the median ratio moves by a few hundredths between invocations on this shared machine.
+    const samples = quick ? 200 : 2000;
+    const rounds = quick ? 4 : 21;
     const total = samples * streams.length;
     const payload: RunJobPayload = { kind: 'plan', plan, opts: { samples, seed: String(plan.seed) } };
     const local = new PreparedRun(g, plan, payload.opts);

@@ -49,7 +49,7 @@ describe('chunk plan', () => {
 
   it('sizes chunks to about 8 per worker, capped, never empty', () => {
     expect(defaultChunkSize(1000, 1, 2)).toBe(63);
-    expect(defaultChunkSize(100_000, 4, 2)).toBe(250);
+    expect(defaultChunkSize(100_000, 4, 2)).toBe(500);
     expect(defaultChunkSize(3, 1, 16)).toBe(1);
     expect(() => planChunks(streams, 10, 0)).toThrow(/chunk size 0/);
   });
