@@ -127,9 +127,13 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     // Each run feeds a RunAggregator as runMonteCarlo does (the workers' packed rows straight into addPacked;
     // in-process summaries into add), without the final result(), plus a cheap order-sensitive checksum per
     // stream so that the 0/1/2-worker results can be compared.
+    // The aggregator of a run (~250 bytes per sample, 7.5 MB here, zero-filled) is made before the timed part
+    // (tinybench beforeEach): it is the same for every pool size, and inside the timing its page faults left
+    // the workers idle for a few ms per run, which lowered every ratio.
+    const fresh = (): { sums: Float64Array; agg: RunAggregator } => ({ sums: new Float64Array(streams.length), agg: new RunAggregator(local) });
+    let state = fresh();
     const once = (workers: number) => async (): Promise<void> => {
-      const sums = new Float64Array(streams.length);
-      const agg = new RunAggregator(local);
+      const { sums, agg } = state;
       const streamOf = (c: { movementIndex: number; optionIndex: number }): number => streams.findIndex((x) => x.movementIndex === c.movementIndex && x.optionIndex === c.optionIndex);
       const outcome = await runSampleJob<RunJobPayload, SampleSummary>({
         graph: g, jobModule: RUN_JOB_MODULE, localJob: sampleJob, localContext: local, payload, streams, samples, workers, pool: pools.get(workers),
@@ -152,7 +156,10 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     const names = new Map([[0, 'steady: in-process (workers 0)'], [1, 'steady: warm pool, 1 worker'], [2, 'steady: warm pool, 2 workers']]);
     // Warm both pools (and the main thread's JIT) before anything is metered: otherwise the first task on
     // each pool carries the workers' preparation in its CPU time.
-    for (const w of [0, 1, 2]) await once(w)();
+    for (const w of [0, 1, 2]) {
+      state = fresh();
+      await once(w)();
+    }
     // Paired rounds: each round times 1 and 2 workers back to back (in alternating order) with tinybench,
     // and the scaling is the median over rounds of the ratio within a round. The load other processes put on
     // the 2 cores drifts over seconds; within a round both configurations see about the same, whereas timing
@@ -162,7 +169,7 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 === 0 ? [1, 2, 0] : [2, 1, 0];
       const bench = new Bench({ name: `steady round ${r}`, iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0, retainSamples: true, throws: true });
-      for (const w of order) bench.add(names.get(w)!, metered(cpu, names.get(w)!, once(w)));
+      for (const w of order) bench.add(names.get(w)!, metered(cpu, names.get(w)!, once(w)), { beforeEach: () => void (state = fresh()) });
       await bench.run();
       const ms = (w: number): number => taskSamples(bench.getTask(names.get(w)!))[0]!;
       for (const w of [0, 1, 2]) times.get(w)!.push(ms(w));
