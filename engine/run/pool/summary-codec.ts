@@ -42,8 +42,10 @@ export function packSummaries(summaries: readonly SampleSummary[], into?: Float6
   const n = summaries.length * SUMMARY_WIDTH;
   const out = into && into.length >= n ? (into.length === n ? into : into.subarray(0, n)) : new Float64Array(n);
   let at = 0;
+  // One summary's shape stands for the chunk's: they all come from the same simulation code, and
+  // Object.keys on every row was a per-sample allocation in the workers.
+  if (summaries.length > 0) checkShape(summaries[0]!);
   for (const s of summaries) {
-    checkShape(s);
     out[at++] = s.sample;
     out[at++] = s.timeS;
     out[at++] = s.arrived ? 1 : 0;
