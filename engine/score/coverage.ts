@@ -99,15 +99,18 @@ export class CoverageTables {
       out[k] = this.responderTable(k, band, avail);
     }
     for (let j = 0; j < EVACUATION_KINDS.length; j++) {
-      const byBand = this.evacByBand[j]!;
-      let table = byBand[band + 1];
-      if (table === undefined) {
-        const ends = this.evacEndpoints[j] ?? [];
-        table = this.table(`e${j}|${band}`, () => (ends.length === 0 ? null : this.nodeTimes(ends.map((endpoint) => ({ endpoint, offsetS: 0 })), 'reverse', band)));
-        byBand[band + 1] = table;
-      }
-      out[RESPONDER_TYPES.length + j] = table;
+      const table = this.evacByBand[j]![band + 1];
+      out[RESPONDER_TYPES.length + j] = table === undefined ? this.evacuationTableMiss(j, band) : table;
     }
+  }
+
+  // The lookups above create no closure: a closure anywhere in a function makes V8 allocate a context
+  // object on every call, and tablesAt runs at every coverage refresh of every sample. Misses go here.
+  private evacuationTableMiss(j: number, band: number): Float64Array | null {
+    const ends = this.evacEndpoints[j] ?? [];
+    const table = this.table(`e${j}|${band}`, () => (ends.length === 0 ? null : this.nodeTimes(ends.map((endpoint) => ({ endpoint, offsetS: 0 })), 'reverse', band)));
+    this.evacByBand[j]![band + 1] = table;
+    return table;
   }
 
   /** The table of responder type k for a band and availability (per responder of the type, 1 = in service). */
@@ -117,6 +120,11 @@ export class CoverageTables {
       const st = seen[s]!;
       if (st.band === band && sameBytes(st.avail, avail)) return st.table;
     }
+    return this.responderTableMiss(k, band, avail);
+  }
+
+  private responderTableMiss(k: number, band: number, avail: Uint8Array): Float64Array | null {
+    const seen = this.seenStates[k]!;
     const ofType = this.byType[k]!;
     const units: number[] = [];
     let key = `r${k}|${band}|`;
