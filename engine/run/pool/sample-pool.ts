@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -6,6 +6,7 @@ import { Piscina } from 'piscina';
 import { MotorcadeError } from '../../errors.js';
 import type { RoadGraph } from '../../graph/road-graph.js';
 import { sampleWorkerUrl } from './dist-module.js';
+import { payloadDigest } from './payload-digest.js';
 import { ResultArena, type ArenaHandle } from './result-arena.js';
 import type { ChunkRange, ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask } from './sample-job.js';
 import type { SampleWorkerData } from './sample-worker.js';
@@ -17,7 +18,7 @@ export interface PoolRun {
   readonly payload: SharedArrayBuffer;
   readonly payloadBytes: number;
   /**
-   * sha256 of the job module and the serialized payload: a worker keeps the context it prepared under this
+   * sha256 of the job module and the payload's content (payloadDigest): a worker keeps the context it prepared under this
    * key, so a reused pool (sweeps, the exercise console, repeated runs of one plan) prepares each plan once.
    */
   readonly contextKey: string;
@@ -64,15 +65,16 @@ export class SamplePool {
   }
 
   /**
-   * Register a run: its payload is serialized with v8 (structured clone) into a SAB, once. Two runs with
-   * byte-identical payloads share their worker contexts (same contextKey): jobs are deterministic functions
+   * Register a run: its payload is serialized with v8 (structured clone) into a SAB, once. Two runs whose
+   * payloads say the same share their worker contexts (same contextKey): jobs are deterministic functions
    * of (graph, payload), and the pool's graph never changes.
    */
   beginRun(jobModule: string, payload: unknown, pack = false, resultSlots?: { slots: number; slotDoubles: number }): PoolRun & { resultArena?: ResultArena } {
     const bytes = v8.serialize(payload);
     const shared = new SharedArrayBuffer(bytes.byteLength);
     new Uint8Array(shared).set(bytes);
-    const contextKey = createHash('sha256').update(jobModule).update('\0').update(bytes).digest('hex');
+    // Keyed by what the payload says, not by its serialized bytes (payload-digest.ts explains why).
+    const contextKey = payloadDigest(payload, jobModule);
     const runId = randomUUID();
     const run = { runId, jobModule, payload: shared, payloadBytes: bytes.byteLength, contextKey, pack };
     if (!pack || !resultSlots) return run;
