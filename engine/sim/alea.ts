@@ -18,17 +18,28 @@ export class Alea {
   private n = 0;
   /** Scratch for the decimal digits of a seed suffix (2^53 has 16). */
   private readonly digits = new Uint8Array(16);
+  /**
+   * Mash state after the seeding's three spaces and a prefix, per prefix: the first pass over the key
+   * starts there for every sample of a stream (the second and third passes depend on the whole key).
+   * A stream's samples share one prefix string, so this holds one entry per movement × option.
+   */
+  private readonly afterPrefix = new Map<string, number>();
 
   /** Seed from `${prefix}${suffix}`, where suffix is a non-negative integer written in decimal. */
   seed(prefix: string, suffix: number): void {
     if (!Number.isSafeInteger(suffix) || suffix < 0) throw new RangeError(`Alea seed suffix ${suffix} must be a non-negative safe integer`);
-    this.n = 0xefc8249d;
-    const s0 = this.mashString(' ');
-    const s1 = this.mashString(' ');
-    const s2 = this.mashString(' ');
-    this.s0 = fraction(s0 - this.mashKey(prefix, suffix));
-    this.s1 = fraction(s1 - this.mashKey(prefix, suffix));
-    this.s2 = fraction(s2 - this.mashKey(prefix, suffix));
+    let start = this.afterPrefix.get(prefix);
+    if (start === undefined) {
+      this.n = MASH_AFTER_SPACES;
+      this.mashPrefix(prefix);
+      if (this.afterPrefix.size >= 4096) this.afterPrefix.clear(); // bounded, whatever a caller seeds
+      this.afterPrefix.set(prefix, (start = this.n));
+    }
+    this.n = start;
+    this.mashDigits(suffix);
+    this.s0 = fraction(SPACE_0 - (this.n >>> 0) * 2.3283064365386963e-10);
+    this.s1 = fraction(SPACE_1 - this.mashKey(prefix, suffix));
+    this.s2 = fraction(SPACE_2 - this.mashKey(prefix, suffix));
     this.c = 1;
   }
 
@@ -42,7 +53,16 @@ export class Alea {
   }
 
   private mashKey(prefix: string, suffix: number): number {
+    this.mashPrefix(prefix);
+    this.mashDigits(suffix);
+    return (this.n >>> 0) * 2.3283064365386963e-10; // 2^-32
+  }
+
+  private mashPrefix(prefix: string): void {
     for (let i = 0; i < prefix.length; i++) this.mashChar(prefix.charCodeAt(i));
+  }
+
+  private mashDigits(suffix: number): void {
     // Decimal digits of suffix, most significant first, without building a string (exact integer steps).
     let digits = 0;
     for (let x = suffix; ; x = (x - (x % 10)) / 10) {
@@ -50,25 +70,32 @@ export class Alea {
       if (x < 10) break;
     }
     while (digits > 0) this.mashChar(48 + this.digits[--digits]!);
-    return (this.n >>> 0) * 2.3283064365386963e-10; // 2^-32
-  }
-
-  private mashString(data: string): number {
-    for (let i = 0; i < data.length; i++) this.mashChar(data.charCodeAt(i));
-    return (this.n >>> 0) * 2.3283064365386963e-10;
   }
 
   private mashChar(code: number): void {
-    let n = this.n + code;
-    let h = 0.02519603282416938 * n;
-    n = h >>> 0;
-    h -= n;
-    h *= n;
-    n = h >>> 0;
-    h -= n;
-    this.n = n + h * 0x100000000; // 2^32
+    this.n = mashStep(this.n, code);
   }
 }
+
+/** One character of Baagøe's Mash: the 32-bit state n (kept in a double) absorbs a UTF-16 code unit. */
+function mashStep(state: number, code: number): number {
+  let n = state + code;
+  let h = 0.02519603282416938 * n;
+  n = h >>> 0;
+  h -= n;
+  h *= n;
+  n = h >>> 0;
+  h -= n;
+  return n + h * 0x100000000; // 2^32
+}
+
+// Alea's seeding starts by mashing three single spaces from Mash's initial state; the results are constants.
+const MASH_AFTER_1 = mashStep(0xefc8249d, 32);
+const MASH_AFTER_2 = mashStep(MASH_AFTER_1, 32);
+const MASH_AFTER_SPACES = mashStep(MASH_AFTER_2, 32);
+const SPACE_0 = (MASH_AFTER_1 >>> 0) * 2.3283064365386963e-10;
+const SPACE_1 = (MASH_AFTER_2 >>> 0) * 2.3283064365386963e-10;
+const SPACE_2 = (MASH_AFTER_SPACES >>> 0) * 2.3283064365386963e-10;
 
 /** Seeding keeps each state fraction in [0, 1). */
 function fraction(x: number): number {

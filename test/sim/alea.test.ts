@@ -32,6 +32,14 @@ describe('Alea (reseeded in place)', () => {
     }
   });
 
+  it('a stream\'s samples (one prefix, many suffixes, in any order) all match seedrandom', () => {
+    const alea = new Alea();
+    for (const sample of [7, 0, 7, 123456, 1, 10, 100, 99]) {
+      alea.seed('asean-2022|a1_pnh_raffles|primary|', sample);
+      expect(Array.from({ length: 16 }, () => alea.next())).toEqual(reference(`asean-2022|a1_pnh_raffles|primary|${sample}`, 16));
+    }
+  });
+
   it('names a bad suffix', () => {
     expect(() => new Alea().seed('k|', -1)).toThrow(/suffix -1/);
     expect(() => new Alea().seed('k|', 1.5)).toThrow(/suffix 1.5/);
