@@ -27,6 +27,12 @@ const jobs = new Map<string, AnyJob>();
  * (graph, payload, stream, sample index). A new payload replaces the context (memory stays one per worker).
  */
 let current: { key: string; ctx: unknown } | undefined;
+/**
+ * The context being prepared, if any. Two chunks are in a worker at once (SamplePool pipelines them), and
+ * the second must wait for the first's preparation rather than start its own: a cold worker used to
+ * prepare every plan twice (~120-360 ms of CPU each).
+ */
+let preparing: { key: string; done: Promise<unknown> } | undefined;
 /** The result arena of the run this worker last served (one run at a time uses a pool). */
 let arena: ArenaHandle | undefined;
 
@@ -50,17 +56,31 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
   const job = await loadJob(task.jobModule);
   if (task.arena) arena = task.arena;
   const slot = task.pack && job.pack && task.slot !== undefined ? task.slot : -1;
-  // Missing the context or this run's arena, and the task did not bring them: ask for them first.
-  if ((current?.key !== task.contextKey && !task.payload) || (slot >= 0 && arena?.id !== task.runId)) return { summaries: [], needPayload: true, prepareMs: 0 };
+  const key = task.contextKey;
+  // Missing the context (and nobody preparing it) or this run's arena, and the task did not bring them:
+  // ask for them first.
+  const known = current?.key === key || preparing?.key === key;
+  if ((!known && !task.payload) || (slot >= 0 && arena?.id !== task.runId)) return { summaries: [], needPayload: true, prepareMs: 0 };
   let prepareMs = 0;
-  if (current?.key !== task.contextKey) {
-    if (!task.payload) throw new Error('unreachable: payload checked above');
-    current = undefined; // drop the previous run's context before building the next one
-    const t0 = performance.now();
-    const payload: unknown = v8.deserialize(new Uint8Array(task.payload));
-    current = { key: task.contextKey, ctx: await job.prepare(graph, payload) };
-    prepareMs = performance.now() - t0;
+  if (current?.key !== key) {
+    if (preparing?.key === key) {
+      await preparing.done; // the chunk that came first is preparing it (a rejection fails this chunk too)
+    } else {
+      const payload = task.payload;
+      if (!payload) throw new Error('unreachable: payload checked above');
+      current = undefined; // drop the previous run's context before building the next one
+      const t0 = performance.now();
+      const done = (async () => job.prepare(graph, v8.deserialize(new Uint8Array(payload)) as unknown))();
+      preparing = { key, done };
+      try {
+        current = { key, ctx: await done };
+      } finally {
+        if (preparing?.key === key) preparing = undefined;
+      }
+      prepareMs = performance.now() - t0;
+    }
   }
+  if (current?.key !== key) throw new Error(`worker context for ${key.slice(0, 12)}… was replaced while this chunk waited for it`);
   const summaries = job.runChunk(current.ctx, task.chunk);
   if (task.pack && job.pack) {
     if (slot >= 0 && arena) {
