@@ -16,15 +16,17 @@ import type { SampleSummary } from './sample-summary.js';
 import { planFromScenario } from './scenario-adapter.js';
 
 /**
- * Below a few seconds of sampling work, starting workers costs more than it saves: even with the main
+ * Below a couple of seconds of sampling work, starting workers costs more than it saves: even with the main
  * thread's routes and coverage tables shipped to it, a cold worker spends ~0.4 s of CPU (start 50 ms,
- * PreparedRun 120 ms, job modules and JIT warm-up on its first chunks) before it samples at full speed,
- * and on the bundled scenario a 5,000-sample run (~2 s of sampling) was no faster on 1 or 2 workers than
- * in-process while a 20,000-sample run (~8 s) was 1.2-1.5× faster (engineer I, loaded 2-core machine).
- * Such short runs stay on the main thread, with identical results. The work is estimated from the fastest of the main
- * thread's first four chunks (the first ones are cold). MOTORCADE_POOL_WHEN_WORK_MS overrides it (0: always use the workers asked for).
+ * PreparedRun 120 ms, job modules and JIT warm-up on its first chunks) before it samples at full speed.
+ * On the bundled scenario (2 cores, 2026-11-25, after the simulation stopped allocating): 75,000 samples
+ * (~1.1 s of sampling in-process) took 1.3-1.6 s on 2 workers, while 300,000 samples (~4.1 s) took 2.9-3.0 s.
+ * The bound was 3,000 ms when samples cost twice as much; at 3,000 the 300,000-sample run sometimes stayed
+ * on the main thread. Short runs stay there, with identical results. The work is estimated from the fastest
+ * of the main thread's first four chunks (the first ones are cold). MOTORCADE_POOL_WHEN_WORK_MS overrides
+ * it (0: always use the workers asked for).
  */
-export const POOL_WHEN_WORK_MS = envNumber('MOTORCADE_POOL_WHEN_WORK_MS') ?? 3000;
+export const POOL_WHEN_WORK_MS = envNumber('MOTORCADE_POOL_WHEN_WORK_MS') ?? 2000;
 
 function envNumber(name: string): number | undefined {
   const v = process.env[name];
