@@ -2,9 +2,10 @@ import type { Task } from 'tinybench';
 
 /**
  * Latency percentiles of a tinybench task, shared by every bench: the retained samples (ms), sorted, and
- * p50 / p90 / p99 by rounding p·(n−1) to the nearest rank.
+ * p10 / p50 / p90 / p99 by rounding p·(n−1) to the nearest rank.
  */
 export interface LatencyStats {
+  p10: number;
   p50: number;
   p90: number;
   p99: number;
@@ -23,7 +24,7 @@ export function quantiles(xs: ArrayLike<number>): LatencyStats {
   const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] ?? NaN;
   let sum = 0;
   for (let i = 0; i < s.length; i++) sum += s[i]!;
-  return { p50: q(0.5), p90: q(0.9), p99: q(0.99), mean: s.length ? sum / s.length : NaN, n: s.length };
+  return { p10: q(0.1), p50: q(0.5), p90: q(0.9), p99: q(0.99), mean: s.length ? sum / s.length : NaN, n: s.length };
 }
 
 export function latencyStats(task: Task | undefined): LatencyStats {

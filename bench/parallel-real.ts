@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Bench, type Task } from 'tinybench';
+import { metered, type CpuUse as Cpu } from './cpu-meter.js';
 import { quantiles, taskSamples } from './latency-stats.js';
 import { loadGraph } from '../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../engine/paths.js';
@@ -35,22 +36,6 @@ import { loadScenarioOrThrow } from '../engine/scenario/index.js';
 
 type Line = (name: string, task: Task, extra?: string) => void;
 type Stats = (task: Task) => { p50: number; p90: number; p99: number; mean: number; n: number };
-interface Cpu { cpuMs: number; wallMs: number; runs: number }
-
-/** Wraps a run: accumulates process CPU (all threads) and wall time per key. */
-function metered(acc: Map<string, Cpu>, key: string, fn: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    const c0 = process.cpuUsage();
-    const w0 = performance.now();
-    await fn();
-    const c = process.cpuUsage(c0);
-    const a = acc.get(key) ?? { cpuMs: 0, wallMs: 0, runs: 0 };
-    a.runs++;
-    a.cpuMs += (c.user + c.system) / 1000;
-    a.wallMs += performance.now() - w0;
-    acc.set(key, a);
-  };
-}
 
 export interface RealRunRates {
   /** samples/s (p50) by task name. */
@@ -208,10 +193,10 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     const cores = (n: string): number => cpu.get(n)!.cpuMs / cpu.get(n)!.wallMs;
     const perCpu = (n: string): number => (total * cpu.get(n)!.runs) / (cpu.get(n)!.cpuMs / 1000);
     const [one, two] = [names.get(1)!, names.get(2)!];
-    console.log(`  steady scaling 2 workers / 1 worker: ${rq.p50.toFixed(2)}× median of ${rounds} paired rounds (range ${sorted[0]!.toFixed(2)}–${sorted[sorted.length - 1]!.toFixed(2)}, p10 ${sorted[Math.floor(0.1 * (sorted.length - 1) + 0.5)]!.toFixed(2)}; target ≥ 1.8×); cores obtained ${cores(one).toFixed(2)} / ${cores(two).toFixed(2)}, load average now ${os.loadavg()[0]!.toFixed(2)}`);
+    console.log(`  steady scaling 2 workers / 1 worker: ${rq.p50.toFixed(2)}× median of ${rounds} paired rounds (range ${sorted[0]!.toFixed(2)}–${sorted[sorted.length - 1]!.toFixed(2)}, p10 ${rq.p10.toFixed(2)}; target ≥ 1.8×); cores obtained ${cores(one).toFixed(2)} / ${cores(two).toFixed(2)}, load average now ${os.loadavg()[0]!.toFixed(2)}`);
     // Interference from other tenants only ever adds time, so the fastest rounds are the least disturbed:
     // the ratio of the two configurations' p10 times estimates the scaling on 2 idle cores.
-    const p10 = (w: number): number => [...times.get(w)!].sort((x, y) => x - y)[Math.floor(0.1 * (rounds - 1) + 0.5)]!;
+    const p10 = (w: number): number => quantiles(times.get(w)!).p10;
     console.log(`  least-disturbed estimate: p10 time 1 worker / p10 time 2 workers = ${(p10(1) / p10(2)).toFixed(2)}× (${p10(1).toFixed(0)} / ${p10(2).toFixed(0)} ms)`);
     const cq = quantiles(ceilings);
     const cs = [...ceilings].sort((a, b) => a - b);

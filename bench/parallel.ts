@@ -25,6 +25,7 @@ import { loadGraph } from '../engine/import/load-graph.js';
 import { runSampleJob } from '../engine/run/parallel-job.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../engine/run/pool/synthetic-job.js';
+import { metered, type CpuUse } from './cpu-meter.js';
 import { latencyStats } from './latency-stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -63,22 +64,15 @@ if (want('1')) {
     pools.set(w, p);
   }
   /** CPU time of the whole process (main + worker threads) against wall time, per task: cores actually obtained. */
-  const cpu = new Map<number, { cpuMs: number; wallMs: number; runs: number }>();
-  const runWith = (workers: number) => async (): Promise<void> => {
-    const c0 = process.cpuUsage();
-    const w0 = performance.now();
-    await runSampleJob<SyntheticPayload, SyntheticSummary>({
-      graph: shared, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload,
-      streams: [{ movementIndex: 0, optionIndex: 0 }], samples, workers, pool: pools.get(workers),
-      sink: (_c, s) => { for (const x of s) sink += x.reached; },
+  const cpu = new Map<number, CpuUse>();
+  const runWith = (workers: number): (() => Promise<void>) =>
+    metered(cpu, workers, async () => {
+      await runSampleJob<SyntheticPayload, SyntheticSummary>({
+        graph: shared, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload,
+        streams: [{ movementIndex: 0, optionIndex: 0 }], samples, workers, pool: pools.get(workers),
+        sink: (_c, s) => { for (const x of s) sink += x.reached; },
+      });
     });
-    const c = process.cpuUsage(c0);
-    const acc = cpu.get(workers) ?? { cpuMs: 0, wallMs: 0, runs: 0 };
-    acc.runs++;
-    acc.cpuMs += (c.user + c.system) / 1000;
-    acc.wallMs += performance.now() - w0;
-    cpu.set(workers, acc);
-  };
   const bench = new Bench({ name: 'throughput', iterations: quick ? 3 : 8, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
   bench.add('in-process (workers 0)', runWith(0));
   bench.add('pool, 1 worker', runWith(1));
