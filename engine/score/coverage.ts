@@ -30,7 +30,6 @@ export class CoverageTables {
   /** Time boundaries (sorted) where availability windows or traffic bands change, then Infinity. */
   readonly boundaries: Float64Array;
   searches = 0;
-  private unreachableTable: Float64Array | undefined;
   /** Per responder type: the (band, availability) states met so far and their tables (few: bands × outages). */
   private readonly seenStates: { band: number; avail: Uint8Array; table: Float64Array | null }[][];
   /** Per responder type: scratch availability of its responders, in byType order. */
@@ -64,11 +63,6 @@ export class CoverageTables {
     let i = 0;
     while (i < last && !(this.boundaries[i]! > t)) i++;
     return this.boundaries[i]!;
-  }
-
-  /** The table of "nobody can get there": Infinity at every node (one per run, made when first asked for). */
-  get unreachable(): Float64Array {
-    return (this.unreachableTable ??= new Float64Array(this.graph.nodeCount).fill(Infinity));
   }
 
   /** Units of responder type k covering a movement (allowed: per responder, 1 = covers it). */

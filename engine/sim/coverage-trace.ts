@@ -13,8 +13,8 @@ const statsCache = new WeakMap<Track, Map<Float64Array | null, AlongRouteStats>>
  * and their along-route stats come from a cache: for them no per-edge value is ever computed. That was six
  * random reads into 70 KB tables per edge, per sample, whatever the cache said.
  *
- * Value of an edge under a table: the worse (larger) of its two ends' times, conservative. A missing table
- * (no unit in service) is recorded as CoverageTables.unreachable, all Infinity.
+ * Value of an edge under a table: the worse (larger) of its two ends' times, conservative; Infinity under
+ * a missing table (no unit in service, no destination).
  */
 export class CoverageTrace {
   tails = new Int32Array(0);
@@ -26,7 +26,7 @@ export class CoverageTrace {
   order = new Uint32Array(0);
   /** Refresh j took effect from driven edge segAt[j] on, with tables segTables[j] (COVERAGE_KINDS each). */
   private segAt = new Int32Array(8);
-  private readonly segTables: Float64Array[][] = [];
+  private readonly segTables: (Float64Array | null)[][] = [];
   private segments = 0;
 
   constructor() {
@@ -54,7 +54,7 @@ export class CoverageTrace {
   }
 
   /** The tables in force from driven edge `at` on (a later refresh at the same edge replaces it). */
-  refresh(at: number, tables: readonly Float64Array[]): void {
+  refresh(at: number, tables: readonly (Float64Array | null)[]): void {
     if (this.segments === this.segAt.length) {
       const grown = new Int32Array(2 * this.segAt.length);
       grown.set(this.segAt);
@@ -62,8 +62,8 @@ export class CoverageTrace {
     }
     const j = this.segments++;
     this.segAt[j] = at;
-    const row = (this.segTables[j] ??= new Array<Float64Array>(COVERAGE_KINDS));
-    for (let k = 0; k < COVERAGE_KINDS; k++) row[k] = tables[k]!;
+    const row = (this.segTables[j] ??= new Array<Float64Array | null>(COVERAGE_KINDS).fill(null));
+    for (let k = 0; k < COVERAGE_KINDS; k++) row[k] = tables[k] ?? null;
   }
 
   /** values[k][e] for the first `count` driven edges, each under the tables in force when it was driven. */
@@ -73,8 +73,12 @@ export class CoverageTrace {
       const to = j + 1 < this.segments ? this.segAt[j + 1]! : count;
       const row = this.segTables[j]!;
       for (let k = 0; k < COVERAGE_KINDS; k++) {
-        const table = row[k]!;
+        const table = row[k] ?? null;
         const out = this.values[k]!;
+        if (table === null) {
+          out.fill(Infinity, from, to);
+          continue;
+        }
         for (let e = from; e < to; e++) {
           const a = table[this.tails[e]!]!;
           const b = table[this.heads[e]!]!;

@@ -44,8 +44,6 @@ export class SampleScratch {
   readonly restoreAt: Float64Array;
   readonly unitCount: Int32Array;
   readonly tables: (Float64Array | null)[] = new Array<Float64Array | null>(COVERAGE_KINDS).fill(null);
-  /** `tables` with null (no unit, no destination) as the all-Infinity table. */
-  readonly edgeTables: Float64Array[] = [];
   readonly acc = new Float64Array(EXPOSURE_COMPONENTS.length);
   readonly coverage = new CoverageTrace();
   /** Target time per coverage kind (responder types, then evacuation kinds), s. */
@@ -231,8 +229,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     // 3. Coverage tables for the current time and units in service.
     if (coverageDirty || t >= nextBoundary) {
       ctx.coverage.tablesAt(t, s.unitCount, s.tables, mv.allowedResponders);
-      for (let k = 0; k < COVERAGE_KINDS; k++) s.edgeTables[k] = s.tables[k] ?? ctx.coverage.unreachable;
-      s.coverage.refresh(count, s.edgeTables);
+      s.coverage.refresh(count, s.tables);
       nextBoundary = ctx.coverage.nextBoundary(t);
       coverageDirty = false;
       refreshes++;
