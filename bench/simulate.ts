@@ -18,10 +18,10 @@ import path from 'node:path';
 import { Bench, type Task } from 'tinybench';
 import { loadGraph } from '../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../engine/paths.js';
-import { PreparedRun } from '../engine/run/prepared-run.js';
-import type { RunPlan } from '../engine/run/run-plan.js';
-import { runSampleChunk } from '../engine/run/sample-chunk.js';
-import { planFromScenario } from '../engine/run/scenario-adapter.js';
+import { PreparedRun } from '../engine/sim/prepared-run.js';
+import type { RunPlan } from '../engine/model/run-plan.js';
+import { runSampleChunk } from '../engine/sim/sample-chunk.js';
+import { planFromScenario } from '../engine/scenario/scenario-adapter.js';
 import { loadScenarioOrThrow } from '../engine/scenario/index.js';
 import { latencyStats } from './latency-stats.js';
 

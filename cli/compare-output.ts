@@ -1,4 +1,4 @@
-import type { MovementResult, OptionResult, RunResult } from '../engine/run/run-result.js';
+import type { MovementResult, OptionResult, RunResult } from '../engine/model/run-result.js';
 import { minutes, movementHeader } from './run-output.js';
 
 /**

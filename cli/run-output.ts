@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
-import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/run/run-result.js';
+import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/model/run-result.js';
 import { r2 } from '../engine/run/distribution.js';
 
 /**

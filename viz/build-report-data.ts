@@ -1,6 +1,6 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import type { Scenario } from '../engine/scenario/model.js';
-import { OSM_ATTRIBUTION, type RunResult } from '../engine/run/run-result.js';
+import { OSM_ATTRIBUTION, type RunResult } from '../engine/model/run-result.js';
 import { roadLayers, graphBbox, waterLayer } from './basemap.js';
 import { decodeLine } from './geometry-codec.js';
 import { optionView, type ExposureProfile } from './option-view.js';

@@ -1,5 +1,5 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
-import { EXPOSURE_COMPONENTS, type Distribution, type OptionResult, type Playback as RunPlayback } from '../engine/run/run-result.js';
+import { EXPOSURE_COMPONENTS, type Distribution, type OptionResult, type Playback as RunPlayback } from '../engine/model/run-result.js';
 import { encodeLine, quantise } from './geometry-codec.js';
 import type { BoxStats, Playback, Quantiles, ReportOption } from './report-data.js';
 

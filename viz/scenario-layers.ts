@@ -1,6 +1,6 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import type { Place, Scenario, Threat } from '../engine/scenario/model.js';
-import type { RunResult } from '../engine/run/run-result.js';
+import type { RunResult } from '../engine/model/run-result.js';
 import { roundDeg } from './geometry-codec.js';
 import type { PlaceRole, ReportPlace, ReportResponder, ReportThreat, ServiceArea } from './report-data.js';
 import { Router } from '../engine/route/router.js';

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../engine/atomic-write.js';
 import { InputError, MotorcadeError } from '../engine/errors.js';
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import { phnomPenhDataDir } from '../engine/paths.js';
-import type { RunResult } from '../engine/run/run-result.js';
+import type { RunResult } from '../engine/model/run-result.js';
 import type { Scenario } from '../engine/scenario/index.js';
 import { generateReportHtml } from './generate-report.js';
 import type { ExposureProfile } from './option-view.js';

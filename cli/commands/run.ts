@@ -10,7 +10,7 @@ import { defaultWorkers, parseWorkers } from '../../engine/run/parallel-options.
 import { createProgressReporter } from '../../engine/run/parallel-progress.js';
 import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/parallel-runner.js';
 import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js';
-import type { RunResult, RunTimings } from '../../engine/run/run-result.js';
+import type { RunResult, RunTimings } from '../../engine/model/run-result.js';
 import { loadScenarioOrThrow, type Scenario } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
 import { runSummary, toGeoJSON, writeCsv } from '../run-output.js';

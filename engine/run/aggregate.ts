@@ -1,10 +1,10 @@
 import { routeCoordinates } from '../route/route-geometry.js';
-import { findChokepoints } from '../score/chokepoints.js';
-import { COVERAGE_KINDS } from '../score/coverage.js';
-import { criticalEdges } from '../score/robustness.js';
-import { hotspots, worstStretches } from '../score/stretches.js';
+import { findChokepoints } from '../analysis/chokepoints.js';
+import { COVERAGE_KINDS } from '../metrics/coverage.js';
+import { criticalEdges } from '../analysis/robustness.js';
+import { hotspots, worstStretches } from '../analysis/stretches.js';
 import { distribution, mean, quantileSorted, r2, r2OrNull, r4 } from './distribution.js';
-import type { PreparedRun } from './prepared-run.js';
+import type { PreparedRun } from '../sim/prepared-run.js';
 import {
   EVACUATION_KINDS,
   EXPOSURE_COMPONENTS,
@@ -16,10 +16,11 @@ import {
   type OptionResult,
   type RouteInfo,
   type RunResult,
-} from './run-result.js';
+} from '../model/run-result.js';
 import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from './pool/summary-codec.js';
-import type { SampleSummary, SampleTask } from './sample-summary.js';
-import { recommend } from './verdict.js';
+import type { SampleSummary } from '../model/sample-summary.js';
+import { recommend } from '../analysis/verdict.js';
+import type { SampleRange } from '../model/sample-range.js';
 
 const E = EXPOSURE_COMPONENTS.length;
 const R = RESPONDER_TYPES.length;
@@ -59,7 +60,7 @@ export class RunAggregator {
     this.perOption = ctx.plan.movements.map((mv) => mv.options.map(() => new OptionSamples(ctx.samples)));
   }
 
-  add(task: SampleTask, summaries: readonly SampleSummary[]): void {
+  add(task: SampleRange, summaries: readonly SampleSummary[]): void {
     const o = this.optionSamples(task);
     for (const s of summaries) {
       const i = s.sample;
@@ -87,7 +88,7 @@ export class RunAggregator {
    * most of the main thread's share of a pooled run. The values copied are the very doubles, so the
    * result is byte-identical to add() (the determinism tests compare both paths).
    */
-  addPacked(task: SampleTask, packed: Float64Array): void {
+  addPacked(task: SampleRange, packed: Float64Array): void {
     const o = this.optionSamples(task);
     if (packed.length % SUMMARY_WIDTH !== 0) throw new Error(`packed summaries: ${packed.length} numbers is not a whole number of ${SUMMARY_WIDTH}-wide rows`);
     const covWidth = COVERAGE_KINDS * COV_FIELDS;
@@ -107,7 +108,7 @@ export class RunAggregator {
     }
   }
 
-  private optionSamples(task: SampleTask): OptionSamples {
+  private optionSamples(task: SampleRange): OptionSamples {
     const o = this.perOption[task.movementIndex]?.[task.optionIndex];
     if (!o) throw new Error(`aggregate: no movement ${task.movementIndex} option ${task.optionIndex}`);
     return o;
@@ -254,7 +255,7 @@ function routeInfo(ctx: PreparedRun, mi: number, oi: number): RouteInfo {
 const r7 = (x: number) => Math.round(x * 1e7) / 1e7;
 
 /** Aggregate whole chunks at once (convenience over RunAggregator). */
-export function aggregateSamples(ctx: PreparedRun, chunks: Iterable<{ task: SampleTask; summaries: readonly SampleSummary[] }>, opts: { partial?: boolean } = {}): RunResult {
+export function aggregateSamples(ctx: PreparedRun, chunks: Iterable<{ task: SampleRange; summaries: readonly SampleSummary[] }>, opts: { partial?: boolean } = {}): RunResult {
   const agg = new RunAggregator(ctx);
   for (const c of chunks) agg.add(c.task, c.summaries);
   return agg.result(opts);

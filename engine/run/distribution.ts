@@ -1,4 +1,4 @@
-import type { Distribution } from './run-result.js';
+import type { Distribution } from '../model/run-result.js';
 
 /**
  * Summaries over samples. Quantiles (p05, p25, p50, p75, p95) are nearest-rank on the sorted values (p-quantile = the value at

@@ -7,14 +7,13 @@
  *   runInProcess(graph, scenario, { samples, seed }) → { result, timings }   // all of it on this thread
  *   await runMonteCarlo(graph, scenario, { samples, seed, workers, signal, onProgress }) → { result, partial }  // on a worker pool
  */
-export * from './run-result.js';
-export type * from './run-plan.js';
-export { prepareRun, prepareRunFromPlan, runSampleChunk, planTasks, PreparedRun, type PrepareOptions, type SampleSummary, type SampleTask } from './sample-chunk.js';
-export type { PreparedShare } from './prepared-run.js';
+export * from '../model/index.js';
+export { prepareRun, prepareRunFromPlan, runSampleChunk, planTasks, PreparedRun, type PrepareOptions } from '../sim/sample-chunk.js';
+export type { PreparedShare } from '../sim/prepared-run.js';
 export { RunAggregator, aggregateSamples } from './aggregate.js';
 export { runInProcess } from './run-in-process.js';
-export { planFromScenario } from './scenario-adapter.js';
-export { recommend } from './verdict.js';
+export { planFromScenario } from '../scenario/scenario-adapter.js';
+export { recommend } from '../analysis/verdict.js';
 // Worker pool (engine/run/parallel-*.ts, engine/run/pool/): same RunResult as runInProcess, on N threads.
 export { runMonteCarlo, type MonteCarloOptions, type MonteCarloRun } from './parallel-runner.js';
 export { ChunkFailedError } from './parallel-errors.js';

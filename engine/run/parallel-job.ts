@@ -4,9 +4,10 @@ import type { RoadGraph } from '../graph/road-graph.js';
 import { defaultChunkSize, planChunks, poolTaper } from './pool/chunk-plan.js';
 import { runChunksInOrder, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './pool/chunk-scheduler.js';
 import { distModuleUrl } from './pool/dist-module.js';
-import type { ChunkRange, ChunkReply, FaultInjection, SampleJob, StreamKey } from './pool/sample-job.js';
+import type { ChunkReply, FaultInjection, SampleJob } from './pool/sample-job.js';
 import { SamplePool } from './pool/sample-pool.js';
 import type { ChunkOutput, OrderedChunkSink } from './pool/stream-order.js';
+import type { SampleRange, StreamKey } from '../model/sample-range.js';
 
 export interface SampleJobRunOptions<P, S> {
   graph: RoadGraph;
@@ -50,7 +51,7 @@ export interface SampleJobRunOptions<P, S> {
    * the job's transfer encoding, in sample order per stream like `sink`. Lets the main thread read the
    * numbers straight from the typed array instead of unpacking them into objects first (RunAggregator.addPacked).
    */
-  packedSink?: ((chunk: ChunkRange, packed: Float64Array) => void) | undefined;
+  packedSink?: ((chunk: SampleRange, packed: Float64Array) => void) | undefined;
   /** An already started pool over the same graph (sweeps, the exercise console): not destroyed at the end. */
   pool?: SamplePool | undefined;
   /** Test only: make one chunk fail. */
@@ -108,7 +109,7 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
           ? hybridExecutor<S>(getRemote, await inProcessExecutor<P, S>(opts, prepareMs, local), opts.poolWhenWorkMs ?? 0, chunks.length, threads >= os.availableParallelism())
           : getRemote();
     const unpack = opts.localJob?.unpack?.bind(opts.localJob);
-    const deliver = (chunk: ChunkRange, out: ChunkOutput<S>): void => {
+    const deliver = (chunk: SampleRange, out: ChunkOutput<S>): void => {
       if (Array.isArray(out)) opts.sink(chunk, out);
       else {
         try {
@@ -195,7 +196,7 @@ function hybridExecutor<S>(getRemote: () => ChunkExecutor<S>, local: ChunkExecut
   let fastestMs = Infinity;
   let poolWorthIt: boolean | undefined = poolWhenWorkMs <= 0 ? true : undefined;
   const waiting: (() => void)[] = [];
-  const runLocal = async (chunk: ChunkRange, i: number, attempt: number): Promise<ChunkOutput<S>> => {
+  const runLocal = async (chunk: SampleRange, i: number, attempt: number): Promise<ChunkOutput<S>> => {
     localBusy = true;
     const t0 = performance.now();
     try {
@@ -240,7 +241,7 @@ async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>, prepareM
   const job = opts.localJob ?? ((await import(distModuleUrl(opts.jobModule))) as { sampleJob: SampleJob<P, unknown, S> }).sampleJob;
   let ctx: unknown = opts.localContext;
   let ready = opts.localContext !== undefined;
-  const exec = async (chunk: ChunkRange, i: number, attempt: number, fresh: boolean): Promise<S[]> => {
+  const exec = async (chunk: SampleRange, i: number, attempt: number, fresh: boolean): Promise<S[]> => {
     await yieldToEventLoop();
     local.chunks++;
     const f = opts.fault;

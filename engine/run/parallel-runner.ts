@@ -6,14 +6,15 @@ import { ChunkFailedError, describeChunk, errorText } from './parallel-errors.js
 import { defaultWorkers } from './parallel-options.js';
 import type { ScheduleProgress } from './pool/chunk-scheduler.js';
 import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from './pool/run-job.js';
-import type { FaultInjection, StreamKey } from './pool/sample-job.js';
+import type { FaultInjection } from './pool/sample-job.js';
 import type { SamplePool } from './pool/sample-pool.js';
-import { PreparedRun, type PrepareOptions } from './prepared-run.js';
+import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
 import { isPlan } from './run-in-process.js';
-import type { RunPlan } from './run-plan.js';
-import type { RunResult, RunTimings } from './run-result.js';
-import type { SampleSummary } from './sample-summary.js';
-import { planFromScenario } from './scenario-adapter.js';
+import type { RunPlan } from '../model/run-plan.js';
+import type { RunResult, RunTimings } from '../model/run-result.js';
+import type { SampleSummary } from '../model/sample-summary.js';
+import { planFromScenario } from '../scenario/scenario-adapter.js';
+import type { StreamKey } from '../model/sample-range.js';
 
 /**
  * Below a couple of seconds of sampling work, starting workers costs more than it saves: even with the main

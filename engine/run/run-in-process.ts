@@ -1,11 +1,11 @@
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from '../scenario/model.js';
 import { RunAggregator } from './aggregate.js';
-import { PreparedRun, type PrepareOptions } from './prepared-run.js';
-import type { RunPlan } from './run-plan.js';
-import type { RunResult, RunTimings } from './run-result.js';
-import { planTasks, runSampleChunk } from './sample-chunk.js';
-import { planFromScenario } from './scenario-adapter.js';
+import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
+import type { RunPlan } from '../model/run-plan.js';
+import type { RunResult, RunTimings } from '../model/run-result.js';
+import { planTasks, runSampleChunk } from '../sim/sample-chunk.js';
+import { planFromScenario } from '../scenario/scenario-adapter.js';
 
 /**
  * A whole run on the calling thread: prepare, simulate every chunk, aggregate. The pooled runner

@@ -1,6 +1,6 @@
-import type { AlongRouteStats } from '../run/sample-summary.js';
-import { alongRouteStats } from '../score/along-route-stats.js';
-import { COVERAGE_KINDS } from '../score/coverage.js';
+import type { AlongRouteStats } from '../model/sample-summary.js';
+import { alongRouteStats } from '../metrics/along-route-stats.js';
+import { COVERAGE_KINDS } from '../metrics/coverage.js';
 import type { Track } from './track.js';
 
 /** Stats of a whole, unperturbed track under one table: the same for every such sample, so cached. */

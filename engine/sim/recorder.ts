@@ -1,5 +1,5 @@
-import type { EventKind, EventLogEntry, Stop, TrajectoryStep } from '../run/run-result.js';
-import { COVERAGE_KINDS } from '../score/coverage.js';
+import type { EventKind, EventLogEntry, Stop, TrajectoryStep } from '../model/run-result.js';
+import { COVERAGE_KINDS } from '../metrics/coverage.js';
 
 /**
  * Full record of one simulated sample (sample 0 for playback, and the nominal run for hotspots, worst

@@ -1,8 +1,8 @@
-import type { CoverageTables } from '../score/coverage.js';
-import type { PlanEscort, PlanInject } from '../run/run-plan.js';
+import type { CoverageTables } from '../metrics/coverage.js';
+import type { PlanEscort, PlanInject } from '../model/run-plan.js';
 import type { ThreatSlot } from './threat-slots.js';
 import type { Track } from './track.js';
-import type { TrafficFactors } from './traffic-factors.js';
+import type { TrafficFactors } from '../metrics/traffic-factors.js';
 
 /** A movement as the simulation sees it: its escort and one Track per route option (null: no route). */
 export interface SimMovement {

@@ -1,6 +1,6 @@
-import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../run/run-result.js';
-import type { AlongRouteStats, SampleSummary } from '../run/sample-summary.js';
-import { COVERAGE_KINDS } from '../score/coverage.js';
+import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
+import type { AlongRouteStats, SampleSummary } from '../model/sample-summary.js';
+import { COVERAGE_KINDS } from '../metrics/coverage.js';
 import { CoverageTrace } from './coverage-trace.js';
 import type { Recorder } from './recorder.js';
 import type { SampleRng } from './rng.js';

@@ -1,4 +1,4 @@
-import type { PlanArea, PlanInject, PlanThreat } from '../run/run-plan.js';
+import type { PlanArea, PlanInject, PlanThreat } from '../model/run-plan.js';
 
 /**
  * Every threat zone a run can meet, in a fixed order: the scenario's threats first, then one slot per

@@ -1,6 +1,6 @@
 import { haversineM } from '../geo/haversine.js';
 import type { RoadGraph } from '../graph/road-graph.js';
-import { roughEdgeDistanceM, edgeThreatFactor } from '../score/threat-geometry.js';
+import { roughEdgeDistanceM, edgeThreatFactor } from '../metrics/threat-geometry.js';
 import type { ThreatSlot } from './threat-slots.js';
 
 /** Junction kinds at the entry of a route edge (where waiting and convoy clearance happen). */

@@ -8,7 +8,7 @@ import { lineString, point, polygon } from '@turf/helpers';
 import type { Polygon } from 'geojson';
 import { haversineM, polylineLengthM } from '../../engine/geo/haversine.js';
 import { polygonContains, polylineIntersectsPolygon } from '../../engine/route/area-geometry.js';
-import { distanceToAreaM } from '../../engine/score/threat-geometry.js';
+import { distanceToAreaM } from '../../engine/metrics/threat-geometry.js';
 
 /**
  * Our geometry lives on hot paths (typed arrays, no GeoJSON objects), so it is hand-written; Turf is the

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RunAggregator } from '../../engine/run/aggregate.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
-import { planTasks, prepareRunFromPlan, runSampleChunk } from '../../engine/run/sample-chunk.js';
+import { planTasks, prepareRunFromPlan, runSampleChunk } from '../../engine/sim/sample-chunk.js';
 import { basePlan, gridGraph, lonAt, latAt, movement, place } from '../sim/tiny-world.js';
 
 const g = gridGraph(6, 6);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
-import type { RunResult } from '../../engine/run/run-result.js';
+import type { RunResult } from '../../engine/model/run-result.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
 
 /**

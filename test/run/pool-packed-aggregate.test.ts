@@ -3,17 +3,18 @@ import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { RunAggregator } from '../../engine/run/aggregate.js';
 import { packSummaries } from '../../engine/run/pool/summary-codec.js';
-import type { PreparedRun } from '../../engine/run/prepared-run.js';
+import type { PreparedRun } from '../../engine/sim/prepared-run.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
-import { planTasks, runSampleChunk, type SampleSummary, type SampleTask } from '../../engine/run/sample-chunk.js';
+import { planTasks, runSampleChunk, type SampleSummary } from '../../engine/sim/sample-chunk.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
+import type { SampleRange } from '../../engine/model/sample-range.js';
 
 // The main thread aggregates workers' chunks straight from their packed rows (RunAggregator.addPacked):
 // it must give exactly what aggregating the summary objects gives, in any arrival order.
 let graph: RoadGraph;
 let ctx: PreparedRun;
 let reference: string;
-let chunks: { task: SampleTask; summaries: SampleSummary[] }[];
+let chunks: { task: SampleRange; summaries: SampleSummary[] }[];
 beforeAll(async () => {
   graph = (await loadGraph()).graph;
   const run = runInProcess(graph, await loadScenarioOrThrow('scenarios/asean-2022-arrivals.yaml'), { samples: 6 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultChunkSize, planChunks } from '../../engine/run/pool/chunk-plan.js';
 import { runChunksInOrder, type ChunkExecutor } from '../../engine/run/pool/chunk-scheduler.js';
-import type { ChunkRange } from '../../engine/run/pool/sample-job.js';
+import type { SampleRange } from '../../engine/model/sample-range.js';
 
 const streams = [
   { movementIndex: 0, optionIndex: 0 },
@@ -12,7 +12,7 @@ const streams = [
 /** An executor whose chunks complete in a scrambled order (delays from a fixed permutation). */
 function scrambled(failOn: (i: number, attempt: number) => boolean = () => false): ChunkExecutor<number> & { calls: string[] } {
   const calls: string[] = [];
-  const exec = async (c: ChunkRange, i: number, attempt: number, how: string): Promise<number[]> => {
+  const exec = async (c: SampleRange, i: number, attempt: number, how: string): Promise<number[]> => {
     calls.push(`${how}:${i}:${attempt}`);
     await new Promise((r) => setTimeout(r, (i * 7919) % 13));
     if (failOn(i, attempt)) throw new Error(`boom ${i}`);
@@ -31,7 +31,7 @@ describe('chunk plan', () => {
 
   it('tapers: the last chunks are cut into pieces, interleaved, every sample still planned exactly once', () => {
     const chunks = planChunks(streams, 1000, 250, { chunks: 2, parts: 4 });
-    const label = (c: ChunkRange) => `${c.movementIndex}/${c.optionIndex}:${c.sampleStart}-${c.sampleEnd}`;
+    const label = (c: SampleRange) => `${c.movementIndex}/${c.optionIndex}:${c.sampleStart}-${c.sampleEnd}`;
     // 4 rounds of 3 streams; the last 2 chunks (0/1 and 1/0 of the last round) are cut in four.
     expect(chunks.length).toBe(10 + 8);
     expect(chunks.slice(10).map(label)).toEqual(['750-813', '813-876', '876-939', '939-1000'].flatMap((r) => [`0/1:${r}`, `1/0:${r}`]));

@@ -1,7 +1,7 @@
 import { GraphBuilder } from '../../engine/graph/graph-builder.js';
 import { roadClassCode } from '../../engine/graph/road-class.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
-import type { PlanMovement, RunPlan } from '../../engine/run/run-plan.js';
+import type { PlanMovement, RunPlan } from '../../engine/model/run-plan.js';
 
 /** Degrees per metre at the equator-ish latitude used here (lat 11.55), good enough for fixtures. */
 export const DEG_LAT_PER_M = 1 / 111_195;

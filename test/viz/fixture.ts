@@ -2,7 +2,7 @@ import { GraphBuilder } from '../../engine/graph/graph-builder.js';
 import { roadClassCode } from '../../engine/graph/road-class.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import type { Scenario } from '../../engine/scenario/model.js';
-import type { Distribution, OptionResult, RunResult } from '../../engine/run/run-result.js';
+import type { Distribution, OptionResult, RunResult } from '../../engine/model/run-result.js';
 
 /**
  * A hand-made run on a 6×6 grid over central Phnom Penh (≈ 550 m blocks): two options for one movement,

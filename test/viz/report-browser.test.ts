@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../engine/run/run-result.js';
+import type { RunResult } from '../../engine/model/run-result.js';
 import { haveChromium, openReport, roadPathData, type OpenedReport } from './browser.js';
 
 /**

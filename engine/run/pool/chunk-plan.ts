@@ -1,4 +1,4 @@
-import type { ChunkRange, StreamKey } from './sample-job.js';
+import type { SampleRange, StreamKey } from '../../model/sample-range.js';
 
 /**
  * Upper bound on samples per chunk: keeps progress smooth and Ctrl-C responsive when samples are slow
@@ -37,13 +37,13 @@ export interface Taper {
  * bundled scenario that tail was up to 9 ms of a 150 ms run. Only the last chunks are cut: every extra
  * chunk costs a round trip (~0.3 ms of main-thread and worker time). Results do not depend on chunking.
  */
-export function planChunks(streams: readonly StreamKey[], samples: number, chunkSize: number, taper?: Taper): ChunkRange[] {
+export function planChunks(streams: readonly StreamKey[], samples: number, chunkSize: number, taper?: Taper): SampleRange[] {
   if (!Number.isInteger(samples) || samples < 0) throw new RangeError(`sample count ${samples} must be a non-negative integer`);
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunk size ${chunkSize} must be a positive integer`);
   if (taper && !(Number.isInteger(taper.chunks) && taper.chunks >= 0 && Number.isInteger(taper.parts) && taper.parts >= 1)) {
     throw new RangeError(`taper ${JSON.stringify(taper)} needs a non-negative integer chunk count and a positive integer part count`);
   }
-  const chunks: ChunkRange[] = [];
+  const chunks: SampleRange[] = [];
   for (let start = 0; start < samples; start += chunkSize) {
     const end = Math.min(samples, start + chunkSize);
     for (const s of streams) chunks.push({ movementIndex: s.movementIndex, optionIndex: s.optionIndex, sampleStart: start, sampleEnd: end });
@@ -54,7 +54,7 @@ export function planChunks(streams: readonly StreamKey[], samples: number, chunk
   const tail = chunks.splice(Math.max(0, chunks.length - Math.min(taper.chunks, streams.length)));
   const pieces = tail.map((c) => {
     const size = Math.ceil((c.sampleEnd - c.sampleStart) / taper.parts);
-    const out: ChunkRange[] = [];
+    const out: SampleRange[] = [];
     for (let a = c.sampleStart; a < c.sampleEnd; a += size) out.push({ ...c, sampleStart: a, sampleEnd: Math.min(c.sampleEnd, a + size) });
     return out;
   });

@@ -1,10 +1,10 @@
-import type { ChunkRange } from './sample-job.js';
 import { StreamOrder, type ChunkOutput, type OrderedOutputSink } from './stream-order.js';
+import type { SampleRange } from '../../model/sample-range.js';
 
 /** Runs chunks somewhere: on the pool (run = any free worker, retry = a fresh worker) or in-process. */
 export interface ChunkExecutor<S> {
-  run(chunk: ChunkRange, chunkIndex: number, attempt: number): Promise<ChunkOutput<S>>;
-  retry(chunk: ChunkRange, chunkIndex: number, attempt: number): Promise<ChunkOutput<S>>;
+  run(chunk: SampleRange, chunkIndex: number, attempt: number): Promise<ChunkOutput<S>>;
+  retry(chunk: SampleRange, chunkIndex: number, attempt: number): Promise<ChunkOutput<S>>;
 }
 
 export interface ScheduleProgress {
@@ -24,7 +24,7 @@ export interface ScheduleOptions {
 
 /** A chunk that failed on its first try and again on a fresh worker. */
 export interface ChunkFailure {
-  chunk: ChunkRange;
+  chunk: SampleRange;
   chunkIndex: number;
   /** The error of the last attempt. */
   error: unknown;
@@ -39,7 +39,7 @@ export interface ScheduleOutcome {
   samplesDone: number;
   samplesTotal: number;
   /** Sample ranges missing from a partial result inside the covered span (only after a failure). */
-  missing: ChunkRange[];
+  missing: SampleRange[];
   /** Chunks that failed once and were retried on a fresh worker (whatever the retry's outcome). */
   retried: number;
   /** Most completed chunks ever waiting for an earlier one (memory bound: ≤ maxInFlight). */
@@ -52,7 +52,7 @@ export interface ScheduleOutcome {
  * fresh worker; a second failure stops handing out chunks, lets the running ones finish, keeps
  * everything computed, and reports the failure. An abort (Ctrl-C) stops handing out chunks the same way.
  */
-export function runChunksInOrder<S>(chunks: readonly ChunkRange[], executor: ChunkExecutor<S>, sink: OrderedOutputSink<S>, opts: ScheduleOptions): Promise<ScheduleOutcome> {
+export function runChunksInOrder<S>(chunks: readonly SampleRange[], executor: ChunkExecutor<S>, sink: OrderedOutputSink<S>, opts: ScheduleOptions): Promise<ScheduleOutcome> {
   const order = new StreamOrder<S>(chunks, sink);
   const samplesTotal = chunks.reduce((a, c) => a + c.sampleEnd - c.sampleStart, 0);
   const t0 = performance.now();

@@ -1,13 +1,13 @@
 import type { RoadGraph } from '../../graph/road-graph.js';
 import type { Scenario } from '../../scenario/model.js';
-import type { RunPlan } from '../run-plan.js';
-import { prepareRun, prepareRunFromPlan, runSampleChunk, type PreparedRun, type PrepareOptions, type SampleSummary } from '../sample-chunk.js';
+import type { RunPlan } from '../../model/run-plan.js';
+import { prepareRun, prepareRunFromPlan, runSampleChunk, type PreparedRun, type PrepareOptions, type SampleSummary } from '../../sim/sample-chunk.js';
 import type { SampleJob } from './sample-job.js';
 import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from './summary-codec.js';
 
 /**
  * The Monte Carlo of `motorcade run` as a pool job: each worker rebuilds the PreparedRun from the shared
- * graph and the scenario (or plan) once per run, then simulates chunks of samples (engine/run/sample-chunk.ts).
+ * graph and the scenario (or plan) once per run, then simulates chunks of samples (engine/sim/sample-chunk.ts).
  */
 export type RunJobPayload =
   | { kind: 'scenario'; scenario: Scenario; opts: PrepareOptions }

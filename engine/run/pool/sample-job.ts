@@ -1,4 +1,5 @@
 import type { RoadGraph } from '../../graph/road-graph.js';
+import type { SampleRange } from '../../model/sample-range.js';
 import type { ArenaHandle } from './result-arena.js';
 
 /**
@@ -7,20 +8,6 @@ import type { ArenaHandle } from './result-arena.js';
  * sample indices into one summary per sample. The Monte Carlo of `motorcade run` is one such job
  * (run-job.ts); the synthetic Dijkstra job (synthetic-job.ts) drives the tests and benchmarks.
  */
-
-/** A contiguous range of samples of one (movement, route option) stream. sampleEnd is exclusive. */
-export interface ChunkRange {
-  movementIndex: number;
-  optionIndex: number;
-  sampleStart: number;
-  sampleEnd: number;
-}
-
-/** One (movement, route option) pair: its samples are aggregated together, in sample order. */
-export interface StreamKey {
-  movementIndex: number;
-  optionIndex: number;
-}
 
 /**
  * What a job module exports as `sampleJob`. It is loaded by URL inside each worker (and directly in the
@@ -33,7 +20,7 @@ export interface SampleJob<Payload, Ctx, Summary> {
   /** Once per run and worker: rebuild whatever the chunks need (routes, overlays, search state). */
   prepare(graph: RoadGraph, payload: Payload): Ctx | Promise<Ctx>;
   /** One summary per sample of the chunk, in sample order. */
-  runChunk(ctx: Ctx, chunk: ChunkRange): Summary[];
+  runChunk(ctx: Ctx, chunk: SampleRange): Summary[];
   /**
    * Optional transfer encoding: summaries as one typed array (a memcpy between threads instead of a
    * structured clone of many small objects). unpack(pack(x)) must equal x exactly.
@@ -68,7 +55,7 @@ export interface ChunkTask {
    * a trivial task's round trip 193 µs instead of 81 µs (measured, one worker).
    */
   payload?: SharedArrayBuffer;
-  chunk: ChunkRange;
+  chunk: SampleRange;
   chunkIndex: number;
   attempt: number;
   /** Return the summaries packed (job.pack); set when the main thread can unpack them. */

@@ -8,8 +8,9 @@ import type { RoadGraph } from '../../graph/road-graph.js';
 import { sampleWorkerUrl } from './dist-module.js';
 import { payloadDigest } from './payload-digest.js';
 import { ResultArena, type ArenaHandle } from './result-arena.js';
-import type { ChunkRange, ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask } from './sample-job.js';
+import type { ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask } from './sample-job.js';
 import type { SampleWorkerData } from './sample-worker.js';
+import type { SampleRange } from '../../model/sample-range.js';
 
 /** A run registered with the pool: the job to load and its payload, serialized once into shared memory. */
 export interface PoolRun {
@@ -83,7 +84,7 @@ export class SamplePool {
   }
 
   /** Run one chunk on whichever worker is free. Rejects if the worker throws or dies. */
-  async runChunk<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
+  async runChunk<S>(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
     // Without the payload first (a warm worker has the context); a worker that lacks it (or this run's result
     // arena) answers needPayload at once, and the chunk goes again with both: one extra round trip per worker
     // and run.
@@ -97,7 +98,7 @@ export class SamplePool {
    * chunk alone, so that nothing a failed worker left behind (a poisoned cache, a half-built context)
    * can touch the retry. It costs a worker start-up, only on failures.
    */
-  async runChunkOnFreshWorker<S>(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
+  async runChunkOnFreshWorker<S>(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
     const fresh = SamplePool.makePiscina(this.workerData, 1);
     try {
       return (await fresh.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot))) as ChunkReply<S>;
@@ -124,7 +125,7 @@ export class SamplePool {
     await this.piscina.destroy();
   }
 
-  private static task(run: PoolRun, chunk: ChunkRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined, withPayload: boolean, slot: number): ChunkTask {
+  private static task(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined, withPayload: boolean, slot: number): ChunkTask {
     const task: ChunkTask = { kind: 'chunk', runId: run.runId, contextKey: run.contextKey, jobModule: run.jobModule, chunk, chunkIndex, attempt };
     if (withPayload) task.payload = run.payload;
     if (withPayload && run.arena) task.arena = run.arena;

@@ -1,8 +1,8 @@
-import type { ChunkRange } from './sample-job.js';
 import { streamId } from './chunk-plan.js';
+import type { SampleRange } from '../../model/sample-range.js';
 
 /** Receives each stream's chunks strictly in sample order. */
-export type OrderedChunkSink<S> = (chunk: ChunkRange, summaries: S[]) => void;
+export type OrderedChunkSink<S> = (chunk: SampleRange, summaries: S[]) => void;
 
 /**
  * A chunk's summaries still in the job's transfer encoding (job.pack): `rows` summaries in one Float64Array,
@@ -19,7 +19,7 @@ export interface PackedRows {
 export type ChunkOutput<S> = S[] | PackedRows;
 
 /** Like OrderedChunkSink, for outputs that may still be packed. */
-export type OrderedOutputSink<S> = (chunk: ChunkRange, out: ChunkOutput<S>) => void;
+export type OrderedOutputSink<S> = (chunk: SampleRange, out: ChunkOutput<S>) => void;
 
 /** Number of summaries in a chunk output. */
 export function rowsOf<S>(out: ChunkOutput<S>): number {
@@ -51,7 +51,7 @@ export class StreamOrder<S> {
   peakHeld = 0;
 
   constructor(
-    private readonly chunks: readonly ChunkRange[],
+    private readonly chunks: readonly SampleRange[],
     private readonly sink: OrderedOutputSink<S>,
   ) {
     this.streamOf = chunks.map((c) => streamId(c));
@@ -100,8 +100,8 @@ export class StreamOrder<S> {
    * held chunks that sit past a missing one, so that nothing computed is thrown away. The missing ranges
    * are returned (the result then covers a known, non-contiguous set of samples).
    */
-  drainPastGaps(): ChunkRange[] {
-    const missing: ChunkRange[] = [];
+  drainPastGaps(): SampleRange[] {
+    const missing: SampleRange[] = [];
     for (const s of this.streams.values()) {
       let last = -1; // position in s.order of the last held chunk of this stream
       for (let k = s.delivered; k < s.order.length; k++) if (this.held.has(s.order[k]!)) last = k;

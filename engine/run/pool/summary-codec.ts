@@ -1,5 +1,5 @@
-import { EVACUATION_KINDS, EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../run-result.js';
-import type { AlongRouteStats, SampleSummary } from '../sample-summary.js';
+import { EVACUATION_KINDS, EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../../model/run-result.js';
+import type { AlongRouteStats, SampleSummary } from '../../model/sample-summary.js';
 
 /**
  * SampleSummary packed into one Float64Array per chunk for the trip from a worker to the main thread.

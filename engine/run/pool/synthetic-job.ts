@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import type { RoadGraph } from '../../graph/road-graph.js';
-import type { ChunkRange, SampleJob } from './sample-job.js';
+import type { SampleJob } from './sample-job.js';
+import type { SampleRange } from '../../model/sample-range.js';
 
 /**
  * A stand-in Monte Carlo job for the pool's tests and benchmarks, independent of the simulation: each
@@ -105,7 +106,7 @@ function search(ctx: SyntheticCtx, source: number): { reached: number; sum: numb
   return { reached, sum, max };
 }
 
-function runChunk(ctx: SyntheticCtx, chunk: ChunkRange): SyntheticSummary[] {
+function runChunk(ctx: SyntheticCtx, chunk: SampleRange): SyntheticSummary[] {
   const out: SyntheticSummary[] = [];
   const { seed, searchesPerSample, spinMsPerSample } = ctx.payload;
   for (let s = chunk.sampleStart; s < chunk.sampleEnd; s++) {
@@ -133,7 +134,7 @@ export const sampleJob: SampleJob<SyntheticPayload, SyntheticCtx, SyntheticSumma
 export class SyntheticAggregate {
   private readonly streams = new Map<string, { samples: number; sumMean: number; maxTimes: number[]; reached: number }>();
 
-  add(chunk: ChunkRange, summaries: SyntheticSummary[]): void {
+  add(chunk: SampleRange, summaries: SyntheticSummary[]): void {
     const id = `${chunk.movementIndex}/${chunk.optionIndex}`;
     let s = this.streams.get(id);
     if (!s) this.streams.set(id, (s = { samples: 0, sumMean: 0, maxTimes: [], reached: 0 }));

@@ -1,5 +1,5 @@
 import { ROAD_CLASSES } from '../graph/road-class.js';
-import type { PlanTraffic } from '../run/run-plan.js';
+import type { PlanTraffic } from '../model/run-plan.js';
 
 /**
  * Time-of-day speed factors as flat typed arrays: factor[band * classCount + classCode]. Outside every band

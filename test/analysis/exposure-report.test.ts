@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../../engine/run/run-in-process.js';
-import { decayFactor, distanceToAreaM } from '../../engine/score/threat-geometry.js';
+import { decayFactor, distanceToAreaM } from '../../engine/metrics/threat-geometry.js';
 import { basePlan, gridGraph, lonAt, latAt, movement, place } from '../sim/tiny-world.js';
 
 describe('threat geometry', () => {

@@ -4,14 +4,6 @@
  */
 import type { EXPOSURE_COMPONENTS, EVACUATION_KINDS, RESPONDER_TYPES } from './run-result.js';
 
-/** One chunk of work: samples [sampleStart, sampleEnd) of one movement × option. */
-export interface SampleTask {
-  movementIndex: number;
-  optionIndex: number;
-  sampleStart: number;
-  sampleEnd: number;
-}
-
 /** Along-route statistics of one sample for one responder type or evacuation kind (seconds). */
 export interface AlongRouteStats {
   /** Length-weighted median over the route; Infinity when some of the route is unreachable beyond it. */

@@ -3,9 +3,9 @@ import type { RoadGraph } from '../graph/road-graph.js';
 import { compileOverlay, type CompiledOverlay, type PenaltyArea } from '../route/overlay.js';
 import { Router } from '../route/router.js';
 import type { RouteEndpoint, RouteFound, RouteResult } from '../route/types.js';
-import type { NodeTimesFn, SearchEndpoint } from '../score/coverage.js';
-import type { TrafficFactors } from '../sim/traffic-factors.js';
-import type { PlanThreat } from './run-plan.js';
+import type { NodeTimesFn, SearchEndpoint } from '../metrics/coverage.js';
+import type { TrafficFactors } from '../metrics/traffic-factors.js';
+import type { PlanThreat } from '../model/run-plan.js';
 
 /** Places farther than this from any road are treated as off the graph. */
 export const SNAP_LIMIT_M = 1500;

@@ -1,7 +1,7 @@
 /**
  * The run's own input model: everything the simulation and scoring need, fully normalised (seconds since
  * midnight, metres, km/h only in `...Kmh` fields, lon/lat in degrees). It is plain JSON so that a worker can
- * receive it by structured clone and rebuild the same PreparedRun. `planFromScenario` (scenario-adapter.ts)
+ * receive it by structured clone and rebuild the same PreparedRun. `planFromScenario` (engine/scenario/scenario-adapter.ts)
  * builds it from the scenario model; tests build it by hand on tiny graphs.
  */
 import type { ResponderType, ScoringUsed } from './run-result.js';

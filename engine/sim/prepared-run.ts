@@ -1,20 +1,20 @@
 import { EdgeFlag, ROAD_CLASSES } from '../graph/road-class.js';
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { RouteEndpoint, RouteResult } from '../route/types.js';
-import { CoverageTables, type SearchEndpoint } from '../score/coverage.js';
-import { distanceToAreaM } from '../score/threat-geometry.js';
-import { Recorder } from '../sim/recorder.js';
-import { NominalRng, SampleRng } from '../sim/rng.js';
-import type { Reroute, SimContext, SimInject, SimMovement } from '../sim/sim-context.js';
-import { SampleScratch, simulateSample } from '../sim/simulate.js';
-import { buildThreatSlots, type ThreatSlot } from '../sim/threat-slots.js';
-import { Track, type TrackEnvironment } from '../sim/track.js';
-import { TrafficFactors } from '../sim/traffic-factors.js';
-import { describePlace } from '../score/near.js';
-import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from './run-result.js';
-import type { PlanMovement, PlanOption, RunPlan } from './run-plan.js';
+import { CoverageTables, type SearchEndpoint } from '../metrics/coverage.js';
+import { distanceToAreaM } from '../metrics/threat-geometry.js';
+import { Recorder } from './recorder.js';
+import { NominalRng, SampleRng } from './rng.js';
+import type { Reroute, SimContext, SimInject, SimMovement } from './sim-context.js';
+import { SampleScratch, simulateSample } from './simulate.js';
+import { buildThreatSlots, type ThreatSlot } from './threat-slots.js';
+import { Track, type TrackEnvironment } from './track.js';
+import { TrafficFactors } from '../metrics/traffic-factors.js';
+import { describePlace } from '../metrics/near.js';
+import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
+import type { PlanMovement, PlanOption, RunPlan } from '../model/run-plan.js';
 import { RunRouting } from './run-routing.js';
-import type { SampleSummary } from './sample-summary.js';
+import type { SampleSummary } from '../model/sample-summary.js';
 
 export interface PrepareOptions {
   /** Samples per movement × option (default: the scenario's monte_carlo.samples). */
@@ -362,7 +362,7 @@ export class PreparedRun implements SimContext {
     });
   }
 
-  private edgesInArea(area: import('./run-plan.js').PlanArea): number[] {
+  private edgesInArea(area: import('../model/run-plan.js').PlanArea): number[] {
     if (area.type === 'circle') return this.edgesNear(area.lon, area.lat, area.radiusM);
     const g = this.graph;
     const out: number[] = [];

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
-import { PreparedRun } from '../../engine/run/prepared-run.js';
-import type { RunPlan } from '../../engine/run/run-plan.js';
-import { planFromScenario } from '../../engine/run/scenario-adapter.js';
+import { PreparedRun } from '../../engine/sim/prepared-run.js';
+import type { RunPlan } from '../../engine/model/run-plan.js';
+import { planFromScenario } from '../../engine/scenario/scenario-adapter.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
 
 // What the main thread hands to workers (PreparedRun.share()): a worker built from it must simulate exactly

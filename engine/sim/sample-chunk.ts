@@ -13,11 +13,12 @@
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from '../scenario/model.js';
 import { PreparedRun, type PrepareOptions } from './prepared-run.js';
-import type { SampleSummary, SampleTask } from './sample-summary.js';
-import { planFromScenario } from './scenario-adapter.js';
-import type { RunPlan } from './run-plan.js';
+import type { SampleSummary } from '../model/sample-summary.js';
+import { planFromScenario } from '../scenario/scenario-adapter.js';
+import type { RunPlan } from '../model/run-plan.js';
+import type { SampleRange } from '../model/sample-range.js';
 
-export type { SampleSummary, SampleTask } from './sample-summary.js';
+export type { SampleSummary } from '../model/sample-summary.js';
 export type { PrepareOptions } from './prepared-run.js';
 export { PreparedRun } from './prepared-run.js';
 
@@ -32,15 +33,15 @@ export function prepareRunFromPlan(graph: RoadGraph, plan: RunPlan, opts: Prepar
 }
 
 /** Simulate and score samples [sampleStart, sampleEnd) of one movement × option. */
-export function runSampleChunk(ctx: PreparedRun, task: SampleTask): SampleSummary[] {
+export function runSampleChunk(ctx: PreparedRun, task: SampleRange): SampleSummary[] {
   const out: SampleSummary[] = [];
   for (let s = task.sampleStart; s < task.sampleEnd; s++) out.push(ctx.runSample(task.movementIndex, task.optionIndex, s));
   return out;
 }
 
 /** Split a whole run into tasks of at most `chunkSize` samples, movement by movement, option by option. */
-export function planTasks(ctx: PreparedRun, chunkSize: number): SampleTask[] {
-  const tasks: SampleTask[] = [];
+export function planTasks(ctx: PreparedRun, chunkSize: number): SampleRange[] {
+  const tasks: SampleRange[] = [];
   const size = Math.max(1, Math.floor(chunkSize));
   ctx.plan.movements.forEach((mv, movementIndex) => {
     mv.options.forEach((_o, optionIndex) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXPOSURE_COMPONENTS, type ExposureComponent, type OptionResult } from '../../engine/run/run-result.js';
-import { recommend } from '../../engine/run/verdict.js';
+import { EXPOSURE_COMPONENTS, type ExposureComponent, type OptionResult } from '../../engine/model/run-result.js';
+import { recommend } from '../../engine/analysis/verdict.js';
 
 function option(id: string, timeS: number, components: Partial<Record<ExposureComponent, number>>, over: Partial<OptionResult> = {}): OptionResult {
   const comp = Object.fromEntries(EXPOSURE_COMPONENTS.map((c) => [c, { p50: components[c] ?? 0, p95: components[c] ?? 0, mean: components[c] ?? 0 }])) as OptionResult['exposure']['components'];

@@ -1,4 +1,4 @@
-import { EXPOSURE_COMPONENTS, type Hotspot, type Stretch } from '../run/run-result.js';
+import { EXPOSURE_COMPONENTS, type Hotspot, type Stretch } from '../model/run-result.js';
 import type { Recorder } from '../sim/recorder.js';
 
 /** Stretches are runs of consecutive driven edges at least this long (the last one may be shorter). */

@@ -2,8 +2,8 @@ import { UndirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { haversineM } from '../geo/haversine.js';
 import { EdgeFlag } from '../graph/road-class.js';
-import type { PreparedRun } from '../run/prepared-run.js';
-import type { Chokepoint } from '../run/run-result.js';
+import type { PreparedRun } from '../sim/prepared-run.js';
+import type { Chokepoint } from '../model/run-result.js';
 
 /** Corridor junctions with at least this normalised betweenness count as chokepoints. */
 export const BETWEENNESS_THRESHOLD = 0.3;

@@ -2,7 +2,7 @@ import { haversineM, METRES_PER_DEGREE } from '../geo/haversine.js';
 import { segmentDistanceSquared } from '../geo/segment-projection.js';
 import { ringContains } from '../geo/point-in-polygon.js';
 import type { RoadGraph } from '../graph/road-graph.js';
-import type { PlanArea } from '../run/run-plan.js';
+import type { PlanArea } from '../model/run-plan.js';
 
 /**
  * The geometric part of threat exposure, computed once per route edge in prepareRun (time windows are

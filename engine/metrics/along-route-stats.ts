@@ -1,4 +1,4 @@
-import type { AlongRouteStats } from '../run/sample-summary.js';
+import type { AlongRouteStats } from '../model/sample-summary.js';
 import { sortIndicesByKey } from './sort-indices.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { RoadGraph } from '../graph/road-graph.js';
-import type { PlanResponder } from '../run/run-plan.js';
-import { EVACUATION_KINDS, RESPONDER_TYPES } from '../run/run-result.js';
-import type { TrafficFactors } from '../sim/traffic-factors.js';
+import type { PlanResponder } from '../model/run-plan.js';
+import { EVACUATION_KINDS, RESPONDER_TYPES } from '../model/run-result.js';
+import type { TrafficFactors } from './traffic-factors.js';
 
 /** A source or target of a multi-source search: a node, or a point part-way along an edge. */
 export type SearchEndpoint = { node: number } | { edge: number; fraction: number };

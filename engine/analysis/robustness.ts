@@ -1,5 +1,5 @@
-import type { PreparedRun } from '../run/prepared-run.js';
-import type { Chokepoint, CriticalEdge } from '../run/run-result.js';
+import type { PreparedRun } from '../sim/prepared-run.js';
+import type { Chokepoint, CriticalEdge } from '../model/run-result.js';
 import type { Recorder } from '../sim/recorder.js';
 
 export const MAX_CRITICAL_EDGES = 8;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortIndicesByKey } from '../../engine/score/sort-indices.js';
+import { sortIndicesByKey } from '../../engine/metrics/sort-indices.js';
 
 /** The plain reference: Array sort by (key, index). */
 function reference(keys: readonly number[], count: number): number[] {

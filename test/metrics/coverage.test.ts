@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alongRouteStats } from '../../engine/score/along-route-stats.js';
-import { prepareRunFromPlan, runSampleChunk } from '../../engine/run/sample-chunk.js';
+import { alongRouteStats } from '../../engine/metrics/along-route-stats.js';
+import { prepareRunFromPlan, runSampleChunk } from '../../engine/sim/sample-chunk.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
-import { RESPONDER_TYPES } from '../../engine/run/run-result.js';
+import { RESPONDER_TYPES } from '../../engine/model/run-result.js';
 import { basePlan, lineGraph, place } from '../sim/tiny-world.js';
 
 const POLICE = RESPONDER_TYPES.indexOf('police');

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { RoadGraph } from '../graph/road-graph.js';
 import { loadGazetteer } from '../import/gazetteer.js';
-import type { Area, Inject, InjectAction, Place, Scenario, Threat } from '../scenario/model.js';
+import type { Area, Inject, InjectAction, Place, Scenario, Threat } from './model.js';
 import { InputError } from '../errors.js';
-import type { PlanArea, PlanInject, PlanInjectAction, PlanOption, PlanPlace, PlanThreat, RunPlan } from './run-plan.js';
+import type { PlanArea, PlanInject, PlanInjectAction, PlanOption, PlanPlace, PlanThreat, RunPlan } from '../model/run-plan.js';
 
 /** Speeds below this count as stopped (km/h). Not a scenario field: walking pace of a convoy in a queue. */
 export const STOPPED_KMH = 5;

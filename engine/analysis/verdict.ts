@@ -1,4 +1,4 @@
-import { EXPOSURE_COMPONENTS, type ExposureComponent, type OptionResult } from './run-result.js';
+import { EXPOSURE_COMPONENTS, type ExposureComponent, type OptionResult } from '../model/run-result.js';
 
 /** Options reaching the destination in fewer samples than this share are only recommended if nothing else does. */
 export const MIN_ARRIVED_SHARE = 0.5;
