@@ -5,7 +5,8 @@ import { CoverageTables, type SearchEndpoint } from '../metrics/coverage.js';
 import { distanceToAreaM } from '../metrics/threat-geometry.js';
 import { Recorder } from './recorder.js';
 import { NominalRng, SampleRng } from './rng.js';
-import type { Reroute, SimContext, SimInject, SimMovement } from './sim-context.js';
+import type { DecisionOutcome, Reroute, SimContext, SimInject, SimMovement } from './sim-context.js';
+import { DecisionRouting, type CachedRoute } from './decision-routing.js';
 import { SampleScratch, simulateSample } from './simulate.js';
 import { buildThreatSlots, type ThreatSlot } from './threat-slots.js';
 import { Track, type TrackEnvironment } from './track.js';
@@ -27,6 +28,12 @@ export interface PrepareOptions {
    * searching again; both are deterministic functions of (graph, plan), so the simulation is identical.
    */
   precomputed?: PreparedShare;
+  /**
+   * Reroute and decision searches of earlier PreparedRuns of the same graph, routes and traffic (an
+   * exercise re-simulates the day after every change). Keys name injects by id, so worlds whose inject
+   * lists differ share what they have in common.
+   */
+  routeCache?: Map<string, CachedRoute | null>;
 }
 
 /** What a PreparedRun hands to the PreparedRuns of other threads (plain data: structured-clone safe). */
@@ -36,6 +43,9 @@ export interface PreparedShare {
   /** Coverage tables by key (CoverageTables.entries()). */
   coverage: [string, Float64Array | null][];
 }
+
+/** edgesNear answers per graph (a scan of every edge; exercises build many worlds with the same places). */
+const EDGES_NEAR = new WeakMap<RoadGraph, Map<string, number[]>>();
 
 /** Mean wait of an uncontrolled convoy at a junction, seconds, by Junction kind (none, minor, major). */
 export const JUNCTION_WAIT_S = [0, 8, 20] as const;
@@ -72,7 +82,9 @@ export class PreparedRun implements SimContext {
   /** 1 for edges flagged BRIDGE or within a chokepoint declared as a bridge (RouteInfo.bridges). */
   readonly bridgeEdge: Uint8Array;
   readonly envs: TrackEnvironment[];
-  private readonly rerouteCache = new Map<string, Reroute | null>();
+  /** Reroute and decision routes (PrepareOptions.routeCache). */
+  readonly routeCache: Map<string, CachedRoute | null>;
+  private readonly decisions: DecisionRouting;
   private scratch: SampleScratch | undefined;
   /** The one random stream of this thread's samples, reseeded per sample (allocation-free). */
   private readonly rng = new SampleRng();
@@ -84,6 +96,7 @@ export class PreparedRun implements SimContext {
     opts: PrepareOptions = {},
   ) {
     this.plan = plan;
+    this.routeCache = opts.routeCache ?? new Map();
     this.samples = Math.max(1, Math.floor(opts.samples ?? plan.samples));
     this.seed = String(opts.seed ?? plan.seed);
     this.traffic = new TrafficFactors(plan.traffic);
@@ -131,6 +144,7 @@ export class PreparedRun implements SimContext {
     }));
     this.streamPrefixes = this.movements.map((mv) => mv.optionIds.map((o) => SampleRng.streamPrefix(this.seed, mv.id, o)));
     this.injects = this.prepareInjects();
+    this.decisions = new DecisionRouting(this);
     const responderEnds = plan.responders.map((r) => this.snapPlace(r) as SearchEndpoint | undefined);
     const evacEnds = [plan.hospitals, plan.safeHavens].map((list) => list.flatMap((p) => {
       const e = this.snapPlace(p);
@@ -179,8 +193,9 @@ export class PreparedRun implements SimContext {
     return { summary, record: rec };
   }
 
-  reroute(mi: number, currentOption: number, node: number, active: Uint8Array): Reroute | null {
+  reroute(mi: number, currentOption: number, node: number, active: Uint8Array, destination = -1): Reroute | null {
     const mv = this.movements[mi]!;
+    if (destination >= 0) return this.decisions.freshRoute(mi, node, active, destination, 'fastest');
     const blocked = (track: Track, from: number): boolean => {
       for (let k = 0; k < this.injects.length; k++) {
         if (!active[k]) continue;
@@ -197,23 +212,18 @@ export class PreparedRun implements SimContext {
       if (j >= 0 && !blocked(track, j)) return { track, start: j, optionIndex: o };
     }
     // 2. A fresh search with the closures as an overlay (cached: same node and closures → same answer).
-    let key = `${mi}|${node}|`;
-    for (let k = 0; k < active.length; k++) if (active[k]) key += k + ',';
-    if (this.rerouteCache.has(key)) return this.rerouteCache.get(key)!;
-    const to = this.endpoints[mi]!.to;
-    let result: Reroute | null = null;
-    if (to) {
-      const closed: number[] = [];
-      for (let k = 0; k < this.injects.length; k++) {
-        if (!active[k]) continue;
-        const mask = this.injects[k]!.closedMask!;
-        for (let e = 0; e < mask.length; e++) if (mask[e]) closed.push(e);
-      }
-      const r = this.routing.fastest({ node }, to, this.traffic.bandAt(mv.departureS), closed);
-      if (r.found && r.edges.length > 0) result = { track: new Track(this.envs[mi]!, r.edges, r.fromPosition?.fraction ?? 0, r.toPosition?.fraction ?? 1), start: 0, optionIndex: -1 };
-    }
-    this.rerouteCache.set(key, result);
-    return result;
+    return this.decisions.freshRoute(mi, node, active, -1, 'fastest');
+  }
+
+  /** The ids of the closures set in `active` (a cache key part that does not depend on inject order). */
+  closureKey(active: Uint8Array): string {
+    let key = '';
+    for (let k = 0; k < active.length; k++) if (active[k]) key += this.injects[k]!.plan.id + ',';
+    return key;
+  }
+
+  decide(mi: number, injectIndex: number, currentOption: number, node: number, active: Uint8Array, destination: number): DecisionOutcome {
+    return this.decisions.decide(mi, injectIndex, currentOption, node, active, destination);
   }
 
   nodeLon(node: number): number {
@@ -293,7 +303,13 @@ export class PreparedRun implements SimContext {
   /** Edges with an end node or midpoint within radiusM of a point (approximation documented in the metrics). */
   edgesNear(lon: number, lat: number, radiusM: number): number[] {
     const g = this.graph;
+    let memo = EDGES_NEAR.get(g);
+    if (!memo) EDGES_NEAR.set(g, (memo = new Map()));
+    const key = `${lon},${lat},${radiusM}`;
+    const known = memo.get(key);
+    if (known) return known;
     const out: number[] = [];
+    memo.set(key, out);
     const area = { type: 'circle' as const, lon, lat, radiusM };
     for (let e = 0; e < g.edgeCount; e++) {
       const t = g.tail[e]!;
@@ -338,7 +354,7 @@ export class PreparedRun implements SimContext {
     return this.plan.injects.map((inj) => {
       const a = inj.action;
       const triggerMovement = inj.trigger ? (mIndex.get(inj.trigger.movementId) ?? -1) : -1;
-      const si: SimInject = { plan: inj, closedMask: null, responder: -1, openSlot: -1, closeSlot: -1, breakdownMovement: -1, triggerMovement, nominalTimeS: Infinity, dueS: triggerMovement >= 0 ? Infinity : inj.atS ?? Infinity };
+      const si: SimInject = { plan: inj, closedMask: null, responder: -1, openSlot: -1, closeSlot: -1, breakdownMovement: -1, decisionMovement: -1, triggerMovement, nominalTimeS: Infinity, dueS: triggerMovement >= 0 ? Infinity : inj.atS ?? Infinity };
       if (a.type === 'close_road' || a.type === 'close_edges' || a.type === 'close_area') {
         const mask = new Uint8Array(g.edgeCount);
         const edges = a.type === 'close_edges' ? a.edges : a.type === 'close_road' ? this.edgesNear(a.lon, a.lat, a.radiusM) : this.edgesInArea(a.area);
@@ -358,6 +374,7 @@ export class PreparedRun implements SimContext {
         }
       } else if (a.type === 'responder_out') si.responder = this.plan.responders.findIndex((r) => r.id === a.responderId);
       else if (a.type === 'breakdown') si.breakdownMovement = mIndex.get(a.movementId) ?? -1;
+      else if (a.type === 'decision') si.decisionMovement = mIndex.get(a.movementId) ?? -1;
       return si;
     });
   }
