@@ -74,7 +74,7 @@ export function movementHeader(mv: MovementResult): string {
 export function runSummary(result: RunResult): string {
   const out: string[] = [];
   out.push(`${result.scenario.name} — ${result.samples} samples per option, seed ${result.seed}${result.partial ? ' (PARTIAL: interrupted)' : ''}`);
-  out.push('exposure in exposure-seconds (weighted seconds, see README "Metrics"); times in minutes; ★ = recommended; "in target" = share of route within the police response target');
+  out.push('exposure in exposure-seconds (weighted seconds, see docs/metrics.md); times in minutes; ★ = recommended; "in target" = share of route within the police response target');
   for (const mv of result.movements) {
     out.push('', movementHeader(mv), movementTable(mv), `verdict: ${mv.verdict}`);
   }

@@ -15,7 +15,7 @@ const DAY_END_S = 86400;
 /**
  * Build the run's input model from a validated, normalised scenario (engine/scenario). Nothing here
  * guesses: every value comes from the scenario (whose defaults are documented in its schema) except the
- * two constants above, which README.md, section "Metrics" documents. `auto` options with k alternatives
+ * two constants above, which docs/metrics.md documents. `auto` options with k alternatives
  * become k plan options: `<id>` (the best), `<id>-2`, … `<id>-k`.
  */
 export function planFromScenario(scenario: Scenario, graph?: RoadGraph): RunPlan {
