@@ -3,7 +3,7 @@ import { InputError } from '../../engine/errors.js';
 import { parseWorkers } from '../../engine/run/parallel-options.js';
 import { createProgressReporter, type ProgressReporter } from '../../engine/run/parallel-progress.js';
 import { runMonteCarlo } from '../../engine/run/parallel-runner.js';
-import { loadRunInputs } from './run.js';
+import { loadRunInputs } from '../scenario-inputs.js';
 import { writeReport, type ScenarioRunner, type WriteReportOptions } from '../../viz/write-report.js';
 import type { ExposureProfile } from '../../viz/option-view.js';
 import { runAction } from '../report-error.js';

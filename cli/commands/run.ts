@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
-import { loadGraph } from '../../engine/import/load-graph.js';
 import { ChunkFailedError } from '../../engine/run/parallel-errors.js';
 import { interruptOnSigint } from '../../engine/run/parallel-interrupt.js';
 import { defaultWorkers, parseWorkers } from '../../engine/run/parallel-options.js';
@@ -11,8 +9,9 @@ import { createProgressReporter } from '../../engine/run/parallel-progress.js';
 import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/parallel-runner.js';
 import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js';
 import type { RunResult, RunTimings } from '../../engine/run/run-result.js';
-import { loadScenarioOrThrow, type Scenario } from '../../engine/scenario/index.js';
+import type { Scenario } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
+import { loadRunInputs } from '../scenario-inputs.js';
 import { runSummary, toGeoJSON, writeCsv } from '../run-output.js';
 
 export interface RunCommandOptions {
@@ -23,15 +22,6 @@ export interface RunCommandOptions {
   geojson?: string;
   timings?: boolean;
   workers?: string;
-}
-
-/** Load the graph (bundled Phnom Penh, cached) and the scenario, validated against it. */
-export async function loadRunInputs(file: string): Promise<{ graph: RoadGraph; scenario: Scenario }> {
-  // Fail fast on a missing file, before the graph is loaded.
-  if (!fs.existsSync(file)) throw new InputError(`scenario file not found: ${file}`);
-  const { graph } = await loadGraph();
-  const scenario = await loadScenarioOrThrow(file, { graph });
-  return { graph, scenario };
 }
 
 export function parseSamplesFlag(value: string | undefined): number | undefined {
