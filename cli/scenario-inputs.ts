@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { InputError } from '../engine/errors.js';
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import { loadGraph, type LoadGraphOptions } from '../engine/import/load-graph.js';
+import { phnomPenhDataDir } from '../engine/paths.js';
 import { loadScenario, ScenarioError, type GraphSource, type Scenario } from '../engine/scenario/index.js';
+import type { InputPath } from './output-paths.js';
 
 /**
  * The road graph a scenario names in its `graph:` field (the bundled Phnom Penh data, or a road file
@@ -35,4 +38,12 @@ export async function loadRunInputs(file: string): Promise<{ graph: RoadGraph; s
   const onGraph = await loadScenario(file, { graph });
   if (onGraph.problems.length) throw new ScenarioError(file, onGraph.problems);
   return { graph, scenario: onGraph.scenario };
+}
+
+/** The files a run of the scenario reads, which no output may overwrite: the scenario, its road file, the gazetteer. */
+export function scenarioInputs(file: string, scenario: Scenario, dataDir?: string): InputPath[] {
+  const inputs: InputPath[] = [{ what: 'the scenario', path: file }];
+  if (scenario.graph.kind === 'file') inputs.push({ what: "the scenario's road file", path: scenario.graph.path });
+  inputs.push({ what: 'the gazetteer', path: path.join(phnomPenhDataDir(dataDir), 'landmarks.json') });
+  return inputs;
 }

@@ -11,8 +11,10 @@ import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js'
 import type { RunResult, RunTimings } from '../../engine/run/run-result.js';
 import type { Scenario } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
-import { loadRunInputs } from '../scenario-inputs.js';
-import { runSummary, toGeoJSON, writeCsv } from '../run-output.js';
+import { loadRunInputs, scenarioInputs } from '../scenario-inputs.js';
+import { checkCsvFolder } from '../csv-set.js';
+import { checkOutputPaths, type InputPath, type OutputPath } from '../output-paths.js';
+import { CSV_FILES, runSummary, toGeoJSON, writeCsv } from '../run-output.js';
 
 export interface RunCommandOptions {
   samples?: string;
@@ -44,6 +46,15 @@ export async function executeRun(
   return { result, timings, partial };
 }
 
+/** Every output of `run` (--csv folder, --geojson file) is checked before the run: see cli/output-paths.ts. */
+export function checkRunOutputs(opts: Pick<RunCommandOptions, 'csv' | 'geojson'>, inputs: InputPath[]): void {
+  const outputs: OutputPath[] = [];
+  if (opts.csv !== undefined) outputs.push({ flag: '--csv', path: opts.csv, kind: 'folder' });
+  if (opts.geojson !== undefined) outputs.push({ flag: '--geojson', path: opts.geojson, kind: 'file' });
+  checkOutputPaths(outputs, inputs);
+  if (opts.csv !== undefined) checkCsvFolder(opts.csv, CSV_FILES, opts.geojson !== undefined ? [opts.geojson] : []);
+}
+
 export function registerRun(program: Command): void {
   program
     .command('run')
@@ -60,7 +71,9 @@ export function registerRun(program: Command): void {
       runAction(async (file: string, opts: RunCommandOptions) => {
         const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
         const samples = parseSamplesFlag(opts.samples);
+        checkRunOutputs(opts, [{ what: 'the scenario', path: file }]);
         const { graph, scenario } = await loadRunInputs(file);
+        checkRunOutputs(opts, scenarioInputs(file, scenario));
         // Ctrl-C once: finish running chunks, write what was done marked partial; twice: exit at once.
         const progress = createProgressReporter({ json: opts.json === true });
         const guard = interruptOnSigint({ onFirst: () => progress.stop() });
