@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/model/run-result.js';
 import { r2 } from '../engine/run/distribution.js';
+import { csvDocument } from './csv-cell.js';
+import { writeCsvSet } from './csv-set.js';
 
 /**
  * How `motorcade run` and `compare` present a RunResult: aligned terminal tables (units in the headers,
@@ -74,7 +77,7 @@ export function movementHeader(mv: MovementResult): string {
 export function runSummary(result: RunResult): string {
   const out: string[] = [];
   out.push(`${result.scenario.name} — ${result.samples} samples per option, seed ${result.seed}${result.partial ? ' (PARTIAL: interrupted)' : ''}`);
-  out.push('exposure in exposure-seconds (weighted seconds, see README "Metrics"); times in minutes; ★ = recommended; "in target" = share of route within the police response target');
+  out.push('exposure in exposure-seconds (weighted seconds, see docs/metrics.md); times in minutes; ★ = recommended; "in target" = share of route within the police response target');
   for (const mv of result.movements) {
     out.push('', movementHeader(mv), movementTable(mv), `verdict: ${mv.verdict}`);
   }
@@ -82,17 +85,19 @@ export function runSummary(result: RunResult): string {
   return out.join('\n');
 }
 
-const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (rows: unknown[][]): string => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+/** The files of `--csv DIR`, in the order written. */
+export const CSV_FILES = ['options.csv', 'hotspots.csv', 'response.csv', 'events.csv', 'histograms.csv'] as const;
 
-/** --csv DIR: options.csv (one row per movement × option), hotspots.csv, response.csv, events.csv (sample 0), histograms.csv (one row per bin of time and exposure). */
+/**
+ * --csv DIR: options.csv (one row per movement × option, with the samples it covers and whether the run
+ * was interrupted), hotspots.csv, response.csv, events.csv (sample 0), histograms.csv (one row per bin
+ * of time and exposure), and manifest.json (run, samples asked and done, partial, each file's sha256),
+ * written as one set (csv-set.ts).
+ */
 export function writeCsv(dir: string, result: RunResult): string[] {
   const options: unknown[][] = [[
     'movement', 'option', 'label', 'kind', 'found', 'recommended', 'length_m', 'free_flow_time_s', 'time_p05_s', 'time_p25_s', 'time_p50_s', 'time_p75_s', 'time_p95_s', 'time_mean_s', 'time_min_s', 'time_max_s',
-    'exposure_p05', 'exposure_p25', 'exposure_p50', 'exposure_p75', 'exposure_p95', 'exposure_mean', ...EXPOSURE_COMPONENTS.map((c) => `${c}_mean`), 'arrived_share', 'rerouted_share', 'score',
+    'exposure_p05', 'exposure_p25', 'exposure_p50', 'exposure_p75', 'exposure_p95', 'exposure_mean', ...EXPOSURE_COMPONENTS.map((c) => `${c}_mean`), 'arrived_share', 'rerouted_share', 'score', 'samples_done', 'samples_asked', 'partial',
   ]];
   const hotspots: unknown[][] = [['movement', 'option', 'rank', 'from_m', 'to_m', 'lon', 'lat', 'near', 'exposure', 'share', 'main_component']];
   const response: unknown[][] = [['movement', 'option', 'kind', 'units_or_destinations', 'target_s', 'p50_s', 'p95_s', 'max_s', 'within_target_share']];
@@ -102,7 +107,7 @@ export function writeCsv(dir: string, result: RunResult): string[] {
   for (const mv of result.movements) {
     for (const o of mv.options) {
       options.push([mv.id, o.id, o.label, o.kind, o.found, o.id === mv.recommended, o.route.lengthM, o.route.freeFlowTimeS, o.timeS.p05, o.timeS.p25, o.timeS.p50, o.timeS.p75, o.timeS.p95, o.timeS.mean, o.timeS.min, o.timeS.max,
-        o.exposure.total.p05, o.exposure.total.p25, o.exposure.total.p50, o.exposure.total.p75, o.exposure.total.p95, o.exposure.total.mean, ...EXPOSURE_COMPONENTS.map((c) => o.exposure.components[c].mean), o.arrivedShare, o.reroutedShare, o.score]);
+        o.exposure.total.p05, o.exposure.total.p25, o.exposure.total.p50, o.exposure.total.p75, o.exposure.total.p95, o.exposure.total.mean, ...EXPOSURE_COMPONENTS.map((c) => o.exposure.components[c].mean), o.arrivedShare, o.reroutedShare, o.score, o.samplesDone, result.samples, result.partial]);
       o.hotspots.forEach((h, i) => hotspots.push([mv.id, o.id, i + 1, h.fromM, h.toM, h.lon, h.lat, h.near, h.exposure, h.share, h.mainComponent]));
       for (const r of o.response) response.push([mv.id, o.id, r.type, r.units, r.targetS, r.p50S, r.p95S, r.maxS, r.withinTargetShare]);
       for (const e of o.evacuation) response.push([mv.id, o.id, e.kind, e.destinations.join(' '), e.targetS, e.p50S, e.p95S, e.maxS, e.withinTargetShare]);
@@ -115,15 +120,28 @@ export function writeCsv(dir: string, result: RunResult): string[] {
       for (const e of o.playback.events) events.push([mv.id, o.id, e.timeS, clock(e.timeS), e.kind, e.message, e.lon, e.lat]);
     }
   }
-  const files = { 'options.csv': options, 'hotspots.csv': hotspots, 'response.csv': response, 'events.csv': events, 'histograms.csv': histograms };
-  return Object.entries(files).map(([name, rows]) => {
-    const file = path.join(dir, name);
-    writeFileAtomic(file, csv(rows));
-    return file;
-  });
+  const tables: Record<(typeof CSV_FILES)[number], unknown[][]> = { 'options.csv': options, 'hotspots.csv': hotspots, 'response.csv': response, 'events.csv': events, 'histograms.csv': histograms };
+  const files = CSV_FILES.map((name) => ({ name, text: csvDocument(tables[name]), rows: tables[name].length - 1 }));
+  return writeCsvSet(dir, files, { format: 'motorcade-csv/1', ...runMarks(result) });
 }
 
-/** --geojson FILE: one LineString per option (summary properties), Points for hotspots and chokepoints. */
+/**
+ * What every output of a run says about how complete it is: samples asked per option, the fewest any
+ * option got (less when interrupted), partial, and a run id (a digest of the result, equal for equal runs).
+ */
+export function runMarks(result: RunResult): { run_id: string; scenario: string; seed: string; samples_asked: number; samples_done: number; partial: boolean } {
+  const done = result.movements.flatMap((m) => m.options.filter((o) => o.found).map((o) => o.samplesDone));
+  return {
+    run_id: createHash('sha256').update(JSON.stringify(result)).digest('hex').slice(0, 16),
+    scenario: result.scenario.name,
+    seed: String(result.seed),
+    samples_asked: result.samples,
+    samples_done: done.length > 0 ? Math.min(...done) : 0,
+    partial: result.partial,
+  };
+}
+
+/** --geojson FILE: one LineString per option (summary properties, samples done), Points for hotspots and chokepoints; the collection says whether the run was partial. */
 export function toGeoJSON(result: RunResult): object {
   const features: object[] = [];
   for (const mv of result.movements) {
@@ -132,13 +150,15 @@ export function toGeoJSON(result: RunResult): object {
       features.push({
         type: 'Feature',
         geometry: { type: 'LineString', coordinates: o.route.coordinates },
-        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, time_p50_s: o.timeS.p50, time_p95_s: o.timeS.p95, exposure_mean: o.exposure.total.mean },
+        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, time_p50_s: o.timeS.p50, time_p95_s: o.timeS.p95, exposure_mean: o.exposure.total.mean, samples_done: o.samplesDone },
       });
       o.hotspots.forEach((h, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [h.lon, h.lat] }, properties: { kind: 'hotspot', movement: mv.id, option: o.id, rank: i + 1, near: h.near, exposure: h.exposure, share: h.share, main_component: h.mainComponent } }));
       for (const c of o.chokepoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: { kind: 'chokepoint', movement: mv.id, option: o.id, chokepoint: c.kind, reason: c.reason, near: c.near, edge: c.edge } });
     }
   }
-  return { type: 'FeatureCollection', features, properties: { scenario: result.scenario, seed: result.seed, samples: result.samples, attribution: result.graph.attribution } };
+  // `samples` is the number asked per option; samples_done the fewest any option got (less when partial).
+  const marks = runMarks(result);
+  return { type: 'FeatureCollection', features, properties: { scenario: result.scenario, seed: result.seed, samples: result.samples, samples_asked: marks.samples_asked, samples_done: marks.samples_done, partial: result.partial, run_id: marks.run_id, attribution: result.graph.attribution } };
 }
 
 export function responderColumns(): readonly string[] {

@@ -3,7 +3,8 @@ import { InputError } from '../../engine/errors.js';
 import { suggest } from '../../engine/import/gazetteer.js';
 import { runAction } from '../report-error.js';
 import { compareReport } from '../compare-output.js';
-import { executeRun, loadRunInputs, parseSamplesFlag } from './run.js';
+import { loadRunInputs } from '../scenario-inputs.js';
+import { executeRun, parseSamplesFlag } from './run.js';
 
 /** Run a scenario and print its options side by side (shared by `compare` and `start`). */
 export async function compareScenario(file: string, opts: { movement?: string; samples?: string; seed?: string }): Promise<string> {

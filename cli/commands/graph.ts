@@ -1,6 +1,7 @@
 import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { InputError } from '../../engine/errors.js';
 import { summarizeGraph, type GraphSummary } from '../../engine/graph/graph-summary.js';
 import { roadGraphToGeoJSON } from '../../engine/graph/to-geojson.js';
@@ -75,6 +76,7 @@ export function registerGraph(program: Command): void {
       runAction(async (flags: SourceFlags & { format: string; output?: string }) => {
         const format = flags.format.toLowerCase();
         if (format !== 'geojson' && format !== 'graphml') throw new InputError(`--format '${flags.format}' must be geojson or graphml`);
+        if (flags.output !== undefined) checkOutputPaths([{ flag: '-o', path: flags.output, kind: 'file' }], flags.source ? [{ what: 'the --source road file', path: flags.source }] : []);
         const { graph: g } = await loadGraph(loadOptions(flags));
         let text: string;
         if (format === 'geojson') text = roadGraphToGeoJSON(g);

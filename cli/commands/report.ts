@@ -3,7 +3,8 @@ import { InputError } from '../../engine/errors.js';
 import { parseWorkers } from '../../engine/run/parallel-options.js';
 import { createProgressReporter, type ProgressReporter } from '../../engine/run/parallel-progress.js';
 import { runMonteCarlo } from '../../engine/run/parallel-runner.js';
-import { loadRunInputs } from './run.js';
+import { checkOutputPaths, type OutputPath } from '../output-paths.js';
+import { loadRunInputs, scenarioInputs } from '../scenario-inputs.js';
 import { writeReport, type ScenarioRunner, type WriteReportOptions } from '../../viz/write-report.js';
 import type { ExposureProfile } from '../../viz/option-view.js';
 import { runAction } from '../report-error.js';
@@ -61,7 +62,15 @@ export function registerReport(program: Command): void {
         if (opts.data !== undefined) wanted.dataDir = opts.data;
         const progress = createProgressReporter();
         try {
-          const written = await writeReport(scenario, wanted, { load: loadRunInputs, run: runnerWith(progress) });
+          const out: OutputPath[] = [{ flag: '-o', path: opts.out, kind: 'file' }];
+          checkOutputPaths(out, [{ what: 'the scenario', path: scenario }]);
+          // The output is checked again once the scenario's road file is known, before the run.
+          const load = async (file: string) => {
+            const inputs = await loadRunInputs(file);
+            checkOutputPaths(out, scenarioInputs(file, inputs.scenario, opts.data));
+            return inputs;
+          };
+          const written = await writeReport(scenario, wanted, { load, run: runnerWith(progress) });
           process.stderr.write(`report: ${(written.bytes / 1e6).toFixed(2)} MB, ${written.result.movements.length} movement(s), ${written.result.samples} samples per option\n`);
           process.stdout.write(written.file + '\n');
         } finally {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
@@ -7,10 +8,14 @@ import { EdgeSnapper } from '../../engine/graph/edge-snapper.js';
 import type { RoadGraph } from '../../engine/graph/index.js';
 import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
+import { phnomPenhDataDir } from '../../engine/paths.js';
+import { avoidClosedCounts } from '../../engine/route/area-validation.js';
 import { readAvoidPolygons } from '../../engine/route/avoid-file.js';
 import { compileOverlay, Router, routeToGeoJSON, serviceAreas, corridorShare, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
 import { parseOdCsv } from '../../engine/route/od-csv.js';
 import { describeRoute, formatDuration } from '../../engine/route/route-text.js';
+import { csvLine } from '../csv-cell.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { runAction } from '../report-error.js';
 
 interface RouteFlags {
@@ -73,6 +78,15 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
     if (!Number.isInteger(k) || k < 1 || k > 10) throw new InputError(`--alternatives '${flags.alternatives}' must be an integer from 1 to 10`);
     if (flags.via.length > 0) throw new InputError('--alternatives cannot be combined with --via');
   }
+  if (flags.geojson !== undefined) {
+    const inputs = [
+      ...(flags.avoid ? [{ what: 'the --avoid file', path: flags.avoid }] : []),
+      ...(flags.batch ? [{ what: 'the --batch file', path: flags.batch }] : []),
+      ...(flags.source ? [{ what: 'the --source road file', path: flags.source }] : []),
+      { what: 'the gazetteer', path: path.join(phnomPenhDataDir(flags.data), 'landmarks.json') },
+    ];
+    checkOutputPaths([{ flag: '--geojson', path: flags.geojson, kind: 'file' }], inputs);
+  }
   const departMin = flags.depart !== undefined ? parseClock(flags.depart) : undefined;
   const avoid = flags.avoid ? readAvoidPolygons(flags.avoid) : undefined;
   // Resolve places before loading the graph, so a typo fails at once.
@@ -86,6 +100,10 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
 
   const { graph } = await loadGraph({ ...(flags.data ? { dataDir: flags.data } : {}), ...(flags.source ? { source: flags.source } : {}) });
   const overlay = buildOverlay(graph, flags, avoid, departMin);
+  const avoidAreas = avoid ? avoidClosedCounts(graph, avoid).map((closed, i) => ({ area: i + 1, closed_edges: closed })) : [];
+  for (const a of avoidAreas) {
+    if (a.closed_edges === 0) process.stderr.write(`motorcade: warning: --avoid ${flags.avoid}: area ${a.area} closes no road: it touches no road of the graph (check that positions are [lon, lat])\n`);
+  }
   const router = new Router(graph);
   const snapper = new EdgeSnapper(graph);
   const snap = (lon: number, lat: number, what: string): RouteEndpoint => {
@@ -95,21 +113,27 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   };
   const opts = overlay ? { overlay, algorithm } : { algorithm };
 
-  if (flags.batch) return batch(flags, graph, router, snapper, maxSnap, opts);
+  if (flags.batch) {
+    if (avoidAreas.length > 0) process.stderr.write(avoidLine(avoidAreas) + '\n');
+    return batch(flags, graph, router, snapper, maxSnap, opts);
+  }
 
   const places = resolved.map((p) => ({ ...p, endpoint: snap(p.lon, p.lat, p.what) }));
-  if (cutoffs) return serviceArea(flags, graph, router, places[0]!, cutoffs, overlay);
+  if (cutoffs) {
+    if (avoidAreas.length > 0) process.stderr.write(avoidLine(avoidAreas) + '\n');
+    return serviceArea(flags, graph, router, places[0]!, cutoffs, overlay);
+  }
   let routes: RouteFound[][];
   if (k > 1) {
     const alts = router.alternatives(places[0]!.endpoint, places[1]!.endpoint, { k, ...(overlay ? { overlay } : {}) });
     const first = alts[0]!;
-    if (!first.found) return noRoute(flags, places[0]!.label, places[1]!.label, first.reason);
+    if (!first.found) return noRoute(flags, places[0]!.label, places[1]!.label, first.reason, avoidAreas);
     routes = alts.filter((r): r is RouteFound => r.found).map((r) => [r]);
   } else {
     const legs: RouteFound[] = [];
     for (let i = 0; i + 1 < places.length; i++) {
       const r = router.fastest(places[i]!.endpoint, places[i + 1]!.endpoint, opts);
-      if (!r.found) return noRoute(flags, places[i]!.label, places[i + 1]!.label, r.reason);
+      if (!r.found) return noRoute(flags, places[i]!.label, places[i + 1]!.label, r.reason, avoidAreas);
       legs.push(r);
     }
     routes = [legs];
@@ -122,6 +146,7 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
       to: places[places.length - 1]!.label,
       via: places.slice(1, -1).map((p) => p.label),
       depart: flags.depart ?? null,
+      ...(avoidAreas.length > 0 ? { avoid_areas: avoidAreas } : {}),
       routes: routes.map((legs, i) => ({
         rank: i + 1,
         time_s: round(sum(legs, 'timeS'), 1),
@@ -139,6 +164,7 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
     lines.push(`departing ${flags.depart} (${p.name}: arterial speeds ×${p.arterial}, collectors ×${p.collector}, local ×${p.local})`);
   }
   if (overlay && overlay.closedCount > 0) lines.push(`closed edges: ${overlay.closedCount}`);
+  if (avoidAreas.length > 0) lines.push(avoidLine(avoidAreas));
   routes.forEach((legs, i) => {
     const head = routes.length > 1 ? `${i === 0 ? 'Fastest' : `Alternative ${i}`}:` : '';
     const body = describeRoute(graph, legs, overlay?.timeS);
@@ -202,7 +228,7 @@ function batch(flags: RouteFlags, graph: RoadGraph, router: Router, snapper: Edg
     const sa = a ? a.distanceM.toFixed(1) : '';
     const sb = b ? b.distanceM.toFixed(1) : '';
     if (flags.json) out.push(JSON.stringify({ line, from: [row.fromLon, row.fromLat], to: [row.toLon, row.toLat], status, time_s: time === '' ? null : Number(time), length_m: len === '' ? null : Number(len), snap_from_m: sa === '' ? null : Number(sa), snap_to_m: sb === '' ? null : Number(sb) }));
-    else out.push([line, row.fromLon, row.fromLat, row.toLon, row.toLat, status, time, len, sa, sb].join(','));
+    else out.push(csvLine([line, row.fromLon, row.fromLat, row.toLon, row.toLat, status, time, len, sa, sb]));
   }
   process.stdout.write(out.join('\n') + '\n');
   if (problems.length > 0) {
@@ -226,9 +252,14 @@ function serviceArea(flags: RouteFlags, graph: RoadGraph, router: Router, from: 
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-function noRoute(flags: RouteFlags, from: string, to: string, reason: string): void {
-  if (flags.json) process.stdout.write(JSON.stringify({ from, to, routes: [], reason }, null, 2) + '\n');
-  else process.stdout.write(`No route ${from} → ${to}: ${reason}\n`);
+/** How many directed edges each --avoid area closed, one line: `avoid areas: area 1 closes 34 directed edges, …`. */
+function avoidLine(areas: readonly { area: number; closed_edges: number }[]): string {
+  return `avoid areas: ${areas.map((a) => `area ${a.area} closes ${a.closed_edges} directed edge${a.closed_edges === 1 ? '' : 's'}`).join(', ')}`;
+}
+
+function noRoute(flags: RouteFlags, from: string, to: string, reason: string, avoidAreas: readonly { area: number; closed_edges: number }[]): void {
+  if (flags.json) process.stdout.write(JSON.stringify({ from, to, routes: [], reason, ...(avoidAreas.length > 0 ? { avoid_areas: avoidAreas } : {}) }, null, 2) + '\n');
+  else process.stdout.write(`No route ${from} → ${to}: ${reason}\n${avoidAreas.length > 0 ? avoidLine(avoidAreas) + '\n' : ''}`);
   process.exitCode = 1;
 }
 

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
-import { loadGraph } from '../../engine/import/load-graph.js';
 import { ChunkFailedError } from '../../engine/run/parallel-errors.js';
 import { interruptOnSigint } from '../../engine/run/parallel-interrupt.js';
 import { defaultWorkers, parseWorkers } from '../../engine/run/parallel-options.js';
@@ -11,9 +9,12 @@ import { createProgressReporter } from '../../engine/run/parallel-progress.js';
 import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/parallel-runner.js';
 import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js';
 import type { RunResult, RunTimings } from '../../engine/model/run-result.js';
-import { loadScenarioOrThrow, type Scenario } from '../../engine/scenario/index.js';
+import type { Scenario } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
-import { runSummary, toGeoJSON, writeCsv } from '../run-output.js';
+import { loadRunInputs, scenarioInputs } from '../scenario-inputs.js';
+import { checkCsvFolder } from '../csv-set.js';
+import { checkOutputPaths, type InputPath, type OutputPath } from '../output-paths.js';
+import { CSV_FILES, runSummary, toGeoJSON, writeCsv } from '../run-output.js';
 
 export interface RunCommandOptions {
   samples?: string;
@@ -23,15 +24,6 @@ export interface RunCommandOptions {
   geojson?: string;
   timings?: boolean;
   workers?: string;
-}
-
-/** Load the graph (bundled Phnom Penh, cached) and the scenario, validated against it. */
-export async function loadRunInputs(file: string): Promise<{ graph: RoadGraph; scenario: Scenario }> {
-  // Fail fast on a missing file, before the graph is loaded.
-  if (!fs.existsSync(file)) throw new InputError(`scenario file not found: ${file}`);
-  const { graph } = await loadGraph();
-  const scenario = await loadScenarioOrThrow(file, { graph });
-  return { graph, scenario };
 }
 
 export function parseSamplesFlag(value: string | undefined): number | undefined {
@@ -54,6 +46,15 @@ export async function executeRun(
   return { result, timings, partial };
 }
 
+/** Every output of `run` (--csv folder, --geojson file) is checked before the run: see cli/output-paths.ts. */
+export function checkRunOutputs(opts: Pick<RunCommandOptions, 'csv' | 'geojson'>, inputs: InputPath[]): void {
+  const outputs: OutputPath[] = [];
+  if (opts.csv !== undefined) outputs.push({ flag: '--csv', path: opts.csv, kind: 'folder' });
+  if (opts.geojson !== undefined) outputs.push({ flag: '--geojson', path: opts.geojson, kind: 'file' });
+  checkOutputPaths(outputs, inputs);
+  if (opts.csv !== undefined) checkCsvFolder(opts.csv, CSV_FILES, opts.geojson !== undefined ? [opts.geojson] : []);
+}
+
 export function registerRun(program: Command): void {
   program
     .command('run')
@@ -70,7 +71,9 @@ export function registerRun(program: Command): void {
       runAction(async (file: string, opts: RunCommandOptions) => {
         const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
         const samples = parseSamplesFlag(opts.samples);
+        checkRunOutputs(opts, [{ what: 'the scenario', path: file }]);
         const { graph, scenario } = await loadRunInputs(file);
+        checkRunOutputs(opts, scenarioInputs(file, scenario));
         // Ctrl-C once: finish running chunks, write what was done marked partial; twice: exit at once.
         const progress = createProgressReporter({ json: opts.json === true });
         const guard = interruptOnSigint({ onFirst: () => progress.stop() });

@@ -3,6 +3,7 @@ import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { formatProblem, loadScenario, type Scenario, type ScenarioProblem } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
+import { graphKey, graphOptionsFor } from '../scenario-inputs.js';
 import { DataFileError } from '../../engine/errors.js';
 
 interface ValidateFlags {
@@ -38,11 +39,10 @@ export function registerValidate(program: Command): void {
       runAction(async (files: string[], flags: ValidateFlags) => {
         const graphs = new Map<string, Promise<RoadGraph>>();
         const graphFor = (s: Scenario): Promise<RoadGraph> => {
-          const key = s.graph.kind === 'bundled' ? `bundled:${flags.dataDir ?? ''}` : s.graph.path;
+          const key = graphKey(s.graph, flags.dataDir);
           let g = graphs.get(key);
           if (!g) {
-            const opts = s.graph.kind === 'bundled' ? { city: 'phnom-penh' as const, ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) } : { source: s.graph.path };
-            g = loadGraph(opts).then((r) => r.graph);
+            g = loadGraph(graphOptionsFor(s.graph, flags.dataDir)).then((r) => r.graph);
             graphs.set(key, g);
           }
           return g;

@@ -8,7 +8,7 @@ import type { PlanArea } from '../model/run-plan.js';
  * The geometric part of threat exposure, computed once per route edge in prepareRun (time windows are
  * applied per sample at run time).
  *
- * Decay rule (README.md, section "Metrics"): a point inside the zone counts fully (factor 1); outside, the
+ * Decay rule (docs/metrics.md): a point inside the zone counts fully (factor 1); outside, the
  * factor falls linearly with the distance d to the zone's boundary, 1 − d / decayM, and is 0 from decayM on.
  * The factor of an edge is the mean over points spaced at most STEP_M apart along its geometry (both
  * ends included), i.e. a length-weighted average to within STEP_M.

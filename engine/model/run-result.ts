@@ -4,7 +4,7 @@
  * Stability rules:
  * - `format` names the schema version; a field is only ever added, never renamed or re-typed, within a version.
  * - Units are in the field names: `...S` seconds, `...M` metres, `...Kmh` km/h, `share` a fraction 0..1,
- *   `exposure` weighted seconds ("exposure-seconds", see README.md, section "Metrics" for the formulas).
+ *   `exposure` weighted seconds ("exposure-seconds", see docs/metrics.md for the formulas).
  * - Times of day (`...TimeS`, `departureS`, `entryS`, `exitS`, event `timeS`) are seconds since local
  *   midnight of the scenario date; durations are plain seconds.
  * - Coordinates are WGS84 [lon, lat] (RFC 7946 order).

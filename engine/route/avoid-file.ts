@@ -1,10 +1,12 @@
 import type { Polygon } from 'geojson';
-import { DataFileError } from '../errors.js';
+import { DataFileError, InputError } from '../errors.js';
+import { checkAvoidPolygon } from './area-validation.js';
 import { readJsonFile } from '../read-json-file.js';
 
 /**
  * Polygons to avoid from a GeoJSON file: a Polygon, a MultiPolygon, a Feature of either, or a
- * FeatureCollection of them (other geometry types are an error naming the feature).
+ * FeatureCollection of them (other geometry types are an error naming the feature). Each polygon is
+ * checked and normalised by area-validation.ts (ranges, closed rings, no self-crossing, holes inside).
  */
 export function readAvoidPolygons(file: string): Polygon[] {
   const doc = readJsonFile(file, 'avoid polygons');
@@ -19,9 +21,12 @@ export function readAvoidPolygons(file: string): Polygon[] {
     else throw new DataFileError(file, `${where}: geometry type '${String(geom.type)}' cannot be avoided (use Polygon or MultiPolygon)`);
   };
   const checkRings = (rings: unknown, where: string): Polygon => {
-    const ok = Array.isArray(rings) && rings.length > 0 && rings.every((r) => Array.isArray(r) && r.length >= 4 && r.every((p) => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number'));
-    if (!ok) throw new DataFileError(file, `${where}: a polygon needs rings of at least 4 [lon, lat] positions`);
-    return { type: 'Polygon', coordinates: rings as Polygon['coordinates'] };
+    try {
+      return checkAvoidPolygon(rings);
+    } catch (err) {
+      if (err instanceof InputError) throw new DataFileError(file, `${where}: ${err.message}`, { cause: err });
+      throw err;
+    }
   };
   take(doc, 'root');
   if (out.length === 0) throw new DataFileError(file, 'no polygon found');

@@ -9,7 +9,8 @@ import { phnomPenhDataDir } from '../paths.js';
 import { CheckContext } from './check-context.js';
 import { checkOnGraph } from './graph-checks.js';
 import { normalise } from './normalise.js';
-import { partialParse } from './partial.js';
+import { idRecord } from './id-record.js';
+import { invalidIds, partialParse } from './partial.js';
 import { PlaceResolver } from './places.js';
 import { scenarioSchema } from './schema.js';
 import { SourceMap } from './source-map.js';
@@ -88,6 +89,7 @@ export function validateScenarioText(text: string, displayName: string, abs: str
   const whole = scenarioSchema.safeParse(data);
   if (!whole.success) ctx.problems.push(...problemsFromIssues(whole.error.issues, scenarioSchema, data, displayName, src));
   const part = partialParse(data as Record<string, unknown>);
+  for (const [section, id] of invalidIds(data as Record<string, unknown>)) ctx.add([section, id], `id '${id}' must start with a letter and hold only letters, digits, '_' or '-'`, true);
   const landmarks = gazetteer(opts.dataDir ?? phnomPenhDataDir());
   const places = new PlaceResolver(ctx, part.raw.places, part.declaredIds['places']!, landmarks);
   const scenario = normalise(part, ctx, places, abs);
@@ -135,7 +137,7 @@ function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
 function emptyScenario(abs: string): Scenario {
   return {
     file: abs, name: '', description: '', date: '', timezone: 'Asia/Phnom_Penh', startS: null, graph: { kind: 'bundled', city: 'phnom-penh' },
-    places: {}, delegations: {}, escortProfiles: {}, movements: [], threats: [], chokepoints: [], responders: [],
+    places: idRecord(), delegations: idRecord(), escortProfiles: idRecord(), movements: [], threats: [], chokepoints: [], responders: [],
     traffic: { bands: [], variationSigma: 0, incidentsPerHour: 0 }, injects: [], monteCarlo: { samples: 0, seed: 0 },
     scoring: { weights: { threat: 0, slow: 0, standstill: 0, chokepoint: 0, crowd: 0, predictability: 0 }, responseTargetS: { police: 0, qrf: 0, ambulance: 0, eod: 0 }, evacuationTargetS: 0, slowSpeedKmh: 0 },
   };

@@ -4,6 +4,7 @@ import { ROAD_CLASSES, type RoadClassName } from '../graph/road-class.js';
 import { CheckContext, checkRef, formatWindow, overlaps } from './check-context.js';
 import type { Delegation, EscortProfile, GraphSource, Movement, RouteChoice, RouteOption, Scenario, Traffic, TrafficBand } from './model.js';
 import { normaliseChokepoints, normaliseInjects, normaliseResponders, normaliseThreats } from './normalise-events.js';
+import { idRecord } from './id-record.js';
 import type { PartialScenario } from './partial.js';
 import type { PlaceResolver } from './places.js';
 import { phnomPenhTrafficBands } from './traffic-profile.js';
@@ -22,7 +23,7 @@ export function normalise(part: PartialScenario, ctx: CheckContext, places: Plac
   }
   const startS = raw.start !== undefined ? ctx.time(raw.start) : null;
 
-  const escortProfiles: Record<string, EscortProfile> = {};
+  const escortProfiles = idRecord<EscortProfile>();
   for (const [id, p] of Object.entries(raw.escort_profiles)) {
     escortProfiles[id] = {
       id,
@@ -37,7 +38,7 @@ export function normalise(part: PartialScenario, ctx: CheckContext, places: Plac
     if (cap < 5 || cap > 130) ctx.add(['escort_profiles', id, 'speed_cap'], `speed cap ${cap} km/h is outside 5–130 km/h`);
   }
 
-  const delegations: Record<string, Delegation> = {};
+  const delegations = idRecord<Delegation>();
   for (const [id, d] of Object.entries(raw.delegations)) {
     const base = ['delegations', id];
     if (d.vehicles.armoured > d.vehicles.count) ctx.add([...base, 'vehicles', 'armoured'], `armoured ${d.vehicles.armoured} is more than the ${d.vehicles.count} vehicles`);

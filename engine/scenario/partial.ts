@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import { scenarioSchema, type RawScenario } from './schema.js';
+import { idRecord, setId } from './id-record.js';
+import { ID_PATTERN, scenarioSchema, type RawScenario } from './schema.js';
 
 /**
  * The parts of a scenario that are valid on their own, with defaults for the rest.
@@ -28,11 +29,13 @@ export function partialParse(data: Record<string, unknown>): PartialScenario {
     const value = data[key];
     const valueType = recordValueType(schema);
     if (valueType && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const entries: Record<string, unknown> = {};
+      const entries = idRecord<unknown>();
       declaredIds[key] = new Set(Object.keys(value));
       for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
+        // An id against ID_PATTERN is reported by the whole parse (or by invalidIds below): leave it out.
+        if (!ID_PATTERN.test(id)) continue;
         const r = valueType.safeParse(entry);
-        if (r.success) entries[id] = r.data;
+        if (r.success) setId(entries, id, r.data);
       }
       out[key] = entries;
       continue;
@@ -56,4 +59,18 @@ function recordValueType(schema: z.ZodType): z.ZodType | undefined {
     def = (def.innerType as unknown as { _zod: { def: typeof def } })._zod.def;
   }
   return def.type === 'record' ? def.valueType : undefined;
+}
+
+/**
+ * Ids against ID_PATTERN under each id-keyed section, as [section, id]. The whole parse reports most of
+ * them, but zod's record drops a `__proto__` key before checking it, so it would pass unreported.
+ */
+export function invalidIds(data: Record<string, unknown>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [key, schema] of Object.entries(shape) as [string, z.ZodType][]) {
+    const value = data[key];
+    if (!recordValueType(schema) || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    for (const id of Object.keys(value)) if (!ID_PATTERN.test(id)) out.push([key, id]);
+  }
+  return out;
 }

@@ -1,18 +1,19 @@
 import { suggest, type Landmark } from '../import/gazetteer.js';
 import type { CheckContext } from './check-context.js';
+import { idRecord, lookupId } from './id-record.js';
 import type { Place, PlaceKind } from './model.js';
 import type { RawPlace, RawPoint } from './schema.js';
 import type { DocPath } from './source-map.js';
 
 /** Gazetteer kinds that are not place kinds of the scenario. */
-const KIND_FROM_LANDMARK: Record<string, PlaceKind> = { airport: 'airport', hotel: 'hotel', venue: 'venue', hospital: 'hospital' };
+const KIND_FROM_LANDMARK = new Map<string, PlaceKind>([['airport', 'airport'], ['hotel', 'hotel'], ['venue', 'venue'], ['hospital', 'hospital']]);
 
 /**
  * Resolves place references: a declared place id, a gazetteer landmark id used directly, or [lon, lat].
  * Every place referenced ends up in `places`, so later stages find each id there.
  */
 export class PlaceResolver {
-  readonly places: Record<string, Place> = {};
+  readonly places: Record<string, Place> = idRecord<Place>();
   /** Where each place is declared or first referenced: where graph problems about it are reported. */
   readonly firstUse = new Map<string, DocPath>();
   private readonly byLandmark = new Map<string, Landmark>();
@@ -43,7 +44,8 @@ export class PlaceResolver {
   }
 
   private declare(id: string, raw: RawPlace, path: DocPath): Place | undefined {
-    if (this.places[id]) return this.places[id];
+    const known = lookupId(this.places, id);
+    if (known) return known;
     let lm: Landmark | undefined;
     if (raw.landmark !== undefined) {
       lm = this.byLandmark.get(raw.landmark);
@@ -60,7 +62,7 @@ export class PlaceResolver {
       this.ctx.add(path, `place '${id}' needs a landmark or lon and lat`);
       return undefined;
     }
-    const kind: PlaceKind = raw.kind ?? (lm ? KIND_FROM_LANDMARK[lm.kind] ?? 'one_off' : 'one_off');
+    const kind: PlaceKind = raw.kind ?? (lm ? KIND_FROM_LANDMARK.get(lm.kind) ?? 'one_off' : 'one_off');
     const place: Place = {
       id,
       kind,
@@ -83,13 +85,13 @@ export class PlaceResolver {
 
   /** A place id (declared or gazetteer landmark). Reports unknown ids with a suggestion. */
   ref(name: string, path: DocPath): string | undefined {
-    const raw = this.declared[name];
+    const raw = lookupId(this.declared, name);
     if (raw) return this.declare(name, raw, ['places', name])?.id;
     if (this.declaredIds.has(name)) return undefined; // declared but invalid: already reported
     const lm = this.byLandmark.get(name);
     if (lm) {
-      const kind = KIND_FROM_LANDMARK[lm.kind] ?? 'one_off';
-      this.places[name] ??= { id: name, kind, label: lm.name, lon: lm.lon, lat: lm.lat, landmark: lm.id, trauma: kind === 'hospital' };
+      const kind = KIND_FROM_LANDMARK.get(lm.kind) ?? 'one_off';
+      if (!lookupId(this.places, name)) this.places[name] = { id: name, kind, label: lm.name, lon: lm.lon, lat: lm.lat, landmark: lm.id, trauma: kind === 'hospital' };
       if (!this.firstUse.has(name)) this.firstUse.set(name, path);
       return name;
     }
@@ -103,11 +105,11 @@ export class PlaceResolver {
   point(raw: RawPoint, path: DocPath): Place | undefined {
     if (typeof raw === 'string') {
       const id = this.ref(raw, path);
-      return id === undefined ? undefined : this.places[id];
+      return id === undefined ? undefined : lookupId(this.places, id);
     }
     const [lon, lat] = raw;
     const id = `${lon},${lat}`;
-    this.places[id] ??= { id, kind: 'one_off', label: id, lon, lat, trauma: false };
+    if (!lookupId(this.places, id)) this.places[id] = { id, kind: 'one_off', label: id, lon, lat, trauma: false };
     if (!this.firstUse.has(id)) this.firstUse.set(id, path);
     return this.places[id];
   }

@@ -3,6 +3,7 @@ import type { RoadGraph } from '../graph/road-graph.js';
 import { loadGazetteer } from '../import/gazetteer.js';
 import type { Area, Inject, InjectAction, Place, Scenario, Threat } from './model.js';
 import { InputError } from '../errors.js';
+import { lookupId } from './id-record.js';
 import type { PlanArea, PlanInject, PlanInjectAction, PlanOption, PlanPlace, PlanThreat, RunPlan } from '../model/run-plan.js';
 
 /** Speeds below this count as stopped (km/h). Not a scenario field: walking pace of a convoy in a queue. */
@@ -15,18 +16,18 @@ const DAY_END_S = 86400;
 /**
  * Build the run's input model from a validated, normalised scenario (engine/scenario). Nothing here
  * guesses: every value comes from the scenario (whose defaults are documented in its schema) except the
- * two constants above, which README.md, section "Metrics" documents. `auto` options with k alternatives
+ * two constants above, which docs/metrics.md documents. `auto` options with k alternatives
  * become k plan options: `<id>` (the best), `<id>-2`, … `<id>-k`.
  */
 export function planFromScenario(scenario: Scenario, graph?: RoadGraph): RunPlan {
   const place = (id: string, where: string): PlanPlace => {
-    const p = scenario.places[id];
+    const p = lookupId(scenario.places, id);
     if (!p) throw new InputError(`${where}: unknown place '${id}'`);
     return toPlace(p);
   };
   const movements = scenario.movements.map((mv) => {
-    const del = scenario.delegations[mv.delegation];
-    const prof = del ? scenario.escortProfiles[del.escort] : undefined;
+    const del = lookupId(scenario.delegations, mv.delegation);
+    const prof = del ? lookupId(scenario.escortProfiles, del.escort) : undefined;
     const options: PlanOption[] = [];
     const movementVia = mv.via.map((v) => place(v, `movement ${mv.id} via`));
     let autoRank = 0; // ranks run across all auto options of the movement: each takes different alternatives
@@ -140,7 +141,7 @@ function toInject(inj: Inject, scenario: Scenario): PlanInject {
   }
   const base = { id: inj.id, durationS, action, note: inj.note };
   if (inj.trigger.kind === 'at') return { ...base, atS: inj.trigger.atS };
-  const p = scenario.places[inj.trigger.place];
+  const p = lookupId(scenario.places, inj.trigger.place);
   if (!p) throw new InputError(`inject ${inj.id}: unknown trigger place '${inj.trigger.place}'`);
   return { ...base, trigger: { movementId: inj.trigger.movement, place: toPlace(p), radiusM: inj.trigger.radiusM } };
 }

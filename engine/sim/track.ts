@@ -128,7 +128,7 @@ export class Track {
 export const TURN_DEG = 45;
 
 /**
- * Junction kind where the route enters `outEdge` from `inEdge` at `node` (README.md, section "Metrics"):
+ * Junction kind where the route enters `outEdge` from `inEdge` at `node` (docs/metrics.md):
  * - NONE: fewer than three distinct neighbours (a bend, not a junction), or the route goes straight on a
  *   major road and every crossing road is minor (side streets yield to the main road);
  * - MAJOR: another major road meets here (a signalised crossing in practice);

@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../engine/scenario/index.js';
 import { PACKAGE_ROOT } from '../../engine/paths.js';
 
-describe('README scenario example (section "Scenarios")', () => {
+describe('the scenario example of docs/scenarios.md (its first yaml block)', () => {
   it('is a valid scenario', async () => {
-    const readme = fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('\n## Scenarios'));
-    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const page = fs.readFileSync(path.join(PACKAGE_ROOT, 'docs', 'scenarios.md'), 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(page)![1]!;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-doc-')), 'example.yaml');
     fs.writeFileSync(file, yaml);
     const { problems, scenario } = await loadScenario(file);

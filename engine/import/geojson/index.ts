@@ -67,7 +67,7 @@ function waterMaskFor(file: string, net: SegmentNetwork): WaterMask {
 }
 
 /**
- * Import GeoJSON road lines with topology repair (see README.md, section "The road graph" for the rules and
+ * Import GeoJSON road lines with topology repair (see docs/data.md, section "Importing the bundled Phnom Penh data" for the rules and
  * numbers): shared vertices → junctions; metro duplicates of core roads removed; dangling ends joined
  * (splitting the road they join); metro crossings joined unless over water or at a grade separation;
  * degree-2 vertices folded; bridges flagged from water; the largest strongly connected component kept.

@@ -5,7 +5,7 @@ import type { OsmTags } from './osm-data.js';
 /**
  * How one OSM way's tags become road attributes: which highways are roads for motor traffic, direction,
  * access, lanes, bridge/tunnel and the name. Speed is in maxspeed.ts. Rules and their sources are in
- * README.md, section "Your own OpenStreetMap extract".
+ * docs/data.md, section "Your own OpenStreetMap extract".
  */
 
 /** `highway` values a motorcade can drive on. Everything else (footway, cycleway, path, track, steps,
