@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planFromScenario } from '../../engine/run/scenario-adapter.js';
+import { planFromScenario } from '../../engine/scenario/scenario-adapter.js';
 import { validateScenarioText } from '../../engine/scenario/index.js';
 import { ID_PATTERN } from '../../engine/scenario/schema.js';
 
