@@ -54,7 +54,7 @@ export function buildReportData(input: ReportInput): ReportData {
   });
   const landmarks = landmarksOf(input.landmarks ?? [], graphBbox(graph));
   const data: ReportData = {
-    version: 1,
+    version: 2,
     title: input.title ?? `Motorcade plan — ${result.scenario.name || scenario.name}`,
     classification: input.classification ?? DEFAULT_CLASSIFICATION,
     scenario: { id: result.scenario.id, name: result.scenario.name || scenario.name, description: scenario.description, date: scenario.date ?? '' },

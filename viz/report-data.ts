@@ -8,7 +8,7 @@ import type { EncodedLine } from './geometry-codec.js';
  */
 export interface ReportData {
   /** Format of this object, bumped when the client must change with it. */
-  version: 1;
+  version: 2;
   title: string;
   /** Printed at the top and bottom of every page (e.g. "RESTRICTED — planning document"). */
   classification: string;

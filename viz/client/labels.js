@@ -108,8 +108,3 @@ function rotatedBox(c) {
   var hw = (c.w * Math.cos(a) + c.h * Math.sin(a)) / 2, hh = (c.w * Math.sin(a) + c.h * Math.cos(a)) / 2;
   return { x0: c.x - hw, y0: c.y - hh, x1: c.x + hw, y1: c.y + hh };
 }
-
-/** Two boxes { left, top, w, h } overlap (for the tests and the layout's self-check). */
-function boxesOverlap(a, b) {
-  return a.left < b.left + b.w && b.left < a.left + a.w && a.top < b.top + b.h && b.top < a.top + a.h;
-}
