@@ -2,8 +2,10 @@
    boxes in screen pixels (or SVG units). Each label tries eight positions around its anchor, at two
    distances; a position is refused when it leaves the view, overlaps a placed label or a marker, and
    among the rest the one crossing the fewest route cells wins (routes are soft obstacles: a label may
-   touch a route only when every free spot does). A label with no free position is not drawn: a hidden
-   label is better than one covering another. Occupancy is kept on grids, so a layout of a few hundred
+   touch a route only when every free spot does). A required label (priority 0: the scenario's places)
+   that finds no free spot near its anchor tries two further rings and is then drawn with a leader line
+   back to its anchor. A label with no free position at all is not drawn: a hidden label is better than
+   one covering another. Occupancy is kept on grids, so a layout of a few hundred
    candidates costs a few milliseconds. */
 
 var LABEL_GRID = 4; // px per cell of the label/marker grids
@@ -69,7 +71,7 @@ function placeLabels(view, obstacles, cands) {
   order.forEach(function (i) {
     var c = cands[i];
     out[i] = null;
-    var spots = c.center ? [[c.x - c.w / 2, c.y - c.h / 2]] : spotsAround(c);
+    var spots = c.center ? [[c.x - c.w / 2, c.y - c.h / 2]] : spotsAround(c, c.priority === 0 ? [c.r, c.r + 12, c.r + 32, c.r + 56] : [c.r, c.r + 12]);
     var best = null, bestCost = Infinity;
     for (var k = 0; k < spots.length; k++) {
       var left = spots[k][0], top = spots[k][1];
@@ -78,21 +80,26 @@ function placeLabels(view, obstacles, cands) {
       if (labels.cost(box) > 0) continue;
       var cost = routes.cost(box);
       if (c.center && cost > 0) continue; // a street name never sits on a route
-      if (cost < bestCost) { bestCost = cost; best = { left: left, top: top, box: box }; }
+      if (cost < bestCost) { bestCost = cost; best = { left: left, top: top, box: box, far: k >= 16 }; }
       if (cost === 0) break;
     }
     if (!best) return;
     // Pad placed labels by a cell so that neighbours keep a gap.
     labels.addBox({ x0: best.box.x0 - 2, y0: best.box.y0 - 1, x1: best.box.x1 + 2, y1: best.box.y1 + 1 });
-    out[i] = { left: best.left, top: best.top };
+    out[i] = { left: best.left, top: best.top, leader: best.far ? leaderOf(c, best.box) : null };
   });
   return out;
 }
 
-/** East, west, the four diagonals, north and south, at the anchor's clearance and a little further. */
-function spotsAround(c) {
+/** From the anchor to the nearest point of the label's box: { x0, y0, x1, y1 }. */
+function leaderOf(c, box) {
+  return { x0: c.x, y0: c.y, x1: Math.max(box.x0, Math.min(c.x, box.x1)), y1: Math.max(box.y0, Math.min(c.y, box.y1)) };
+}
+
+/** East, west, the four diagonals, north and south, at each distance from the anchor (8 spots a ring). */
+function spotsAround(c, distances) {
   var out = [];
-  [c.r, c.r + 12].forEach(function (d) {
+  distances.forEach(function (d) {
     var dd = d * 0.75;
     out.push([c.x + d, c.y - c.h / 2], [c.x - d - c.w, c.y - c.h / 2],
       [c.x + dd, c.y - dd - c.h], [c.x - dd - c.w, c.y - dd - c.h],

@@ -21,7 +21,7 @@ function mapLabelLayer(map, data, layers) {
   var box = L.DomUtil.create('div', 'map-labels leaflet-zoom-hide', pane);
 
   var cands = [];
-  data.places.forEach(function (p) {
+  labelledPlaces(data).forEach(function (p) {
     var care = p.role === 'hospital' || p.role === 'safe_haven';
     cands.push({ kind: 'place', text: shortName(p.name), title: p.name, lat: p.lat, lon: p.lon, layer: care ? 'hospitals' : 'places', r: 10, priority: 0 });
   });
@@ -84,7 +84,9 @@ function mapLabelLayer(map, data, layers) {
     }));
     active.forEach(function (c, i) {
       var at = placed[i];
+      if (c.leaderEl) c.leaderEl.style.display = 'none';
       if (!at) { if (c.el) c.el.style.display = 'none'; return; }
+      if (at.leader) drawLeader(c, at.leader);
       var el = element(c);
       el.style.display = '';
       // Street names are centred on their anchor by their own transform; the others sit at their box.
@@ -93,6 +95,19 @@ function mapLabelLayer(map, data, layers) {
     });
     box.setAttribute('data-placed', String(placed.filter(Boolean).length));
     box.setAttribute('data-candidates', String(active.length));
+  }
+  /** A thin line from a far label back to its anchor: a 1 px div rotated about its start. */
+  function drawLeader(c, ln) {
+    if (!c.leaderEl) {
+      c.leaderEl = L.DomUtil.create('div', 'map-label-pos label-leader', box);
+      L.DomUtil.create('div', 'label-leader-line', c.leaderEl);
+    }
+    var len = Math.hypot(ln.x1 - ln.x0, ln.y1 - ln.y0);
+    var line = c.leaderEl.firstChild;
+    line.style.width = len.toFixed(1) + 'px';
+    line.style.transform = 'rotate(' + Math.atan2(ln.y1 - ln.y0, ln.x1 - ln.x0) + 'rad)';
+    c.leaderEl.style.display = '';
+    L.DomUtil.setPosition(c.leaderEl, map.containerPointToLayerPoint(L.point(ln.x0, ln.y0)));
   }
   map.on('moveend zoomend resize', relayout);
   return { relayout: relayout };

@@ -314,6 +314,22 @@ function buildMap(data) {
   return { map: map, layers: layers, register: register, setLayer: setLayer, onLayerChange: onLayerChange, scale: scale, setClock: setClock, showMovement: showMovement, onlyMovement: onlyMovement, labels: labelLayer };
 }
 
+/** Metres between two points (equirectangular; city distances). */
+function metresBetween(aLat, aLon, bLat, bLon) {
+  var k = Math.cos((aLat * Math.PI) / 180);
+  return Math.hypot((aLon - bLon) * k, aLat - bLat) * 111320;
+}
+
+/** Places to label: one label per name within 1 km (two places of one name close together read as one). */
+function labelledPlaces(data) {
+  var kept = [];
+  data.places.forEach(function (p) {
+    var name = shortName(p.name);
+    if (!kept.some(function (q) { return shortName(q.name) === name && metresBetween(p.lat, p.lon, q.lat, q.lon) < 1000; })) kept.push(p);
+  });
+  return kept;
+}
+
 /**
  * Landmarks that are not already a place of the scenario: none within 150 m, and none within 2 km whose
  * name starts with the same word ("Techo airport" is the scenario's name for "Techo International Airport").
@@ -322,8 +338,7 @@ function otherLandmarks(data) {
   var firstWord = function (s) { return s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)[0] || ''; };
   return data.landmarks.filter(function (l) {
     return !data.places.some(function (p) {
-      var k = Math.cos((p.lat * Math.PI) / 180);
-      var d = Math.hypot((p.lon - l.lon) * k, p.lat - l.lat) * 111320;
+      var d = metresBetween(p.lat, p.lon, l.lat, l.lon);
       return d < 150 || (d < 2000 && firstWord(p.name) === firstWord(l.name));
     });
   });

@@ -113,11 +113,12 @@ function printMapSvg(data, view, movementIds, bbox, W, H, exposure) {
   });
   var inside = function (q) { return q[0] >= 0 && q[1] >= 0 && q[0] <= W && q[1] <= H; };
   var cands = [];
+  var named = labelledPlaces(data);
   data.places.forEach(function (p) {
     var q = proj(p.lat, p.lon);
     if (!inside(q)) return;
     points.push({ p: q, kind: p.role === 'hospital' ? 'hospital' : p.role === 'safe_haven' ? 'haven' : 'place' });
-    cands.push({ text: shortName(p.name), x: q[0], y: q[1], r: 9, priority: 0 });
+    if (named.indexOf(p) >= 0) cands.push({ text: shortName(p.name), x: q[0], y: q[1], r: 9, priority: 0 });
   });
   otherLandmarks(data).forEach(function (l) {
     var q = proj(l.lat, l.lon);
@@ -138,6 +139,7 @@ function printMapSvg(data, view, movementIds, bbox, W, H, exposure) {
   cands.forEach(function (c, i) {
     var at = placed[i];
     if (!at) return;
+    if (at.leader) svg.appendChild(svgEl('line', { x1: at.leader.x0, y1: at.leader.y0, x2: at.leader.x1, y2: at.leader.y1, stroke: '#333', 'stroke-width': 1 }));
     var t = svgEl('text', { x: at.left + 3, y: at.top + c.h * 0.74, 'font-size': 13, 'font-weight': 600, 'font-style': c.italic ? 'italic' : 'normal', fill: '#111', stroke: '#fff', 'stroke-width': 3.5, 'paint-order': 'stroke', 'stroke-linejoin': 'round', 'class': 'print-label' });
     t.textContent = c.text;
     svg.appendChild(t);
