@@ -42,22 +42,12 @@ const STYLE_LABEL: Record<RoadStyle, string> = {
   other: 'other road',
 };
 
-export interface RoadLayers {
-  roads: Basemap['roads'];
-  /**
-   * Per directed edge, the index of its drawn line counted across all styles in drawing order (the
-   * client numbers lines the same way), or -1 when the edge is not drawn (shorter than 1e-5°).
-   * Twins share the line. Service areas refer to roads by these indices instead of repeating geometry.
-   */
-  lineOfEdge: Int32Array;
-}
-
 /**
  * The road layer of the map, straight from the graph: one line per road (a two-way road's twin edges are
  * drawn once), grouped by style. Tolerance in 1e-5 degree units.
  */
-export function roadLayers(graph: RoadGraph, tolerance = 1): RoadLayers {
-  const byStyle = new Map<RoadStyle, { lines: EncodedLine[]; edges: number[] }>();
+export function roadLayers(graph: RoadGraph, tolerance = 1): Basemap['roads'] {
+  const byStyle = new Map<RoadStyle, EncodedLine[]>();
   for (let e = 0; e < graph.edgeCount; e++) {
     const t = graph.twin[e]!;
     if (t >= 0 && t < e) continue;
@@ -65,23 +55,10 @@ export function roadLayers(graph: RoadGraph, tolerance = 1): RoadLayers {
     if (!line) continue;
     const style = roadStyleOf(graph.classOf(e));
     let list = byStyle.get(style);
-    if (!list) byStyle.set(style, (list = { lines: [], edges: [] }));
-    list.lines.push(line);
-    list.edges.push(e);
+    if (!list) byStyle.set(style, (list = []));
+    list.push(line);
   }
-  const lineOfEdge = new Int32Array(graph.edgeCount).fill(-1);
-  let next = 0;
-  const roads = STYLE_ORDER.filter((s) => byStyle.has(s)).map((s) => {
-    const { lines, edges } = byStyle.get(s)!;
-    for (const e of edges) {
-      lineOfEdge[e] = next;
-      const t = graph.twin[e]!;
-      if (t >= 0) lineOfEdge[t] = next;
-      next++;
-    }
-    return { style: s, label: STYLE_LABEL[s], lines };
-  });
-  return { roads, lineOfEdge };
+  return STYLE_ORDER.filter((s) => byStyle.has(s)).map((s) => ({ style: s, label: STYLE_LABEL[s], lines: byStyle.get(s)! }));
 }
 
 /** A GeoJSON FeatureCollection of Polygons / MultiPolygons, as water.geojson holds. */

@@ -6,6 +6,11 @@ import { decodeLine } from './geometry-codec.js';
 import { optionView, type ExposureProfile } from './option-view.js';
 import type { ReportData, ReportMovement } from './report-data.js';
 import { placesOf, respondersOf, serviceAreasOf, threatsOf } from './scenario-layers.js';
+import type { Landmark } from '../engine/import/gazetteer.js';
+import { bridgeLabelsOf, landmarksOf, streetLabelsOf } from './map-labels.js';
+
+/** The classification line when none is given: says what the document is, claims no marking. */
+export const DEFAULT_CLASSIFICATION = 'Planning document — not for public release';
 
 /** Everything the report is made of. Pure data in, pure data out: no file or network access. */
 export interface ReportInput {
@@ -17,6 +22,10 @@ export interface ReportInput {
   water: unknown;
   /** Override the report title. */
   title?: string;
+  /** Classification line printed on every page (default DEFAULT_CLASSIFICATION). */
+  classification?: string;
+  /** Gazetteer landmarks (named places, bridges) to label on the map; none when omitted. */
+  landmarks?: readonly Landmark[];
   /**
    * Exposure edge by edge along each option (movement and option index as in the result), from the
    * engine's nominal run. Without it the route is coloured from the hotspots alone.
@@ -43,20 +52,23 @@ export function buildReportData(input: ReportInput): ReportData {
       options: m.options.map((o, oi) => optionView(graph, o, m.recommended, input.exposureProfile?.(mi, oi))),
     };
   });
-  const roads = roadLayers(graph);
+  const landmarks = landmarksOf(input.landmarks ?? [], graphBbox(graph));
   const data: ReportData = {
-    version: 1,
+    version: 2,
     title: input.title ?? `Motorcade plan — ${result.scenario.name || scenario.name}`,
-    scenario: { id: result.scenario.id, name: result.scenario.name || scenario.name, description: scenario.description },
+    classification: input.classification ?? DEFAULT_CLASSIFICATION,
+    scenario: { id: result.scenario.id, name: result.scenario.name || scenario.name, description: scenario.description, date: scenario.date ?? '' },
     seed: result.seed,
     samples: result.samples,
     attribution: result.graph.attribution || OSM_ATTRIBUTION,
     bbox: [0, 0, 0, 0],
-    basemap: { roads: roads.roads, water: input.water === null ? [] : waterLayer(input.water) },
+    basemap: { roads: roadLayers(graph), water: input.water === null ? [] : waterLayer(input.water) },
     places: placesOf(scenario),
+    landmarks: [...landmarks, ...bridgeLabelsOf(graph, landmarks)],
+    streets: streetLabelsOf(graph),
     threats: threatsOf(scenario),
     responders: respondersOf(scenario),
-    serviceAreas: serviceAreasOf(graph, roads.lineOfEdge, scenario, result),
+    serviceAreas: serviceAreasOf(graph, scenario, result),
     movements,
     notes: [
       `Road graph: ${result.graph.source} (${result.graph.nodes.toLocaleString('en-US')} nodes, ${result.graph.edges.toLocaleString('en-US')} directed edges).`,

@@ -8,9 +8,12 @@ import type { EncodedLine } from './geometry-codec.js';
  */
 export interface ReportData {
   /** Format of this object, bumped when the client must change with it. */
-  version: 1;
+  version: 2;
   title: string;
-  scenario: { id: string; name: string; description: string };
+  /** Printed at the top and bottom of every page (e.g. "RESTRICTED — planning document"). */
+  classification: string;
+  /** The scenario's day (YYYY-MM-DD), or '' when it names none. */
+  scenario: { id: string; name: string; description: string; date: string };
   seed: string;
   samples: number;
   /** Shown on the map and in print; required by the ODbL of the road and water data. */
@@ -19,6 +22,10 @@ export interface ReportData {
   bbox: [number, number, number, number];
   basemap: Basemap;
   places: ReportPlace[];
+  /** Gazetteer landmarks and bridges in the graph's extent: labelled at every zoom. */
+  landmarks: ReportLandmark[];
+  /** Street-name anchors, when the graph carries road names (empty for the bundled data). */
+  streets: StreetLabel[];
   threats: ReportThreat[];
   responders: ReportResponder[];
   serviceAreas: ServiceArea[];
@@ -44,6 +51,27 @@ export interface ReportPlace {
   role: PlaceRole;
   lon: number;
   lat: number;
+}
+
+/** A named point that is not one of the scenario's places (a gazetteer landmark, a bridge). */
+export interface ReportLandmark {
+  id: string;
+  name: string;
+  /** Gazetteer kind: bridge | monument | hotel | venue | hospital | airport | … */
+  kind: string;
+  lon: number;
+  lat: number;
+}
+
+/** Where a street name can be written: a point on the road and the road's direction there. */
+export interface StreetLabel {
+  name: string;
+  lon: number;
+  lat: number;
+  /** Degrees counter-clockwise from east on a north-up map, -90..90. */
+  angle: number;
+  /** Road importance, 5 (motorway/trunk) … 0 (other): the client labels higher ranks first. */
+  rank: number;
 }
 
 /** A time window in seconds since midnight of the scenario day. */
@@ -74,15 +102,16 @@ export interface ReportResponder {
   turnoutS: number;
 }
 
-/** Roads that units of one type reach within their target (turnout + free-flow travel). */
+/**
+ * Where units of one type reach the roads within their target (turnout + free-flow travel), as the
+ * outline of those roads (viz/service-area-outline.ts): rings, outer ones counter-clockwise, holes clockwise.
+ */
 export interface ServiceArea {
   type: string;
   targetS: number;
-  /**
-   * Indices of basemap road lines (numbered across `basemap.roads` in order), sorted and delta-encoded:
-   * the geometry is the basemap's, not repeated.
-   */
-  roads: number[];
+  /** Roads (each two-way road once) inside the area. */
+  roadCount: number;
+  outline: EncodedLine[];
 }
 
 /** A distribution's quantiles as the run reports them (seconds or exposure-seconds), without the histogram. */

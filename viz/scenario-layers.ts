@@ -1,10 +1,11 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import type { Place, Scenario, Threat } from '../engine/scenario/model.js';
 import type { RunResult } from '../engine/model/run-result.js';
-import { roundDeg } from './geometry-codec.js';
+import { encodeRing, roundDeg, type EncodedLine } from './geometry-codec.js';
 import type { PlaceRole, ReportPlace, ReportResponder, ReportThreat, ServiceArea } from './report-data.js';
 import { Router } from '../engine/route/router.js';
 import { serviceAreaEdges } from './service-area.js';
+import { outlineOfEdges } from './service-area-outline.js';
 
 /** The map layers that come from the scenario itself: places, threat zones, responders and their reach. */
 
@@ -64,17 +65,17 @@ export function respondersOf(scenario: Scenario): ReportResponder[] {
 }
 
 /**
- * Per responder type, the roads its units reach within the response target the run used (turnout +
- * free-flow travel from the nearest post), as indices of the basemap's road lines.
+ * Per responder type, the outline of the roads its units reach within the response target the run used
+ * (turnout + free-flow travel from the nearest post).
  */
-export function serviceAreasOf(graph: RoadGraph, lineOfEdge: Int32Array, scenario: Scenario, result: RunResult): ServiceArea[] {
+export function serviceAreasOf(graph: RoadGraph, scenario: Scenario, result: RunResult): ServiceArea[] {
   const types = [...new Set(scenario.responders.map((r) => r.type))].sort();
   const router = new Router(graph);
   return types.map((type) => {
     const targetS = result.scoring.responseTargetS[type] ?? scenario.scoring.responseTargetS[type];
     const posts = scenario.responders.filter((r) => r.type === type).map((r) => ({ lon: r.lon, lat: r.lat, turnoutS: r.turnoutS }));
-    const lines = [...new Set(serviceAreaEdges(graph, posts, targetS, router).map((e) => lineOfEdge[e]!).filter((i) => i >= 0))].sort((a, b) => a - b);
-    const roads = lines.map((v, i) => (i === 0 ? v : v - lines[i - 1]!));
-    return { type, targetS, roads };
+    const edges = serviceAreaEdges(graph, posts, targetS, router);
+    const outline = outlineOfEdges(graph, edges).map((ring) => encodeRing(ring)).filter((r): r is EncodedLine => r !== undefined);
+    return { type, targetS, roadCount: edges.length, outline };
   });
 }

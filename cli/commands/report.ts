@@ -8,6 +8,7 @@ import { loadRunInputs, scenarioInputs } from '../scenario-inputs.js';
 import { writeReport, type ScenarioRunner, type WriteReportOptions } from '../../viz/write-report.js';
 import type { ExposureProfile } from '../../viz/option-view.js';
 import { runAction } from '../report-error.js';
+import { DEFAULT_CLASSIFICATION } from '../../viz/build-report-data.js';
 
 /**
  * `motorcade report SCENARIO -o FILE`: the same run as `motorcade run` (same loader, same pooled runner,
@@ -48,9 +49,10 @@ export function registerReport(program: Command): void {
     .option('--samples <n>', 'Monte Carlo samples per option (default: the scenario monte_carlo.samples)')
     .option('--seed <s>', 'random seed (default: the scenario monte_carlo.seed); same seed → same numbers as motorcade run')
     .option('--workers <n>', 'worker threads (default: available cores; 0 = in-process); results do not depend on it')
-    .option('--data <dir>', 'Phnom Penh data folder for the rivers layer (default: $MOTORCADE_DATA or ../shared/data/phnom-penh)')
+    .option('--data <dir>', 'Phnom Penh data folder for the rivers layer and landmark labels (default: $MOTORCADE_DATA or ../shared/data/phnom-penh)')
+    .option('--classification <text>', `classification line printed at the top and bottom of every page (default: "${DEFAULT_CLASSIFICATION}")`)
     .action(
-      runAction(async (scenario: string, opts: { out: string; samples?: string; seed?: string; workers?: string; data?: string }) => {
+      runAction(async (scenario: string, opts: { out: string; samples?: string; seed?: string; workers?: string; data?: string; classification?: string }) => {
         const wanted: WriteReportOptions = { out: opts.out };
         const samples = positiveInt('--samples', opts.samples);
         if (samples !== undefined) wanted.samples = samples;
@@ -60,6 +62,7 @@ export function registerReport(program: Command): void {
         }
         if (opts.workers !== undefined) wanted.workers = parseWorkers(opts.workers);
         if (opts.data !== undefined) wanted.dataDir = opts.data;
+        if (opts.classification !== undefined) wanted.classification = opts.classification;
         const progress = createProgressReporter();
         try {
           const out: OutputPath[] = [{ flag: '-o', path: opts.out, kind: 'file' }];

@@ -9,6 +9,29 @@ export function haveChromium(): boolean {
   return fs.existsSync(CHROMIUM);
 }
 
+/**
+ * Whether a browser suite should skip: only outside CI, and loudly. In CI (CI set, as .ci/run runs) a
+ * missing Chromium is a failure: the suite runs and its first launch fails with the reason.
+ */
+export function skipWithoutChromium(suite: string): boolean {
+  if (haveChromium()) return false;
+  if (process.env['CI']) return false;
+  process.stderr.write(`\n*** SKIPPED browser tests "${suite}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set MOTORCADE_CHROMIUM). In CI this is a failure. ***\n\n`);
+  return true;
+}
+
+/** Launch Debian's Chromium; a missing browser is one clear error (CI must install it). */
+export async function launchChromium(): Promise<Browser> {
+  if (!haveChromium()) throw new Error(`Chromium not found at ${CHROMIUM}: browser tests need it (.ci/run installs it with apt-get; MOTORCADE_CHROMIUM overrides the path)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
 export interface OpenedReport {
   browser: Browser;
   page: Page;
@@ -24,13 +47,7 @@ export interface OpenedReport {
  * gives every run a fresh temporary profile, which Playwright deletes on close.
  */
 export async function openReport(file: string, viewport = { width: 1400, height: 1000 }): Promise<OpenedReport> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -52,16 +69,21 @@ export async function roadPathData(page: Page): Promise<number> {
   return page.evaluate(() => Array.from(document.querySelectorAll('#map path.basemap-road')).reduce((n, p) => n + (p.getAttribute('d') ?? '').length, 0));
 }
 
-/** Non-background pixels of the map's canvases (service areas are drawn there). */
-export async function canvasInk(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let ink = 0;
-    for (const c of Array.from(document.querySelectorAll('#map canvas')) as HTMLCanvasElement[]) {
-      const ctx = c.getContext('2d');
-      if (!ctx || c.width === 0 || c.height === 0) continue;
-      const px = ctx.getImageData(0, 0, c.width, c.height).data;
-      for (let i = 3; i < px.length; i += 4 * 7) if (px[i]! > 0) ink++;
-    }
-    return ink;
+/** Screen boxes of the visible labels on the live map. */
+export async function labelBoxes(page: Page, selector = '.map-label'): Promise<{ text: string; x: number; y: number; w: number; h: number }[]> {
+  return page.$$eval(`#map ${selector}`, (els) => els.filter((e) => (e.parentElement as HTMLElement).style.display !== 'none').map((e) => {
+    const r = e.getBoundingClientRect();
+    return { text: e.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
+  }));
+}
+
+/** Pairs of boxes (from one list, or one from each) that overlap by more than `slack` px both ways. */
+export function overlaps<T extends { x: number; y: number; w: number; h: number }>(boxes: readonly T[], others?: readonly T[], slack = 1): [T, T][] {
+  const out: [T, T][] = [];
+  const hit = (a: T, b: T): boolean => a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
+  boxes.forEach((a, i) => {
+    const rest = others ?? boxes.slice(i + 1);
+    for (const b of rest) if (hit(a, b)) out.push([a, b]);
   });
+  return out;
 }

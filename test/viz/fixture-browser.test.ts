@@ -3,12 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReportHtml } from '../../viz/generate-report.js';
 import { fixtureRun, WATER } from './fixture.js';
-import { canvasInk, haveChromium, openReport, roadPathData, type OpenedReport } from './browser.js';
+import { labelBoxes, openReport, overlaps, roadPathData, skipWithoutChromium, type OpenedReport } from './browser.js';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
 
 // The hand-made run exercises every part of the page (inject, reroute, stops, two options) in ~1 s.
-describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
+describe.skipIf(skipWithoutChromium('fixture report'))('report in Chromium (fixture run)', () => {
   let r: OpenedReport;
   const file = path.join(OUT, 'fixture-report.html');
   beforeAll(async () => {
@@ -24,7 +24,8 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await r.page.locator('path.route-line.route-m1-A').count()).toBeGreaterThan(0);
     expect(await r.page.locator('path.route-line.route-m1-B.route-recommended').count()).toBeGreaterThan(0);
     expect(await r.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap contributors');
-    expect(await r.page.locator('.place-label').count()).toBe(5);
+    // Every place of the scenario is labelled at the fitted view, and no two labels overlap.
+    expect((await labelBoxes(r.page, '.place-label')).map((b) => b.text).sort()).toEqual(['Airport', 'Calmette Hospital', 'Embassy', 'Hotel Cambodiana', 'Police post 1']);
     // One stretch per option beyond the police target (320 s > 300 s); the 250 s one is within target.
     expect(await r.page.locator('.mc-gap').count()).toBe(0); // off by default
     await r.page.locator('input[data-layer="gaps"]').check();
@@ -61,12 +62,16 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     expect(await r.page.evaluate(() => (window as any).motorcadeReport.layerVisible('threats'))).toBe(false);
     await box.check();
     expect(await r.page.locator('path.threat-zone').count()).toBe(2);
-    // Service areas start hidden and are drawn (on the canvas) when switched on.
-    const before = await canvasInk(r.page);
-    await r.page.locator('input[data-layer="service-areas"]').check();
-    await r.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-    expect(await canvasInk(r.page)).toBeGreaterThan(before);
-    await r.page.locator('input[data-layer="service-areas"]').uncheck();
+    // Service areas start hidden; each responder type has its own outline with a light fill.
+    expect(await r.page.locator('path.service-area').count()).toBe(0);
+    await r.page.locator('input[data-layer="service-area:police"]').check();
+    const police = r.page.locator('path.service-area-police');
+    expect(await police.count()).toBe(1);
+    expect(Number(await police.getAttribute('fill-opacity'))).toBeLessThanOrEqual(0.1);
+    expect(await police.getAttribute('stroke')).toBe('#1f5fbf');
+    expect(await r.page.locator('path.service-area-ambulance').count()).toBe(0);
+    await r.page.locator('input[data-layer="service-area:police"]').uncheck();
+    expect(await r.page.locator('path.service-area').count()).toBe(0);
   });
 
   it('hides a route\'s hotspots and chokepoints with the route', async () => {
@@ -107,6 +112,61 @@ describe.skipIf(!haveChromium())('report in Chromium (fixture run)', () => {
     await r.page.locator('#event-log li[data-kind="inject"]').click();
     expect(await clock.innerText()).toBe('08:32:30');
     expect(await clock.innerText()).toMatch(/^08:\d\d:\d\d$/);
+  });
+
+  it('places labels clear of each other and of the markers, and names streets when zoomed in', async () => {
+    const markers = await r.page.$$eval('#map .leaflet-marker-icon, #map path.place, #map path.hotspot', (els) => els.map((e) => {
+      const b = e.getBoundingClientRect();
+      return { text: '', x: b.x, y: b.y, w: b.width, h: b.height };
+    }));
+    expect(markers.length).toBeGreaterThan(5);
+    const labels = await labelBoxes(r.page);
+    expect(overlaps(labels)).toEqual([]);
+    expect(overlaps(labels, markers, 2)).toEqual([]);
+    // The grid's named streets (row 2, column 3, major roads) are named from zoom 14, not further out.
+    await r.page.evaluate(() => { const m = (window as any).motorcadeReport.map; m.setView(m.getCenter(), 13, { animate: false }); });
+    expect(await labelBoxes(r.page, '.street-label')).toEqual([]);
+    await r.page.evaluate(() => { const m = (window as any).motorcadeReport.map; m.setView(m.getCenter(), 15, { animate: false }); });
+    const names = (await labelBoxes(r.page)).map((b) => b.text);
+    expect(names).toContain('Street 2');
+    expect(names).toContain('Monivong Boulevard');
+    expect(overlaps(await labelBoxes(r.page))).toEqual([]);
+    await r.page.evaluate(() => { const d = (window as any).motorcadeReport.data.bbox; (window as any).motorcadeReport.map.fitBounds([[d[1], d[0]], [d[3], d[2]]], { animate: false }); });
+  });
+
+  it('draws exposure as its own layer under the route, which keeps the movement\'s colour', async () => {
+    const bands = r.page.locator('path.exposure-band');
+    expect(await bands.count()).toBeGreaterThan(2);
+    const routeColours = await r.page.$$eval('path.route-line', (ps) => [...new Set(ps.map((p) => p.getAttribute('stroke')))]);
+    expect(routeColours).toEqual(['#1f5fbf']);
+    // Option A (first) solid, option B (second) dashed.
+    expect(await r.page.locator('path.route-m1-A').getAttribute('stroke-dasharray')).toBeNull();
+    expect(await r.page.locator('path.route-m1-B').getAttribute('stroke-dasharray')).toBe('12 7');
+    await r.page.locator('input[data-layer="exposure"]').uncheck();
+    expect(await bands.count()).toBe(0);
+    expect(await r.page.locator('path.route-line').count()).toBe(2);
+    await r.page.locator('input[data-layer="exposure"]').check();
+    // Round class breaks in the legend.
+    const from = await r.page.$$eval('.exposure-class', (es) => es.map((e) => Number(e.getAttribute('data-from'))));
+    expect(from[0]).toBe(0);
+    for (const b of from.slice(1)) expect(b / 10 ** Math.floor(Math.log10(b)), `break ${b}`).toSatisfy((f: number) => [1, 2, 2.5, 5].some((x) => Math.abs(f - x) < 1e-9));
+  });
+
+  it('runs its scripts under a CSP that allows only their hashes', async () => {
+    const csp = await r.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc.match(/'sha256-[A-Za-z0-9+/=]+'/g)!.length).toBe(2);
+    expect(await r.page.getAttribute('html', 'data-map-drawn')).toBe('true'); // both scripts ran
+    // A script that slipped into the page by an escaping mistake does not run.
+    const ran = await r.page.evaluate(() => new Promise((ok) => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.body.appendChild(s);
+      setTimeout(() => ok((window as any).__injected === true), 50);
+    }));
+    expect(ran).toBe(false);
+    r.errors.splice(0); // the refused script is reported on the console: expected here
   });
 
   it('shows scenario text as text, never as markup', async () => {

@@ -21,8 +21,11 @@ export function gridGraph(): { graph: RoadGraph; edgeBetween: (a: number, b: num
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < N; j++) {
       const cls = roadClassCode(i === 2 || j === 3 ? 'major' : 'minor')!;
-      if (j + 1 < N) b.addSegment({ from: node(i, j), to: node(i, j + 1), lengthM: 545, speedKmh: 40, roadClass: cls, interior: [[LON0 + (j + 0.5) * STEP, LAT0 + i * STEP + 0.0001]] });
-      if (i + 1 < N) b.addSegment({ from: node(i, j), to: node(i + 1, j), lengthM: 553, speedKmh: 40, roadClass: cls });
+      // Named streets, as an OSM extract has them: row 2 and column 3 (the major roads).
+      const rowName = i === 2 ? { name: 'Street 2' } : {};
+      const colName = j === 3 ? { name: 'Monivong Boulevard' } : {};
+      if (j + 1 < N) b.addSegment({ from: node(i, j), to: node(i, j + 1), lengthM: 545, speedKmh: 40, roadClass: cls, interior: [[LON0 + (j + 0.5) * STEP, LAT0 + i * STEP + 0.0001]], ...rowName });
+      if (i + 1 < N) b.addSegment({ from: node(i, j), to: node(i + 1, j), lengthM: 553, speedKmh: 40, roadClass: cls, ...colName });
     }
   }
   const graph = b.build({ source: { kind: 'test-grid' }, report: {}, builtAt: '2026-01-01T00:00:00Z' });

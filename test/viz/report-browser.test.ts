@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../engine/model/run-result.js';
-import { haveChromium, openReport, roadPathData, type OpenedReport } from './browser.js';
+import { labelBoxes, openReport, overlaps, roadPathData, skipWithoutChromium, type OpenedReport } from './browser.js';
 
 /**
  * The report of a real bundled scenario, opened in Debian's Chromium from a file:// URL, checked against
@@ -16,6 +17,9 @@ const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const SCENARIO = path.join(ROOT, 'scenarios', 'asean-2022-arrivals.yaml');
 // In-process (--workers 0) and few samples: the pooled run gives byte-identical numbers (engine/run tests).
 const ARGS = ['--samples', '8', '--seed', '2022', '--workers', '0'];
+const CLASSIFICATION = 'RESTRICTED — planning document';
+/** A4 in PDF points (1/72 in): 297 × 210 mm. */
+const A4_PT = [841.89, 595.28];
 
 function cli(args: string[]): string {
   return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
@@ -37,7 +41,7 @@ function valueOf(o: RunResult['movements'][number]['options'][number], key: stri
   }
 }
 
-describe.skipIf(!haveChromium())('report of the bundled arrival scenario in Chromium', () => {
+describe.skipIf(skipWithoutChromium('bundled arrival report'))('report of the bundled arrival scenario in Chromium', () => {
   let run: RunResult;
   let r: OpenedReport;
   const file = path.join(OUT, 'asean-2022-arrivals.html');
@@ -45,7 +49,7 @@ describe.skipIf(!haveChromium())('report of the bundled arrival scenario in Chro
   beforeAll(async () => {
     fs.mkdirSync(OUT, { recursive: true });
     run = JSON.parse(cli(['run', SCENARIO, '--json', ...ARGS])) as RunResult;
-    const printed = cli(['report', SCENARIO, '-o', file, ...ARGS]).trim();
+    const printed = cli(['report', SCENARIO, '-o', file, ...ARGS, '--classification', CLASSIFICATION]).trim();
     expect(printed).toBe(file);
     r = await openReport(file);
   }, 240_000);
@@ -112,39 +116,149 @@ describe.skipIf(!haveChromium())('report of the bundled arrival scenario in Chro
     expect(await r.page.evaluate(() => (window as any).motorcadeReport.layerVisible('roads'))).toBe(true);
   });
 
-  it('plays back a sampled run: the clock advances and events appear', async () => {
+  it('gives every movement its own colour and every option of a movement its own line style', async () => {
+    const styles = await r.page.$$eval('path.route-line', (ps) => ps.map((p) => ({ cls: p.getAttribute('class')!, stroke: p.getAttribute('stroke')!, dash: p.getAttribute('stroke-dasharray') })));
+    const colourOf = new Map<string, Set<string>>();
+    for (const m of run.movements) {
+      const mine = styles.filter((x) => m.options.some((o) => x.cls.split(' ').includes(`route-${m.id}-${o.id}`)));
+      colourOf.set(m.id, new Set(mine.map((x) => x.stroke)));
+      expect(colourOf.get(m.id)!.size, m.id).toBe(1);
+      expect(new Set(mine.map((x) => x.dash)).size, `${m.id} line styles`).toBe(mine.length);
+    }
+    expect(new Set([...colourOf.values()].map((c) => [...c][0])).size).toBe(run.movements.length);
+  });
+
+  it('keeps the legend in view without scrolling, with round exposure classes', async () => {
+    const legend = await r.page.locator('#legend').evaluate((e) => {
+      const b = e.getBoundingClientRect();
+      return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, clipped: e.scrollHeight > e.clientHeight + 1 };
+    });
+    expect(legend.top).toBeGreaterThanOrEqual(0);
+    expect(legend.bottom).toBeLessThanOrEqual(1000);
+    expect(legend.right).toBeLessThanOrEqual(1400);
+    expect(legend.clipped).toBe(false);
+    expect(await r.page.locator('#legend .legend-movement').count()).toBe(run.movements.length);
+    const from = await r.page.$$eval('.exposure-class', (es) => es.map((e) => Number(e.getAttribute('data-from'))));
+    expect(from.length).toBeGreaterThan(2);
+    for (const b of from.slice(1)) expect([1, 2, 2.5, 5].some((x) => Math.abs(b / 10 ** Math.floor(Math.log10(b)) - x) < 1e-9), `break ${b}`).toBe(true);
+  });
+
+  it('places labels that overlap neither each other nor a marker', async () => {
+    const labels = await labelBoxes(r.page);
+    expect(labels.length).toBeGreaterThan(5);
+    expect(overlaps(labels)).toEqual([]);
+    const markers = await r.page.$$eval('#map .leaflet-marker-icon', (els) => els.map((e) => { const b = e.getBoundingClientRect(); return { text: '', x: b.x, y: b.y, w: b.width, h: b.height }; }));
+    expect(overlaps(labels, markers, 2)).toEqual([]);
+    // Bridges from the gazetteer are named on the map.
+    expect(labels.map((l) => l.text)).toContain('Monivong Bridge');
+  });
+
+  it('fits every comparison table in 1400 px, key columns first, times as min:ss', async () => {
+    const fits = await r.page.$$eval('table.comparison', (ts) => ts.map((t) => ({ table: t.scrollWidth, box: (t.parentElement as HTMLElement).clientWidth })));
+    for (const f of fits) expect(f.table).toBeLessThanOrEqual(f.box);
+    const heads = await r.page.$$eval('table.comparison:first-of-type thead tr:first-child th', (ths) => ths.map((t) => t.textContent));
+    expect(heads.slice(0, 3)).toEqual(['Option', 'Time (min:ss)', 'Exposure (exp-s)']);
+    expect(await r.page.locator('table.comparison td[data-key="timeS.p50"]').first().innerText()).toMatch(/^\d+:\d\d$/);
+    const ticks = await r.page.$$eval('svg.boxplot', (svgs) => svgs.map((s) => s.getAttribute('aria-label') + ' ' + Array.from(s.querySelectorAll('text')).map((t) => t.textContent).join(' ')));
+    expect(ticks.find((t) => t.startsWith('Travel time'))).toMatch(/\d+:\d\d .*min:ss/);
+  });
+
+  it('starts playback on the run with the most events and follows the convoy', async () => {
+    const counts = await r.page.evaluate(() => {
+      const d = (window as any).motorcadeReport.data;
+      const pb = (window as any).motorcadeReport.playback;
+      const n = (p: any) => p.events.length + p.stops.filter((s: any) => s.reason !== 'junction' || s.toS - s.fromS >= 30).length;
+      const all: number[] = [];
+      d.movements.forEach((m: any) => m.options.forEach((o: any) => { if (o.playback) all.push(n(o.playback)); }));
+      return { max: Math.max(...all), chosen: n(pb.state.run.pb) };
+    });
+    expect(counts.chosen).toBe(counts.max);
+    const zoom0 = await r.page.evaluate(() => (window as any).motorcadeReport.map.getZoom());
     const t0 = Number(await r.page.locator('#playback-clock').getAttribute('data-t'));
     await r.page.selectOption('#playback-speed', '300');
     await r.page.click('#playback-play');
     await r.page.waitForFunction((t) => Number(document.querySelector('#playback-clock')!.getAttribute('data-t')) > t + 30, t0, { timeout: 10_000 });
     await r.page.click('#playback-play');
+    const followed = await r.page.evaluate(() => {
+      const m = (window as any).motorcadeReport.map;
+      const v = document.querySelector('#map path.vehicle')!.getBoundingClientRect();
+      const c = m.getContainer().getBoundingClientRect();
+      return { zoom: m.getZoom(), inside: v.left >= c.left && v.right <= c.right && v.top >= c.top && v.bottom <= c.bottom };
+    });
+    expect(followed.zoom).toBeGreaterThan(zoom0);
+    expect(followed.inside).toBe(true);
     await r.page.locator('#playback-scrub').fill('1000');
     expect(await r.page.locator('#event-log li').count()).toBeGreaterThan(0);
+    await r.page.evaluate(() => { const d = (window as any).motorcadeReport.data.bbox; (window as any).motorcadeReport.map.fitBounds([[d[1], d[0]], [d[3], d[2]]], { animate: false }); });
   });
 
-  it('prints: controls hidden, every comparison table within an A4 landscape page', async () => {
-    const page = await r.browser.newPage({ viewport: { width: 1047, height: 740 } }); // A4 landscape minus 10 mm margins at 96 dpi
+  it('works on a 390 px phone: no sideways page scroll, the map full width, charts within the page', async () => {
+    const page = await r.browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`file://${file}`);
     await page.waitForSelector('html[data-map-drawn="true"]');
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('#layer-toggles').isVisible()).toBe(false);
-    expect(await page.locator('.playback-controls').isVisible()).toBe(false);
-    const widths = await page.$$eval('table.comparison', (ts) => ts.map((t) => (t as HTMLElement).scrollWidth));
-    for (const w of widths) expect(w).toBeLessThanOrEqual(1047);
+    const m = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      map: document.getElementById('map')!.getBoundingClientRect().width,
+      legendTop: document.getElementById('legend')!.getBoundingClientRect().top,
+      mapBottom: document.getElementById('map')!.getBoundingClientRect().bottom,
+      widest: Math.max(...Array.from(document.querySelectorAll('svg.boxplot, svg.histogram, .verdict, #playback')).map((e) => e.getBoundingClientRect().right)),
+    }));
+    expect(m.page).toBeLessThanOrEqual(390);
+    expect(m.map).toBeGreaterThan(350);
+    expect(m.legendTop).toBeGreaterThanOrEqual(m.mapBottom); // the panel is below the map
+    expect(m.widest).toBeLessThanOrEqual(390);
+    if (process.env['UPDATE_SCREENSHOT'] === '1') await page.screenshot({ path: path.join(ROOT, 'docs', 'report-phone.png') });
+    await page.close();
+  });
+
+  it('prints A4 landscape: an overview, one page per movement with its own map, page numbers, date, classification', async () => {
+    const page = await r.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('html[data-map-drawn="true"]');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect(await page.getAttribute('html', 'data-print-maps')).toBe('true'); // built on beforeprint
+    const doc = await getDocumentProxy(new Uint8Array(pdf));
+    const n = doc.numPages;
+    expect(n).toBe(run.movements.length + 2); // overview, movements, threats and responders
+    for (let i = 1; i <= n; i++) {
+      const [w, h] = (await doc.getPage(i)).view.slice(2);
+      expect(Math.abs(w! - A4_PT[0]!), `page ${i} width`).toBeLessThan(2);
+      expect(Math.abs(h! - A4_PT[1]!), `page ${i} height`).toBeLessThan(2);
+    }
+    const { text } = await extractText(doc, { mergePages: false });
+    const pages = text as string[];
+    pages.forEach((t, i) => {
+      expect(t, `page ${i + 1}`).toContain(`Page ${i + 1} of ${n}`);
+      expect(t).toContain(CLASSIFICATION);
+      expect(t).toMatch(/Printed \d{4}-\d\d-\d\d \d\d:\d\d/);
+    });
+    run.movements.forEach((m, k) => {
+      expect(pages[k + 1], m.id).toContain(`${m.id}: ${m.from.label} → ${m.to.label}`);
+    });
+    expect(await page.locator('figure.print-map svg').count()).toBe(run.movements.length + 1);
+    if (process.env['UPDATE_SCREENSHOT'] === '1') {
+      const pdfFile = path.join(OUT, 'asean-2022-arrivals.pdf');
+      fs.writeFileSync(pdfFile, pdf);
+      // A movement page as PNG for the docs (poppler-utils' pdftoppm; only when refreshing screenshots).
+      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '110', '-png', '-singlefile', pdfFile, path.join(ROOT, 'docs', 'report-print')]);
+    }
     await page.close();
   });
 
   it('makes no network request and logs no console error; saves a screenshot', async () => {
-    // The README view: the first movement alone ("only this movement"), playback part-way.
+    // "only this movement" shows that movement's routes alone; "all routes" brings the others back.
     await r.page.locator('section.movement .only-movement').first().click();
     const [first, second] = run.movements;
     expect(await r.page.locator(`path.route-line.route-${first!.id}-${first!.options[0]!.id}`).count()).toBeGreaterThan(0);
     expect(await r.page.locator(`path.route-line.route-${second!.id}-${second!.options[0]!.id}`).count()).toBe(0);
     expect(await r.page.locator(`input[data-layer="route:${second!.id}:${second!.options[0]!.id}"]`).isChecked()).toBe(false);
-    await r.page.locator('#playback-scrub').fill('450');
-    await r.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-    await r.page.waitForTimeout(600); // smooth scroll and the zoom animation
+    await r.page.locator('#legend .routes-all').click();
+    expect(await r.page.locator(`input[data-layer="route:${second!.id}:${second!.options[0]!.id}"]`).isChecked()).toBe(true);
+    // The docs view: every movement, the whole day, at the page top.
+    await r.page.evaluate(() => { const d = (window as any).motorcadeReport.data.bbox; (window as any).motorcadeReport.map.fitBounds([[d[1], d[0]], [d[3], d[2]]], { animate: false }); });
+    await r.page.waitForTimeout(600); // smooth scroll
     await r.page.evaluate(() => window.scrollTo(0, 0));
+    await r.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     await r.page.screenshot({ path: path.join(OUT, 'asean-2022-arrivals.png'), fullPage: false });
     if (process.env['UPDATE_SCREENSHOT'] === '1') await r.page.screenshot({ path: path.join(ROOT, 'docs', 'report-screenshot.png'), fullPage: false });
     // The distributions of the first movement (box plots and histograms), for the README's report section.

@@ -42,4 +42,14 @@ describe('motorcade report: bad input', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('does not exist');
   });
+
+  it('refuses a classification line that would not fit or breaks the line, before running', () => {
+    const nl = report([SCENARIO, '-o', out, '--classification', 'RESTRICTED\nplanning']);
+    expect(nl.code).toBe(2);
+    expect(nl.stderr).toContain('--classification');
+    const long = report([SCENARIO, '-o', out, '--classification', 'X'.repeat(121)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('at most 120');
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });

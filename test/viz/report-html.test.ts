@@ -5,7 +5,11 @@ import { generateReportHtml } from '../../viz/generate-report.js';
 import { buildReportData } from '../../viz/build-report-data.js';
 import { decodeLine, encodeLine } from '../../viz/geometry-codec.js';
 import { profilePieces } from '../../viz/option-view.js';
-import { jsonForScript } from '../../viz/render-html.js';
+import { cssString, jsonForScript, scriptHash } from '../../viz/render-html.js';
+import { DEFAULT_CLASSIFICATION } from '../../viz/build-report-data.js';
+import { streetLabelsOf } from '../../viz/map-labels.js';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { polygon } from '@turf/helpers';
 import { fixtureRun, WATER } from './fixture.js';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
@@ -26,6 +30,26 @@ describe('report generator (fixture run)', () => {
     expect(html).toContain('OpenStreetMap contributors');
     // Every <script> closes exactly once: inlined code never ends its own element early.
     expect(html.match(/<script/g)!.length).toBe(html.match(/<\/script>/g)!.length);
+  });
+
+  it('lets only its own two scripts run: script-src lists their SHA-256, never unsafe-inline', () => {
+    const html = generateReportHtml(input);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    const executable = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(executable.length).toBe(2);
+    expect(scriptSrc).toBe(`script-src ${executable.map((js) => `'sha256-${scriptHash(js)}'`).join(' ')}`);
+  });
+
+  it('prints a classification line on every page: the default, or the one given, escaped for CSS', () => {
+    expect(generateReportHtml(input)).toContain(DEFAULT_CLASSIFICATION);
+    const html = generateReportHtml({ ...input, classification: 'RESTRICTED — "planning" </style><script>x</script>' });
+    expect(html).toContain(cssString('RESTRICTED — "planning" </style><script>x</script>'));
+    expect(html).toContain('RESTRICTED — &quot;planning&quot; &lt;/style&gt;&lt;script&gt;x&lt;/script&gt;');
+    expect(html).toContain('size: A4 landscape');
+    expect(html).toContain('counter(page)');
+    expect(cssString('a"b\\')).toBe('"a\\22 b\\5c "');
   });
 
   it('is deterministic: the same run gives byte-identical HTML', () => {
@@ -64,19 +88,28 @@ describe('report generator (fixture run)', () => {
     for (let k = 5; k < track.length; k += 3) expect(track[k]!).toBeGreaterThanOrEqual(track[k - 3]!);
   });
 
-  it('has service areas that grow with the target and contain the post', () => {
+  it('has service-area outlines that contain the post and grow with the target', () => {
     const data = buildReportData(input);
+    const rings = (type: string, d = data) => d.serviceAreas.find((s) => s.type === type)!.outline.map((r) => decodeLine(r));
     const police = data.serviceAreas.find((s) => s.type === 'police')!;
-    const amb = data.serviceAreas.find((s) => s.type === 'ambulance')!;
-    expect(police.roads.length).toBeGreaterThan(0);
-    expect(amb.roads.length).toBeGreaterThan(0);
-    // Indices are delta-encoded, sorted and inside the basemap.
-    const total = data.basemap.roads.reduce((s, r) => s + r.lines.length, 0);
-    let i = -1;
-    for (const d of police.roads) { expect(i < 0 || d > 0).toBe(true); i += d + (i < 0 ? 1 : 0); }
-    expect(i).toBeLessThan(total);
-    const small = buildReportData({ ...input, result: { ...input.result, scoring: { ...input.result.scoring, responseTargetS: { ...input.result.scoring.responseTargetS, police: 100 } } } });
-    expect(small.serviceAreas.find((s) => s.type === 'police')!.roads.length).toBeLessThan(police.roads.length);
+    expect(police.roadCount).toBeGreaterThan(0);
+    expect(police.outline.length).toBeGreaterThan(0);
+    const post = input.scenario.responders.find((r) => r.type === 'police')!;
+    const inside = (rs: [number, number][][], lon: number, lat: number) => rs.filter((r) => booleanPointInPolygon([lon, lat], polygon([r]))).length % 2 === 1;
+    expect(inside(rings('police'), post.lon, post.lat)).toBe(true);
+    const small = buildReportData({ ...input, result: { ...input.result, scoring: { ...input.result.scoring, responseTargetS: { ...input.result.scoring.responseTargetS, police: 150 } } } });
+    expect(small.serviceAreas.find((s) => s.type === 'police')!.roadCount).toBeGreaterThan(0);
+    expect(small.serviceAreas.find((s) => s.type === 'police')!.roadCount).toBeLessThan(police.roadCount);
+    expect(inside(rings('police', small), post.lon, post.lat)).toBe(true);
+  });
+
+  it('names streets when the graph has names: the grid\'s two named roads, along their direction', () => {
+    const data = buildReportData(input);
+    expect([...new Set(data.streets.map((s) => s.name))].sort()).toEqual(['Monivong Boulevard', 'Street 2']);
+    for (const s of data.streets) expect(Math.abs(Math.abs(s.angle) - (s.name === 'Street 2' ? 0 : 90))).toBeLessThanOrEqual(3);
+    // At least 1.2 km between two anchors of one name; the 2.75 km street has at most 3.
+    expect(data.streets.filter((s) => s.name === 'Street 2').length).toBeLessThanOrEqual(3);
+    expect(streetLabelsOf(input.graph, { max: 1 }).length).toBe(1);
   });
 });
 

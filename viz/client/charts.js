@@ -2,7 +2,8 @@
    figure holds a box plot (one row per option: whiskers p05..p95, box p25..p75, bar p50, white dot mean,
    small ticks at min and max) and below it one small histogram per option on the same x axis (bars =
    the run's equal-width bins, height relative to that option's fullest bin). No charting library: two
-   chart types do not justify shipping one inside every report. */
+   chart types do not justify shipping one inside every report. Time axes read min:ss, as the tables do;
+   the figures scale down to the page width (viewBox, no fixed size). */
 
 var BOX = { W: 560, left: 96, right: 20 };
 
@@ -14,19 +15,25 @@ function niceStep(x) {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
 }
 
-/** Shared x domain of a figure in display units: from the lowest min to the highest max, on round ticks. */
-function domainOf(opts, pick, scaleDiv) {
+/** A round time step in seconds near `x`: 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1 h, … */
+var TIME_STEPS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
+function niceTimeStep(x) {
+  for (var i = 0; i < TIME_STEPS.length; i++) if (TIME_STEPS[i] >= x) return TIME_STEPS[i];
+  return niceStep(x / 3600) * 3600;
+}
+
+/** Shared x domain of a figure: from the lowest min to the highest max, on round ticks. */
+function domainOf(opts, pick, stepOf) {
   var min = Infinity, max = -Infinity;
   opts.forEach(function (o) { var b = pick(o); if (b.min < min) min = b.min; if (b.max > max) max = b.max; });
-  min /= scaleDiv; max /= scaleDiv;
   if (!(max > min)) { var pad = Math.max(1, Math.abs(max) * 0.05); min -= pad; max += pad; }
-  var step = niceStep((max - min) / 5);
+  var step = stepOf((max - min) / 5);
   var lo = Math.floor(min / step) * step, hi = Math.ceil(max / step) * step;
   if (min >= 0 && lo < 0) lo = 0;
   return { lo: lo, hi: hi, step: step };
 }
 
-function axis(svg, dom, y, unit) {
+function axis(svg, dom, y, unit, fmt) {
   var W = BOX.W, left = BOX.left, right = BOX.right;
   svg.appendChild(svgEl('line', { x1: left, y1: y, x2: W - right, y2: y, stroke: '#888' }));
   var n = Math.round((dom.hi - dom.lo) / dom.step);
@@ -35,7 +42,7 @@ function axis(svg, dom, y, unit) {
     var px = left + ((W - left - right) * k) / n;
     svg.appendChild(svgEl('line', { x1: px, y1: y, x2: px, y2: y + 4, stroke: '#888' }));
     var t = svgEl('text', { x: px, y: y + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#333' });
-    t.textContent = fmtNum(v);
+    t.textContent = fmt(v);
     svg.appendChild(t);
   }
   var ut = svgEl('text', { x: W - right, y: y + 28, 'text-anchor': 'end', 'font-size': 11, fill: '#333' });
@@ -50,11 +57,11 @@ function optionLabel(o, cy) {
 }
 
 /** Box plot rows, one per option with a route. */
-function boxPlot(opts, title, unit, pick, scaleDiv, color, dom) {
+function boxPlot(opts, title, unit, pick, fmt, color, dom) {
   var W = BOX.W, rowH = 28, top = 8, axisH = 34;
   var H = top + rowH * opts.length + axisH;
-  var x = function (v) { return BOX.left + ((v / scaleDiv - dom.lo) / (dom.hi - dom.lo)) * (W - BOX.left - BOX.right); };
-  var svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img', 'aria-label': title });
+  var x = function (v) { return BOX.left + ((v - dom.lo) / (dom.hi - dom.lo)) * (W - BOX.left - BOX.right); };
+  var svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': title });
   svg.setAttribute('class', 'boxplot');
   opts.forEach(function (o, i) {
     var b = pick(o);
@@ -71,21 +78,21 @@ function boxPlot(opts, title, unit, pick, scaleDiv, color, dom) {
     g.appendChild(svgEl('line', { x1: x(b.p50), y1: cy - 9, x2: x(b.p50), y2: cy + 9, stroke: '#000', 'stroke-width': 2.5 }));
     g.appendChild(svgEl('circle', { cx: x(b.mean), cy: cy, r: 3, fill: '#fff', stroke: '#000' }));
     var tip = svgEl('title', {});
-    tip.textContent = o.id + ' (' + b.samples + ' samples, ' + unit + '): min ' + fmtNum(b.min / scaleDiv) + ', p05 ' + fmtNum(b.p05 / scaleDiv) + ', p25 ' + fmtNum(b.p25 / scaleDiv) +
-      ', p50 ' + fmtNum(b.p50 / scaleDiv) + ', p75 ' + fmtNum(b.p75 / scaleDiv) + ', p95 ' + fmtNum(b.p95 / scaleDiv) + ', max ' + fmtNum(b.max / scaleDiv) + ', mean ' + fmtNum(b.mean / scaleDiv);
+    tip.textContent = o.id + ' (' + b.samples + ' samples, ' + unit + '): min ' + fmt(b.min) + ', p05 ' + fmt(b.p05) + ', p25 ' + fmt(b.p25) +
+      ', p50 ' + fmt(b.p50) + ', p75 ' + fmt(b.p75) + ', p95 ' + fmt(b.p95) + ', max ' + fmt(b.max) + ', mean ' + fmt(b.mean);
     g.appendChild(tip);
     svg.appendChild(g);
   });
-  axis(svg, dom, top + rowH * opts.length + 4, unit);
+  axis(svg, dom, top + rowH * opts.length + 4, unit, fmt);
   return svg;
 }
 
 /** Small histograms, one row per option, on the box plot's x axis. */
-function histograms(opts, title, unit, pick, scaleDiv, color, dom, metric) {
+function histograms(opts, title, unit, pick, fmt, color, dom, metric) {
   var W = BOX.W, rowH = 40, top = 6, axisH = 34, barH = rowH - 8;
   var H = top + rowH * opts.length + axisH;
-  var x = function (v) { return BOX.left + ((v / scaleDiv - dom.lo) / (dom.hi - dom.lo)) * (W - BOX.left - BOX.right); };
-  var svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img', 'aria-label': title });
+  var x = function (v) { return BOX.left + ((v - dom.lo) / (dom.hi - dom.lo)) * (W - BOX.left - BOX.right); };
+  var svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': title });
   svg.setAttribute('class', 'histogram');
   svg.setAttribute('data-metric', metric);
   opts.forEach(function (o, i) {
@@ -105,26 +112,22 @@ function histograms(opts, title, unit, pick, scaleDiv, color, dom, metric) {
       var bar = svgEl('rect', { x: x0 + 0.5, y: base - hh, width: Math.max(1, x1 - x0 - 1), height: hh, fill: color, 'fill-opacity': o.recommended ? 0.85 : 0.5, 'data-count': c });
       bar.setAttribute('class', 'hist-bar');
       var tip = svgEl('title', {});
-      tip.textContent = o.id + ': ' + c + ' of ' + pick(o).samples + ' samples in ' + fmtNum(from / scaleDiv) + (h.width > 0 ? '–' + fmtNum(to / scaleDiv) : '') + ' ' + unit;
+      tip.textContent = o.id + ': ' + c + ' of ' + pick(o).samples + ' samples in ' + fmt(from) + (h.width > 0 ? '–' + fmt(to) : '') + ' ' + unit;
       bar.appendChild(tip);
       g.appendChild(bar);
     });
     svg.appendChild(g);
   });
-  axis(svg, dom, top + rowH * opts.length + 4, unit);
+  axis(svg, dom, top + rowH * opts.length + 4, unit, fmt);
   return svg;
 }
 
-function fmtNum(v) {
-  return Math.abs(v) >= 100 ? String(Math.round(v)) : (Math.round(v * 10) / 10).toString();
-}
-
-function distributionFigure(m, what, unit, pick, scaleDiv, color, metric) {
+function distributionFigure(m, what, unit, pick, fmt, stepOf, color, metric) {
   var opts = m.options.filter(function (o) { return o.found; });
-  var dom = domainOf(opts, pick, scaleDiv);
+  var dom = domainOf(opts, pick, stepOf);
   var n = opts.length ? pick(opts[0]).samples : 0;
-  var box = boxPlot(opts, what + ' box plot', unit, pick, scaleDiv, color, dom);
-  var hist = histograms(opts, what + ' histogram', unit, pick, scaleDiv, color, dom, metric);
+  var box = boxPlot(opts, what + ' box plot', unit, pick, fmt, color, dom);
+  var hist = histograms(opts, what + ' histogram', unit, pick, fmt, color, dom, metric);
   var caption = what + ' over ' + n + ' samples, in ' + unit + '. Box plot: whiskers p05–p95, box p25–p75 (half the samples), ' +
     'black bar median, white dot mean, grey ticks min and max. Histograms below: samples per equal-width bin between min and max, ' +
     'bar height relative to the option\u2019s fullest bin.';
@@ -134,7 +137,7 @@ function distributionFigure(m, what, unit, pick, scaleDiv, color, metric) {
 function buildCharts(m) {
   var wrap = el('div', { className: 'charts' });
   if (m.options.every(function (o) { return !o.found; })) return wrap;
-  wrap.appendChild(distributionFigure(m, 'Travel time', 'minutes', function (o) { return o.distributions.timeS; }, 60, '#4575b4', 'timeS'));
-  wrap.appendChild(distributionFigure(m, 'Total exposure', 'exposure-seconds', function (o) { return o.distributions.exposure; }, 1, '#d73027', 'exposure'));
+  wrap.appendChild(distributionFigure(m, 'Travel time', 'min:ss', function (o) { return o.distributions.timeS; }, fmtDuration, niceTimeStep, '#4575b4', 'timeS'));
+  wrap.appendChild(distributionFigure(m, 'Total exposure', 'exposure-s', function (o) { return o.distributions.exposure; }, fmtNum, niceStep, '#d73027', 'exposure'));
   return wrap;
 }

@@ -34,6 +34,11 @@ function fmtExp(x) {
   return x >= 100 ? String(Math.round(x)) : x.toFixed(1);
 }
 
+/** A plain number for axes and class breaks: whole from 100 up, else one decimal at most. */
+function fmtNum(v) {
+  return Math.abs(v) >= 100 ? String(Math.round(v)) : (Math.round(v * 10) / 10).toString();
+}
+
 function fmtKm(m) {
   return (m / 1000).toFixed(1) + ' km';
 }

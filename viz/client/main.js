@@ -1,31 +1,60 @@
 /* Entry: read the embedded data, draw the tables first (they are what a planner reads first and need no
-   map), then the map, its toggles and legend, the playback and the charts. window.motorcadeReport exposes
+   map), then the map, its legend and switches, the playback and the charts. Printing builds the printed
+   maps (print-maps.js) and stamps the print date into the page footer. window.motorcadeReport exposes
    the live objects for debugging and the browser tests. */
 
 var data = JSON.parse(document.getElementById('report-data').textContent);
 var movementsEl = document.getElementById('movements');
 var view = null;
-var sections = data.movements.map(function (m) {
-  var sec = buildMovementSection(m, function (id) { if (view) view.showMovement(id); }, function (id) { if (view) view.onlyMovement(id); });
+var sections = data.movements.map(function (m, mi) {
+  var sec = buildMovementSection(m, mi, function (id) { if (view) view.showMovement(id); }, function (id) { if (view) view.onlyMovement(id); });
   movementsEl.appendChild(sec);
   return sec;
 });
 performance.mark('motorcade-tables');
 view = buildMap(data);
 var playback = buildPlayback(data, view, document.getElementById('playback'));
-buildToggles(view, document.getElementById('layer-toggles'));
 buildLegend(data, view, document.getElementById('legend'));
+buildToggles(view, document.getElementById('layer-toggles'));
+syncLayerBoxes(view);
 data.movements.forEach(function (m, i) { sections[i].appendChild(buildCharts(m)); });
 movementsEl.appendChild(buildContextSection(data));
+buildOverviewKey(data, document.getElementById('print-overview-key'));
 
-// Print: the map is laid out at page width, so let Leaflet re-measure before and after printing.
-window.addEventListener('beforeprint', function () { view.map.invalidateSize(); });
+// On a phone the switches start folded: the legend and the map come first.
+if (window.matchMedia('(max-width: 760px)').matches) document.getElementById('layer-panel').removeAttribute('open');
+
+function buildOverviewKey(data, container) {
+  container.appendChild(el('div', { className: 'legend-head', text: 'Movements' }));
+  data.movements.forEach(function (m, mi) {
+    container.appendChild(el('div', { className: 'legend-row' }, [
+      el('span', { className: 'movement-hue', style: 'background:' + movementColor(mi) }),
+      el('span', { text: m.id + ': ' + m.label + ' · departs ' + fmtClock(m.departS).slice(0, 5) + (m.recommendedOptionId ? ' · recommended ' + m.recommendedOptionId : ' · no route') })
+    ]));
+  });
+  container.appendChild(el('p', { className: 'legend-note', text: 'Line style = option (1st solid, 2nd dashed, 3rd dotted, 4th dash-dot); wide with a white edge = recommended. One page per movement follows.' }));
+}
+
+function pad2Date(d) {
+  return d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate()) + ' ' + pad2(d.getHours()) + ':' + pad2(d.getMinutes());
+}
+
+function preparePrint() {
+  buildPrintMaps(data, view);
+  var stamp = 'Printed ' + pad2Date(new Date());
+  document.getElementById('print-date-style').textContent = '@page { @bottom-left { content: "' + stamp + '"; font: 8pt system-ui, sans-serif; } }';
+  view.map.invalidateSize();
+}
+window.addEventListener('beforeprint', preparePrint);
 window.addEventListener('afterprint', function () { view.map.invalidateSize(); });
+var printQuery = window.matchMedia('print');
+if (printQuery.addEventListener) printQuery.addEventListener('change', function (e) { if (e.matches) preparePrint(); });
 
 window.motorcadeReport = {
   data: data,
   map: view.map,
   playback: playback,
+  preparePrint: preparePrint,
   layerVisible: function (key) { var l = view.layers[key]; return !!l && l.on; },
   layerKeys: function () { return Object.keys(view.layers); }
 };

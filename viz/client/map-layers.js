@@ -1,37 +1,54 @@
-/* The map: Leaflet without tiles. Roads and water come from the report's own data, one SVG path per road
-   class; routes, zones and markers are SVG/DOM too, so everything stays crisp in print. Service areas
-   (tens of thousands of translucent lines, off by default) go on a canvas. Every layer
-   is registered under a key for the toggles (legend.js) and for tests (window.motorcadeReport). */
+/* The live map: Leaflet without tiles. Roads and water come from the report's own data, one SVG path per
+   road class, in muted greys so that the routes (one hue per movement, one line style per option) stand
+   out; exposure is a separate layer of coloured bands under the routes. Labels are placed by labels.js
+   around the markers and routes. Every layer is registered under a key for the toggles (legend.js) and
+   for tests (window.motorcadeReport). */
 
 var ROAD_STYLES = {
-  motorway: { color: '#d9732b', weight: 3 },
-  major: { color: '#e9b44c', weight: 2.2 },
-  link: { color: '#e9b44c', weight: 1.4 },
-  minor: { color: '#b9b4a9', weight: 0.9 },
-  other: { color: '#cfcac0', weight: 0.7 }
+  motorway: { color: '#9c927f', weight: 3 },
+  major: { color: '#aaa291', weight: 2.2 },
+  link: { color: '#aaa291', weight: 1.4 },
+  minor: { color: '#c8c2b5', weight: 0.9 },
+  other: { color: '#d6d1c6', weight: 0.7 }
 };
 var WATER_STYLE = { color: '#8fb8d8', weight: 0.5, fillColor: '#aacde8', fillOpacity: 1, opacity: 1 };
 var RESPONDER_COLORS = { police: '#1f5fbf', qrf: '#7b3fb0', ambulance: '#2a9d8f', eod: '#8c6d1f' };
 var RESPONDER_LETTER = { police: 'P', qrf: 'Q', ambulance: 'A', eod: 'E' };
-/** Exposure classes, low → high: green to red (ColorBrewer RdYlGn, reversed). */
-var EXPOSURE_COLORS = ['#1a9850', '#91cf60', '#fee08b', '#fc8d59', '#d73027'];
+/** One hue per movement (dark enough for a 4 px line on the pale basemap; no reds or oranges, which
+    belong to exposure and threats). Past the list, hues repeat with the next line-weight step. */
+var MOVEMENT_COLORS = ['#1f5fbf', '#1b9e77', '#7b3fb0', '#a6761d', '#d6339b', '#0b7285', '#5c8a00', '#3949ab', '#6d4c41', '#00838f', '#8e24aa', '#37474f'];
+/** One line style per option of a movement, in the scenario's order. */
+var OPTION_DASHES = [null, '12 7', '2 6', '14 5 3 5', '6 3'];
+var OPTION_DASH_NAMES = ['solid', 'dashed', 'dotted', 'dash-dot', 'short dash'];
+/** Exposure classes, low → high (ColorBrewer YlOrRd): drawn as a band under the route lines. */
+var EXPOSURE_COLORS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
 
-var LABEL_MIN_ZOOM = 13;
-
-function shortName(name) {
-  if (/^-?\d/.test(name)) return name; // "lon,lat" places keep their coordinates
-  var cut = name.search(/[,(]/);
-  return (cut > 3 ? name.slice(0, cut) : name).trim();
+function movementColor(i) {
+  return MOVEMENT_COLORS[i % MOVEMENT_COLORS.length];
 }
 
-function responderColor(type) {
-  return RESPONDER_COLORS[type] || '#555555';
+function optionDash(j) {
+  return OPTION_DASHES[j % OPTION_DASHES.length];
+}
+
+function optionDashName(j) {
+  return OPTION_DASH_NAMES[j % OPTION_DASH_NAMES.length];
+}
+
+/** A round number near x: 1, 2, 2.5 or 5 × 10^k (exposure class breaks people can read and remember). */
+function roundBreak(x) {
+  if (!(x > 0)) return 0;
+  var p = Math.pow(10, Math.floor(Math.log10(x)));
+  var steps = [1, 2, 2.5, 5, 10];
+  var best = steps[0];
+  steps.forEach(function (s) { if (Math.abs(Math.log(x / (s * p))) < Math.abs(Math.log(x / (best * p)))) best = s; });
+  return best * p;
 }
 
 /**
- * Class breaks of exposure per km over every route piece of the report: quintiles of the distinct values,
- * so that the colours separate the routes actually compared (an equal-step scale lets one extreme
- * stretch paint everything else green). breaks[i] is the lower bound of class i + 1.
+ * Class breaks of exposure per km over every route piece of the report: quintiles of the distinct
+ * values (so that the classes separate the routes actually compared, not one extreme stretch against
+ * the rest), each rounded to a round number. breaks[i] is the lower bound of class i + 1.
  */
 function exposureScale(data) {
   var values = [];
@@ -44,7 +61,7 @@ function exposureScale(data) {
   var distinct = values.filter(function (v, i) { return i === 0 || v !== values[i - 1]; });
   var breaks = [];
   for (var k = 1; k < EXPOSURE_COLORS.length; k++) {
-    var b = distinct.length ? distinct[Math.min(distinct.length - 1, Math.round((k * distinct.length) / EXPOSURE_COLORS.length))] : 0;
+    var b = distinct.length ? roundBreak(distinct[Math.min(distinct.length - 1, Math.round((k * distinct.length) / EXPOSURE_COLORS.length))]) : 0;
     if (b > 0 && (breaks.length === 0 || b > breaks[breaks.length - 1])) breaks.push(b);
   }
   return {
@@ -61,6 +78,16 @@ function exposureScale(data) {
       return EXPOSURE_COLORS[breaks.length === 0 ? 0 : Math.round((i * (EXPOSURE_COLORS.length - 1)) / breaks.length)];
     }
   };
+}
+
+function shortName(name) {
+  if (/^-?\d/.test(name)) return name; // "lon,lat" places keep their coordinates
+  var cut = name.search(/[,(]/);
+  return (cut > 3 ? name.slice(0, cut) : name).trim();
+}
+
+function responderColor(type) {
+  return RESPONDER_COLORS[type] || '#555555';
 }
 
 function windowsText(ws) {
@@ -84,11 +111,15 @@ function buildMap(data) {
   map.attributionControl.addAttribution(data.attribution);
   var b = data.bbox;
   map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
-  var canvas = L.canvas({ padding: 0.3 });
+  // Exposure bands sit under the routes (overlayPane is z-index 400), labels over the markers (600).
+  map.createPane('exposure').style.zIndex = 390;
+  map.createPane('areas').style.zIndex = 380;
+  var exposureRenderer = L.svg({ pane: 'exposure', padding: 0.3 });
+  var areaRenderer = L.svg({ pane: 'areas', padding: 0.3 });
   // The basemap is SVG: bench/report-render.ts measured it as fast as one canvas (each road class is one
   // path element), and it prints as vectors. '#canvas-roads' draws it on a canvas, for that bench.
-  var basemapRenderer = /(^|[#&])canvas-roads\b/.test(location.hash) ? canvas : L.svg({ padding: 0.3 });
-  // Every toggle is an entry here. A plain entry owns one layer. A per-route entry (hotspots,
+  var basemapRenderer = /(^|[#&])canvas-roads\b/.test(location.hash) ? L.canvas({ padding: 0.3 }) : L.svg({ padding: 0.3 });
+  // Every toggle is an entry here. A plain entry owns one layer. A per-route entry (exposure, hotspots,
   // chokepoints, gaps) owns one layer group per route option, shown only while both its own toggle and
   // that route's toggle are on: switching a route off also hides its markers.
   var layers = {};
@@ -97,17 +128,17 @@ function buildMap(data) {
     layers[key] = { key: key, label: label, layer: layer, group: group || 'Map', on: !!on };
     if (on) layer.addTo(map);
   }
-  function registerPerRoute(key, label, on, fill) {
+  function registerPerRoute(key, label, on, fill, group) {
     var groups = {};
-    data.movements.forEach(function (m) {
-      m.options.forEach(function (o) {
+    data.movements.forEach(function (m, mi) {
+      m.options.forEach(function (o, oi) {
         var g = L.layerGroup();
-        fill(m, o, g);
+        fill(m, o, g, mi, oi);
         if (g.getLayers().length > 0) groups[m.id + ':' + o.id] = g;
       });
     });
     perRoute[key] = groups;
-    layers[key] = { key: key, label: label, layer: null, group: 'Map', on: !!on };
+    layers[key] = { key: key, label: label, layer: null, group: group || 'Map', on: !!on };
   }
   function apply() {
     Object.keys(layers).forEach(function (key) {
@@ -126,6 +157,7 @@ function buildMap(data) {
         else if (!want && map.hasLayer(groups[rk])) map.removeLayer(groups[rk]);
       });
     });
+    if (labelLayer) labelLayer.relayout();
   }
   var listeners = [];
   function setLayer(key, on) {
@@ -142,6 +174,7 @@ function buildMap(data) {
     });
     showMovement(id);
   }
+  var labelLayer = null;
 
   // Water below roads.
   var water = data.basemap.water.map(function (poly) { return poly.map(decodeLatLngs); });
@@ -155,23 +188,13 @@ function buildMap(data) {
   register('roads', 'Roads by class', roads, true);
   performance.mark('motorcade-basemap-built');
 
-  // Service areas name basemap lines by index (numbered across the road styles in drawing order).
-  var allRoadLines = [];
-  data.basemap.roads.forEach(function (r) { r.lines.forEach(function (l) { allRoadLines.push(l); }); });
-  // Built on first display: tens of thousands of lines nobody sees until the layer is switched on.
-  var areas = L.layerGroup();
-  var areasBuilt = false;
-  areas.on('add', function () {
-    if (areasBuilt) return;
-    areasBuilt = true;
-    data.serviceAreas.forEach(function (a) {
-      if (a.roads.length === 0) return;
-      var idx = 0;
-      var lines = a.roads.map(function (d) { idx += d; return decodeLatLngs(allRoadLines[idx]); });
-      L.polyline(lines, { renderer: canvas, color: responderColor(a.type), weight: 6, opacity: 0.28, interactive: false, className: 'service-area' }).addTo(areas);
-    });
+  // Service areas: per responder type an outline and a light fill of the roads its units reach in time.
+  data.serviceAreas.forEach(function (a) {
+    if (a.outline.length === 0) return;
+    var c = responderColor(a.type);
+    var shape = L.polygon(a.outline.map(decodeLatLngs), { renderer: areaRenderer, color: c, weight: 1.6, opacity: 0.9, fillColor: c, fillOpacity: 0.08, interactive: false, className: 'service-area service-area-' + a.type });
+    register('service-area:' + a.type, a.type + ' within ' + fmtDuration(a.targetS), shape, false, 'Service areas');
   });
-  register('service-areas', 'Responder service areas', areas, false);
 
   var threats = L.layerGroup();
   var threatShapes = [];
@@ -186,29 +209,35 @@ function buildMap(data) {
   register('threats', 'Threat zones (with time windows)', threats, true);
 
   var scale = exposureScale(data);
-  data.movements.forEach(function (m) {
-    m.options.forEach(function (o) {
+  registerPerRoute('exposure', 'Exposure along the routes', true, function (m, o, g) {
+    if (!o.found) return;
+    o.pieces.forEach(function (p) {
+      L.polyline(decodeLatLngs(p.line), { renderer: exposureRenderer, color: scale.color(p.exposurePerKm), weight: 14, opacity: 0.7, lineCap: 'butt', interactive: false, className: 'exposure-band exposure-class-' + scale.classOf(p.exposurePerKm) }).addTo(g);
+    });
+  });
+
+  data.movements.forEach(function (m, mi) {
+    m.options.forEach(function (o, oi) {
       if (!o.found || o.pieces.length === 0) return;
       var g = L.layerGroup();
-      var casing = o.pieces.map(function (p) { return decodeLatLngs(p.line); });
-      L.polyline(casing, { color: '#ffffff', weight: o.recommended ? 9 : 7, opacity: 0.9, interactive: false, className: 'route-casing' }).addTo(g);
-      o.pieces.forEach(function (p) {
-        L.polyline(decodeLatLngs(p.line), {
-          color: scale.color(p.exposurePerKm),
-          weight: o.recommended ? 6 : 4,
-          opacity: 1,
-          dashArray: o.recommended ? null : '10 7',
-          className: 'route-line route-' + m.id + '-' + o.id + (o.recommended ? ' route-recommended' : '')
-        }).bindTooltip(esc(m.label) + ' — option ' + esc(o.id) + ' (' + esc(o.label) + (o.recommended ? ', recommended' : '') + ')<br>' +
-          fmtExp(p.exposurePerKm) + ' exposure-s/km here · time p50 ' + fmtDuration(o.timeS.p50), { sticky: true }).addTo(g);
-      });
-      register('route:' + m.id + ':' + o.id, m.id + ' · ' + o.id + ' (' + o.label + ')' + (o.recommended ? ' ★' : ''), g, true, 'Routes');
+      var line = o.pieces.map(function (p) { return decodeLatLngs(p.line); });
+      L.polyline(line, { color: '#ffffff', weight: o.recommended ? 8 : 6, opacity: 0.9, interactive: false, className: 'route-casing' }).addTo(g);
+      L.polyline(line, {
+        color: movementColor(mi),
+        weight: o.recommended ? 5 : 3.5,
+        opacity: 1,
+        dashArray: optionDash(oi),
+        lineCap: optionDash(oi) ? 'butt' : 'round',
+        className: 'route-line route-' + m.id + '-' + o.id + (o.recommended ? ' route-recommended' : '')
+      }).bindTooltip(esc(m.id + ': ' + m.label) + '<br>option ' + esc(o.id) + ' (' + esc(o.label) + (o.recommended ? ', recommended' : '') + ') · time p50 ' +
+        fmtDuration(o.timeS.p50) + ' · exposure p50 ' + fmtExp(o.exposure.total.p50), { sticky: true }).addTo(g);
+      register('route:' + m.id + ':' + o.id, o.id + (o.recommended ? ' ★' : ''), g, true, 'Routes');
     });
   });
 
   registerPerRoute('hotspots', 'Exposure hotspots', true, function (m, o, g) {
     o.hotspots.forEach(function (h) {
-      L.circleMarker([h.lat, h.lon], { radius: 7, color: '#7f0000', weight: 2, fillColor: '#ef6548', fillOpacity: 0.9, className: 'hotspot' })
+      L.circleMarker([h.lat, h.lon], { radius: 6, color: '#7f0000', weight: 2, fillColor: '#ef6548', fillOpacity: 0.9, className: 'hotspot' })
         .bindTooltip('Hotspot on ' + esc(m.id + '/' + o.id) + ': ' + fmtExp(h.exposure) + ' exposure-s<br>' + esc(h.label)).addTo(g);
     });
   });
@@ -230,7 +259,6 @@ function buildMap(data) {
           ' (target ' + fmtDuration(gap.targetS) + ')<br>' + esc(gap.near)).addTo(g);
     });
   });
-  apply();
 
   var responders = L.layerGroup();
   data.responders.forEach(function (r) {
@@ -241,37 +269,28 @@ function buildMap(data) {
 
   var care = L.layerGroup();
   var places = L.layerGroup();
-  // Labels are DOM text in a divIcon, not permanent tooltips: a tooltip measures itself on every update
-  // (a forced layout each, which the profiler showed as most of the map's start-up time).
   data.places.forEach(function (p) {
-    var short = shortName(p.name);
-    var label = L.marker([p.lat, p.lon], {
-      icon: L.divIcon({ className: 'place-label-icon', html: '<span class="place-label"></span>', iconSize: null, iconAnchor: [-9, 9] }),
-      keyboard: false, interactive: false
-    });
-    label.on('add', function () { var e = label.getElement(); if (e) e.firstChild.textContent = short; });
     if (p.role === 'hospital' || p.role === 'safe_haven') {
       var icon = p.role === 'hospital' ? letterIcon('+', '#c0392b', 'mc-hospital') : letterIcon('S', '#1b7837', 'mc-haven');
       L.marker([p.lat, p.lon], { icon: icon, keyboard: false, title: p.name }).addTo(care);
-      label.addTo(care);
     } else {
       L.circleMarker([p.lat, p.lon], { radius: 5, color: '#111111', weight: 2, fillColor: '#ffffff', fillOpacity: 1, className: 'place' })
         .bindTooltip(esc(p.name)).addTo(places);
-      label.addTo(places);
     }
   });
   register('hospitals', 'Hospitals and safe havens', care, true);
-  register('places', 'Places (labels)', places, true);
+  register('places', 'Places of the scenario', places, true);
+
+  var marks = L.layerGroup();
+  otherLandmarks(data).forEach(function (l) {
+    L.circleMarker([l.lat, l.lon], { radius: 2.5, color: '#555', weight: 1, fillColor: '#555', fillOpacity: 1, interactive: false, className: 'landmark-dot' }).addTo(marks);
+  });
+  register('landmarks', 'Landmarks and bridges', marks, true);
+  if (data.streets.length > 0) register('streets', 'Street names', L.layerGroup(), true);
   performance.mark('motorcade-overlays-built');
 
-  // Labels only when zoomed in enough to read them; zoomed out they would pile up on the centre.
-  function labelsByZoom() {
-    var c = map.getContainer();
-    if (map.getZoom() < LABEL_MIN_ZOOM) c.classList.add('labels-hidden');
-    else c.classList.remove('labels-hidden');
-  }
-  map.on('zoomend', labelsByZoom);
-  labelsByZoom();
+  labelLayer = mapLabelLayer(map, data, layers);
+  apply();
 
   /** Fit the map to one movement's routes (the "show on map" buttons of the tables). */
   function showMovement(id) {
@@ -292,5 +311,35 @@ function buildMap(data) {
     });
   }
 
-  return { map: map, layers: layers, register: register, setLayer: setLayer, onLayerChange: onLayerChange, scale: scale, setClock: setClock, showMovement: showMovement, onlyMovement: onlyMovement };
+  return { map: map, layers: layers, register: register, setLayer: setLayer, onLayerChange: onLayerChange, scale: scale, setClock: setClock, showMovement: showMovement, onlyMovement: onlyMovement, labels: labelLayer };
+}
+
+/** Metres between two points (equirectangular; city distances). */
+function metresBetween(aLat, aLon, bLat, bLon) {
+  var k = Math.cos((aLat * Math.PI) / 180);
+  return Math.hypot((aLon - bLon) * k, aLat - bLat) * 111320;
+}
+
+/** Places to label: one label per name within 1 km (two places of one name close together read as one). */
+function labelledPlaces(data) {
+  var kept = [];
+  data.places.forEach(function (p) {
+    var name = shortName(p.name);
+    if (!kept.some(function (q) { return shortName(q.name) === name && metresBetween(p.lat, p.lon, q.lat, q.lon) < 1000; })) kept.push(p);
+  });
+  return kept;
+}
+
+/**
+ * Landmarks that are not already a place of the scenario: none within 150 m, and none within 2 km whose
+ * name starts with the same word ("Techo airport" is the scenario's name for "Techo International Airport").
+ */
+function otherLandmarks(data) {
+  var firstWord = function (s) { return s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)[0] || ''; };
+  return data.landmarks.filter(function (l) {
+    return !data.places.some(function (p) {
+      var d = metresBetween(p.lat, p.lon, l.lat, l.lon);
+      return d < 150 || (d < 2000 && firstWord(p.name) === firstWord(l.name));
+    });
+  });
 }

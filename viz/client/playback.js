@@ -1,6 +1,12 @@
 /* Playback of one sampled run: a vehicle marker moves along the timed track, the clock shows the
-   simulated time of day, the event log fills as events happen; play/pause, scrub and speed. The track is
-   [lon*1e5, lat*1e5, tS] triples with non-decreasing times (viz/option-view.ts). */
+   simulated time of day, the event log fills as events happen; play/pause, scrub and speed. The map
+   follows the convoy while "follow" is on (it zooms in on play, then pans to keep the convoy in the
+   middle of the map). The default run is the one with the most events (injects, reroutes, stops), the
+   recommended option of its movement when that ties. The track is [lon*1e5, lat*1e5, tS] triples with
+   non-decreasing times (viz/option-view.ts). */
+
+/** Zoom the map goes to when following a convoy from further out. */
+var FOLLOW_ZOOM = 15;
 
 function trackPosition(track, t) {
   var n = track.length / 3;
@@ -31,9 +37,7 @@ function buildPlayback(data, view, container) {
     container.appendChild(el('p', { text: 'No sampled run to play back (no option found a route).' }));
     return null;
   }
-  // Default: the recommended option of the first movement.
-  var first = 0;
-  for (var i = 0; i < runs.length; i++) if (runs[i].o.recommended) { first = i; break; }
+  var first = defaultRun(runs);
 
   var select = el('select', { id: 'playback-run', 'aria-label': 'Run to play back' });
   runs.forEach(function (r, i) {
@@ -46,10 +50,12 @@ function buildPlayback(data, view, container) {
   var speed = el('select', { id: 'playback-speed', 'aria-label': 'Playback speed' });
   [10, 30, 60, 120, 300].forEach(function (s) { speed.appendChild(el('option', { value: String(s), text: '×' + s })); });
   speed.value = '60';
+  var follow = el('input', { id: 'playback-follow', type: 'checkbox' });
+  follow.checked = true;
   var clock = el('output', { id: 'playback-clock', className: 'clock', text: '--:--:--' });
   var status = el('span', { id: 'playback-status', className: 'playback-status' });
   var log = el('ol', { id: 'event-log', className: 'event-log', 'aria-live': 'polite' });
-  container.appendChild(el('div', { className: 'playback-controls' }, [select, playBtn, scrub, el('label', null, ['speed ', speed]), clock, status]));
+  container.appendChild(el('div', { className: 'playback-controls' }, [select, playBtn, scrub, el('label', null, ['speed ', speed]), el('label', { title: 'keep the convoy in view' }, [follow, ' follow']), clock, status]));
   container.appendChild(log);
 
   var vehicle = L.circleMarker([0, 0], { radius: 8, color: '#000', weight: 3, fillColor: '#ffeb3b', fillOpacity: 1, className: 'vehicle' });
@@ -60,7 +66,7 @@ function buildPlayback(data, view, container) {
   var vehicleLayer = L.layerGroup([driven, vehicle]);
   view.register('vehicle', 'Playback vehicle and driven path', vehicleLayer, true, 'Playback');
 
-  var state = { run: null, log: [], t0: 0, t1: 0, t: 0, playing: false, last: 0, shown: -1 };
+  var state = { run: null, log: [], t0: 0, t1: 0, t: 0, playing: false, last: 0, shown: -1, following: false };
 
   function eventsUpTo(t) {
     var n = 0;
@@ -93,7 +99,10 @@ function buildPlayback(data, view, container) {
     clock.setAttribute('data-t', String(state.t));
     scrub.value = String(Math.round(state.t1 > state.t0 ? ((state.t - state.t0) / (state.t1 - state.t0)) * 1000 : 0));
     var pos = trackPosition(r.pb.track, state.t);
-    if (pos) vehicle.setLatLng(pos);
+    if (pos) {
+      vehicle.setLatLng(pos);
+      if (state.following) keepInView(pos);
+    }
     var stop = r.pb.stops.filter(function (s) { return state.t >= s.fromS && state.t < s.toS; })[0];
     var stopsSoFar = 0, stoppedS = 0;
     r.pb.stops.forEach(function (s) { if (s.fromS <= state.t) { stopsSoFar++; stoppedS += Math.min(state.t, s.toS) - s.fromS; } });
@@ -106,7 +115,7 @@ function buildPlayback(data, view, container) {
         var li = el('li', { className: 'event event-' + e.kind + (i === n - 1 ? ' latest' : ''), 'data-kind': e.kind, 'data-t': String(e.tS), title: 'jump here' }, [
           el('time', { text: fmtClock(e.tS) }), ' ', el('b', { text: e.kind }), ' ' + e.message
         ]);
-        li.addEventListener('click', function () { pause(); state.t = e.tS; render(); });
+        li.addEventListener('click', function () { pause(); startFollowing(); state.t = e.tS; render(); });
         log.appendChild(li);
       });
       state.shown = n;
@@ -120,6 +129,16 @@ function buildPlayback(data, view, container) {
       }
     }
     view.setClock(state.t);
+  }
+
+  /** Pan (and, the first time, zoom) so that the convoy stays in the middle half of the map. */
+  function keepInView(pos) {
+    var map = view.map;
+    if (!follow.checked) return;
+    if (map.getZoom() < FOLLOW_ZOOM - 0.5) { map.setView(pos, FOLLOW_ZOOM, { animate: false }); return; }
+    var size = map.getSize();
+    var p = map.latLngToContainerPoint(pos);
+    if (p.x < size.x * 0.25 || p.x > size.x * 0.75 || p.y < size.y * 0.25 || p.y > size.y * 0.75) map.panTo(pos, { animate: false });
   }
 
   function load(i) {
@@ -137,6 +156,15 @@ function buildPlayback(data, view, container) {
     render();
   }
 
+  /** The map follows once the user moves the clock (play, scrub, a click in the log), not on page load. */
+  function startFollowing() {
+    state.following = follow.checked;
+  }
+  follow.addEventListener('change', function () {
+    state.following = follow.checked;
+    if (follow.checked) render();
+  });
+
   function frame(now) {
     if (!state.playing) return;
     var dt = Math.min(0.25, (now - state.last) / 1000);
@@ -148,6 +176,7 @@ function buildPlayback(data, view, container) {
   }
   function play() {
     if (state.t >= state.t1) state.t = state.t0;
+    startFollowing();
     state.playing = true;
     state.last = performance.now();
     playBtn.textContent = '❚❚ Pause';
@@ -161,10 +190,22 @@ function buildPlayback(data, view, container) {
   }
   playBtn.addEventListener('click', function () { if (state.playing) pause(); else play(); });
   scrub.addEventListener('input', function () {
+    startFollowing();
     state.t = state.t0 + (Number(scrub.value) / 1000) * (state.t1 - state.t0);
     render();
   });
-  select.addEventListener('change', function () { pause(); load(Number(select.value)); });
+  select.addEventListener('change', function () { pause(); startFollowing(); load(Number(select.value)); });
   load(first);
   return { play: play, pause: pause, state: state, load: load };
+}
+
+/** Index of the run with the most log entries (events and stops that matter); recommended, then first, on ties. */
+function defaultRun(runs) {
+  var best = 0, bestScore = -1;
+  runs.forEach(function (r, i) {
+    var longStops = r.pb.stops.filter(function (s) { return s.reason !== 'junction' || s.toS - s.fromS >= 30; }).length;
+    var score = (r.pb.events.length + longStops) * 2 + (r.o.recommended ? 1 : 0);
+    if (score > bestScore) { bestScore = score; best = i; }
+  });
+  return best;
 }

@@ -6,11 +6,17 @@
 var RESPONDER_ORDER = ['police', 'qrf', 'ambulance', 'eod'];
 var EVAC_ORDER = ['hospital', 'safe_haven'];
 var COMPONENT_SHORT = { threat: 'threat', slow: 'slow', stopped: 'stopped', chokepoint: 'choke', crowd: 'crowd', predictability: 'predict.' };
+var COMPONENT_COLORS = { threat: '#b2182b', slow: '#fdae61', stopped: '#f46d43', chokepoint: '#5e3c99', crowd: '#e08214', predictability: '#9e9e9e' };
 
 function cell(key, value, text, title) {
   var td = el('td', { 'data-key': key, 'data-value': value === null || value === undefined ? 'null' : String(value), title: title || null, text: text });
   td.className = 'num';
   return td;
+}
+
+/** A value inside a cell that holds two (evacuation time and its share in target). */
+function part(tag, key, value, text) {
+  return el(tag, { 'data-key': key, 'data-value': value === null || value === undefined ? 'null' : String(value), text: text });
 }
 
 function unionOf(options, pick, order) {
@@ -21,28 +27,51 @@ function unionOf(options, pick, order) {
   return known;
 }
 
+/** The exposure components (median over samples) as one stacked bar; every segment carries its value. */
+function exposureMix(o) {
+  var total = o.exposure.components.reduce(function (a, c) { return a + Math.max(0, c.p50); }, 0);
+  var W = 84, H = 12, x = 0;
+  var svg = svgEl('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'class': 'mix' });
+  var parts = [];
+  o.exposure.components.forEach(function (c) {
+    var w = total > 0 ? (W * Math.max(0, c.p50)) / total : 0;
+    var r = svgEl('rect', { x: x, y: 0, width: w, height: H, fill: COMPONENT_COLORS[c.name] || '#777', 'data-key': 'exposure.components.' + c.name + '.p50', 'data-value': String(c.p50) });
+    svg.appendChild(r);
+    x += w;
+    parts.push((COMPONENT_SHORT[c.name] || c.name) + ' ' + fmtExp(c.p50) + ' (p95 ' + fmtExp(c.p95) + ')');
+  });
+  if (total <= 0) svg.appendChild(svgEl('rect', { x: 0, y: 0, width: W, height: H, fill: 'none', stroke: '#bbb' }));
+  var tip = svgEl('title', {});
+  tip.textContent = 'Exposure components, median over samples (exposure-s): ' + parts.join(', ');
+  svg.appendChild(tip);
+  svg.setAttribute('aria-label', tip.textContent);
+  var td = el('td', { className: 'mix-cell', title: tip.textContent }, [svg]);
+  return td;
+}
+
+/**
+ * The comparison table, key columns first: time, exposure, arrival, then route, coverage, response,
+ * evacuation and closures. Times are min:ss everywhere (as on the chart axes).
+ */
 function buildTable(m) {
   var rTypes = unionOf(m.options, function (o) { return o.response.map(function (r) { return r.type; }); }, RESPONDER_ORDER);
   var eKinds = unionOf(m.options, function (o) { return o.evacuation.map(function (v) { return v.to; }); }, EVAC_ORDER);
-  var comps = m.options.length > 0 ? m.options[0].exposure.components.map(function (c) { return c.name; }) : [];
 
   var table = el('table', { className: 'comparison', 'data-movement': m.id });
   var h1 = el('tr');
   var h2 = el('tr');
-  function group(text, span) { h1.appendChild(el('th', { colspan: span, scope: 'colgroup', text: text })); }
+  function group(text, span, title) { h1.appendChild(el('th', { colspan: span, scope: 'colgroup', text: text, title: title || null })); }
   function sub(text, title) { h2.appendChild(el('th', { scope: 'col', text: text, title: title || null })); }
-  group('Option', 2); sub('option'); sub('route');
-  group('Travel time (min:ss)', 2); sub('p50'); sub('p95');
-  group('Exposure (exposure-s)', 2); sub('p50'); sub('p95');
-  group('Exposure components, p50', comps.length);
-  comps.forEach(function (c) { sub(COMPONENT_SHORT[c] || c, 'component ' + c + ', weighted, median over samples (hover a value for its p95)'); });
+  group('Option', 1); sub('');
+  group('Time (min:ss)', 2); sub('p50'); sub('p95');
+  group('Exposure (exp-s)', 3); sub('p50'); sub('p95'); sub('mix', 'exposure components, median over samples (hover for the numbers)');
+  group('Samples', 2); sub('arrived', 'share of samples that arrived'); sub('rerouted');
+  group('Route', 2); sub('km'); sub('free flow', 'travel time with no traffic, no stops (min:ss)');
+  group('Cover', 1, 'share of the route within the response target of every responder type (minimum over types)'); sub('in target');
   if (rTypes.length > 0) { group('Response p95 (min:ss)', rTypes.length); rTypes.forEach(function (t) { sub(t); }); }
-  group('Coverage', 1); sub('in target', 'share of the route within the response target of every responder type (minimum over types)');
-  if (eKinds.length > 0) { group('Evacuation p95 (min:ss) / in target', 2 * eKinds.length); eKinds.forEach(function (k) { sub(k.replace('_', ' ')); sub('in target'); }); }
-  group('Robustness', 2); sub('worst closure', 'extra time if the worst critical edge is closed on arrival'); sub('no detour', 'critical edges with no way round');
-  group('Samples', 2); sub('arrived'); sub('rerouted');
-  var thead = el('thead', null, [h1, h2]);
-  table.appendChild(thead);
+  if (eKinds.length > 0) { group('Evacuation p95 · in target', eKinds.length); eKinds.forEach(function (k) { sub(k.replace('_', ' ')); }); }
+  group('Closure', 2, 'critical edges closed on arrival'); sub('worst', 'extra time if the worst critical edge is closed on arrival'); sub('no detour', 'critical edges with no way round');
+  table.appendChild(el('thead', null, [h1, h2]));
 
   var tbody = el('tbody');
   m.options.forEach(function (o) {
@@ -53,46 +82,59 @@ function buildTable(m) {
       tbody.appendChild(tr);
       return;
     }
-    tr.appendChild(el('td', { className: 'route', 'data-key': 'lengthM', 'data-value': String(o.lengthM) }, [fmtKm(o.lengthM), el('br'), el('small', { text: 'free flow ' + fmtDuration(o.freeFlowS) })]));
     tr.appendChild(cell('timeS.p50', o.timeS.p50, fmtDuration(o.timeS.p50)));
     tr.appendChild(cell('timeS.p95', o.timeS.p95, fmtDuration(o.timeS.p95)));
     tr.appendChild(cell('exposure.total.p50', o.exposure.total.p50, fmtExp(o.exposure.total.p50)));
     tr.appendChild(cell('exposure.total.p95', o.exposure.total.p95, fmtExp(o.exposure.total.p95)));
-    o.exposure.components.forEach(function (c) {
-      tr.appendChild(cell('exposure.components.' + c.name + '.p50', c.p50, fmtExp(c.p50), 'p95 ' + fmtExp(c.p95)));
-    });
+    tr.appendChild(exposureMix(o));
+    var arrived = cell('arrivedShare', o.arrivedShare, fmtPct(o.arrivedShare));
+    if (o.arrivedShare < 1) arrived.className += ' warn';
+    tr.appendChild(arrived);
+    tr.appendChild(cell('reroutedShare', o.reroutedShare, fmtPct(o.reroutedShare)));
+    tr.appendChild(cell('lengthM', o.lengthM, (o.lengthM / 1000).toFixed(1)));
+    tr.appendChild(cell('freeFlowS', o.freeFlowS, fmtDuration(o.freeFlowS)));
+    tr.appendChild(cell('coverage', o.coverage, fmtPct(o.coverage)));
     rTypes.forEach(function (t) {
       var r = o.response.filter(function (x) { return x.type === t; })[0];
-      tr.appendChild(r ? cell('response.' + t + '.p95S', r.p95S, fmtDuration(r.p95S), 'p50 ' + fmtDuration(r.p50S) + ', max ' + fmtDuration(r.maxS) + ', target ' + fmtDuration(r.targetS) + ', ' + fmtPct(r.shareWithinTarget) + ' of the route within target, ' + r.units + ' unit(s)') : cell('response.' + t + '.p95S', null, '—'));
+      tr.appendChild(r ? cell('response.' + t + '.p95S', r.p95S, r.p95S === null ? 'none' : fmtDuration(r.p95S), 'p50 ' + fmtDuration(r.p50S) + ', max ' + fmtDuration(r.maxS) + ', target ' + fmtDuration(r.targetS) + ', ' + fmtPct(r.shareWithinTarget) + ' of the route within target, ' + r.units + ' unit(s)') : cell('response.' + t + '.p95S', null, '—'));
     });
-    tr.appendChild(cell('coverage', o.coverage, fmtPct(o.coverage)));
     eKinds.forEach(function (k) {
       var v = o.evacuation.filter(function (x) { return x.to === k; })[0];
-      tr.appendChild(v ? cell('evacuation.' + k + '.p95S', v.p95S, fmtDuration(v.p95S), 'p50 ' + fmtDuration(v.p50S) + ', max ' + fmtDuration(v.maxS) + ', target ' + fmtDuration(v.targetS)) : cell('evacuation.' + k + '.p95S', null, '—'));
-      tr.appendChild(v ? cell('evacuation.' + k + '.share', v.shareWithinTarget, fmtPct(v.shareWithinTarget)) : cell('evacuation.' + k + '.share', null, '—'));
+      if (!v) { tr.appendChild(cell('evacuation.' + k + '.p95S', null, '—')); return; }
+      var td = el('td', { className: 'num', title: 'p50 ' + fmtDuration(v.p50S) + ', max ' + fmtDuration(v.maxS) + ', target ' + fmtDuration(v.targetS) }, [
+        part('span', 'evacuation.' + k + '.p95S', v.p95S, v.p95S === null ? 'none' : fmtDuration(v.p95S)), ' ', part('small', 'evacuation.' + k + '.share', v.shareWithinTarget, fmtPct(v.shareWithinTarget))
+      ]);
+      tr.appendChild(td);
     });
     var rb = o.robustness;
     tr.appendChild(cell('robustness.worstExtraS', rb.worstExtraS, rb.worstExtraS === null ? (rb.criticalEdges > 0 ? 'no detour' : '—') : '+' + fmtDuration(rb.worstExtraS), rb.criticalEdges + ' critical edge(s)'));
     tr.appendChild(cell('robustness.noDetour', rb.noDetour, String(rb.noDetour)));
-    tr.appendChild(cell('arrivedShare', o.arrivedShare, fmtPct(o.arrivedShare)));
-    tr.appendChild(cell('reroutedShare', o.reroutedShare, fmtPct(o.reroutedShare)));
     tbody.appendChild(tr);
   });
   table.appendChild(tbody);
   return table;
 }
 
-function buildMovementSection(m, onShow, onOnly) {
+function mixKey() {
+  return el('p', { className: 'mix-key' }, ['Exposure mix: '].concat(Object.keys(COMPONENT_SHORT).map(function (c) {
+    return el('span', null, [el('span', { className: 'exposure-chip', style: 'background:' + COMPONENT_COLORS[c] }), COMPONENT_SHORT[c] + ' ']);
+  })));
+}
+
+function buildMovementSection(m, mi, onShow, onOnly) {
   var sec = el('section', { className: 'movement', id: 'movement-' + m.id, 'data-movement': m.id });
   var show = el('button', { type: 'button', className: 'show-on-map', text: 'show on map' });
   show.addEventListener('click', function () { onShow(m.id); });
   var only = el('button', { type: 'button', className: 'show-on-map only-movement', text: 'only this movement' });
   only.addEventListener('click', function () { onOnly(m.id); });
-  sec.appendChild(el('h2', null, [m.id + ': ' + m.label, show, only]));
+  sec.appendChild(el('h2', null, [el('span', { className: 'movement-hue', style: 'background:' + movementColor(mi) }), m.id + ': ' + m.label, el('span', { className: 'heading-buttons' }, [show, only])]));
   sec.appendChild(el('p', { className: 'movement-meta', text: m.delegation + ' · departs ' + fmtClock(m.departS).slice(0, 5) + ' · ' + m.options.length + ' option(s)' + (m.recommendedOptionId ? ' · recommended: ' + m.recommendedOptionId : ' · no option found a route') }));
   sec.appendChild(el('p', { className: 'verdict', text: m.verdict }));
+  // Filled when the page is printed (print-maps.js): this movement's routes, fitted to the page.
+  sec.appendChild(el('div', { className: 'print-row' }, [el('figure', { className: 'print-map', 'data-movement': m.id }), el('div', { className: 'print-side' })]));
   var wrap = el('div', { className: 'table-wrap' }, [buildTable(m)]);
   sec.appendChild(wrap);
+  sec.appendChild(mixKey());
   return sec;
 }
 
@@ -113,7 +155,7 @@ function buildContextSection(data) {
       ]));
     });
     t.appendChild(tb);
-    sec.appendChild(t);
+    sec.appendChild(el('div', { className: 'context-scroll' }, [t]));
   }
   if (data.responders.length > 0) {
     sec.appendChild(el('h2', { text: 'Responders' }));
@@ -129,7 +171,7 @@ function buildContextSection(data) {
       ]));
     });
     r.appendChild(rb);
-    sec.appendChild(r);
+    sec.appendChild(el('div', { className: 'context-scroll' }, [r]));
   }
   return sec;
 }
