@@ -45,7 +45,7 @@ export function renderExerciseReview(session: ExerciseSession, scenarioName: str
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#1d2430}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #d5dae1;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}.worse{color:#a4161a}.better{color:#1b6f3a}
-svg{width:100%;height:auto;border:1px solid #d5dae1;background:#fbfcfd}.who{color:#5b6675}
+svg{max-width:100%;height:auto;border:1px solid #d5dae1;background:#fbfcfd}.who{color:#5b6675}
 @page{size:A4 portrait;margin:14mm}h2{break-after:avoid}
 </style></head><body>
 <h1>After-action review</h1>
@@ -123,7 +123,15 @@ function timelineRows(entries: JournalEntry[], final: MovementState[]): string {
   for (const e of entries) rows.push({ t: e.atS, who: e.who, what: describeEntry(e) });
   for (const m of final) for (const ev of m.events) if (ev.kind !== 'inject') rows.push({ t: ev.timeS, who: 'simulation', what: ev.message });
   rows.sort((a, b) => a.t - b.t);
-  return rows.map((r) => `<tr><td>${clock(r.t)}</td><td class="who">${escapeHtml(r.who)}</td><td>${escapeHtml(r.what)}</td></tr>`).join('\n');
+  // An inject fires once in every movement's run: list it once.
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => {
+      const key = `${r.t}|${r.what}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }).map((r) => `<tr><td>${clock(r.t)}</td><td class="who">${escapeHtml(r.who)}</td><td>${escapeHtml(r.what)}</td></tr>`).join('\n');
 }
 
 export function describeEntry(e: JournalEntry): string {
@@ -167,11 +175,12 @@ function trackMap(session: ExerciseSession, final: MovementState[]): string {
   const s = Math.min(...all.map((p) => p[1]));
   const n = Math.max(...all.map((p) => p[1]));
   const kx = Math.cos((((s + n) / 2) * Math.PI) / 180);
-  const width = 900;
-  const scale = width / Math.max(1e-6, (e - w) * kx);
-  const height = Math.max(200, Math.round((n - s) * scale));
+  // Fit the drives into 900 × 560 px, keeping the aspect (a detour can be much taller than wide).
+  const scale = Math.min(900 / Math.max(1e-6, (e - w) * kx), 560 / Math.max(1e-6, n - s));
+  const width = Math.round((e - w) * kx * scale);
+  const height = Math.round((n - s) * scale);
   const xy = (p: [number, number]) => `${((p[0] - w) * kx * scale).toFixed(1)},${((n - p[1]) * scale).toFixed(1)}`;
   const paths = lines.map((l) => `<polyline fill="none" stroke="${l.colour}" stroke-width="${l.dashed ? 2 : 3.5}" ${l.dashed ? 'stroke-dasharray="6 5" opacity="0.7"' : ''} points="${l.pts.map(xy).join(' ')}"/>`).join('\n');
   const legend = final.map((m, mi) => `<span style="color:${COLOURS[mi % COLOURS.length]}">■</span> ${escapeHtml(m.id)}`).join(' · ');
-  return `<svg viewBox="-10 -10 ${width + 20} ${height + 20}" role="img" aria-label="Planned (dashed) and actual (solid) tracks">${paths}</svg><p>${legend} — dashed: plan, solid: actual.</p>`;
+  return `<svg width="${width + 20}" height="${height + 20}" viewBox="-10 -10 ${width + 20} ${height + 20}" role="img" aria-label="Planned (dashed) and actual (solid) tracks">${paths}</svg><p>${legend} — dashed: plan, solid: actual.</p>`;
 }

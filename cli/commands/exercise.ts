@@ -13,7 +13,7 @@ import { renderExerciseReview } from '../../viz/exercise-review.js';
 import { ExerciseClock } from '../exercise/clock.js';
 import { buildConsoleServer, newToken } from '../exercise/console-server.js';
 import { runAction } from '../report-error.js';
-import { loadRunInputs } from './run.js';
+import { loadRunInputs } from '../scenario-inputs.js';
 
 interface ExerciseOptions {
   port: string;
@@ -46,7 +46,7 @@ export function registerExercise(program: Command): void {
       const digest = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
       const t0S = scenario.startS ?? Math.max(0, Math.min(...plan.movements.map((m) => m.departureS)) - 600);
       const session = new ExerciseSession(graph, plan, t0S);
-      const header: JournalHeader = { type: 'start', v: JOURNAL_VERSION, scenario: path.resolve(file), scenarioDigest: digest, t0S, seed: plan.seed };
+      const header: JournalHeader = { type: 'start', v: JOURNAL_VERSION, scenario: file, scenarioDigest: digest, t0S, seed: plan.seed };
 
       if (opts.replay) {
         replayInto(session, opts.replay, digest);

@@ -45,6 +45,12 @@ export class ExerciseClock {
     if (s > this.baseS) this.baseS = s;
   }
 
+  /** Set exercise time to `s`, back or forward (benches and tools; the console's API only jumps forward). */
+  seek(s: number): void {
+    this.rebase();
+    this.baseS = s;
+  }
+
   private rebase(): void {
     this.baseS = this.atS;
     this.baseWallMs = this.now();

@@ -125,7 +125,7 @@ export async function buildConsoleServer(opts: ConsoleServerOptions): Promise<Fa
     if (req.params.name === 'leaflet.js') body = body.replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, '\n');
     return reply.type(asset.type).send(body);
   });
-  const basemap = { roads: roadLayers(session.graph).roads, water: opts.water, places: session.plan.landmarks.map((p) => ({ id: p.id, label: p.label, kind: p.kind, lon: p.lon, lat: p.lat })) };
+  const basemap = { roads: roadLayers(session.graph), water: opts.water, places: session.plan.landmarks.map((p) => ({ id: p.id, label: p.label, kind: p.kind, lon: p.lon, lat: p.lat })) };
   app.get('/api/basemap', async () => basemap);
   app.get('/api/plan', async () => ({
     scenario: opts.scenarioName,

@@ -77,8 +77,8 @@ function trainerAction(a: TrainerInject, atS: number, durationS: number | null):
 
 /**
  * The simulation's decision for entry `index`, or null for decisions that change nothing by themselves
- * (`continue`, `release`). An open hold lasts until the movement's next decision (a release or any
- * other), else OPEN_HOLD_S.
+ * (`continue`, `release`). An open hold lasts until the time of the movement's next decision (a release
+ * or any other), else OPEN_HOLD_S.
  */
 function planDecision(e: Extract<JournalEntry, { type: 'decision' }>, entries: readonly JournalEntry[], index: number, places: ReadonlyMap<string, PlanPlace>): PlanDecision | null {
   const d = e.decision;
@@ -89,7 +89,7 @@ function planDecision(e: Extract<JournalEntry, { type: 'decision' }>, entries: r
     case 'hold': {
       if (d.durationS !== null) return { kind: 'hold', durationS: d.durationS };
       const next = entries.slice(index + 1).find((x) => x.type === 'decision' && x.movementId === e.movementId);
-      return { kind: 'hold', durationS: next ? Math.max(1, next.atS - e.atS) : OPEN_HOLD_S };
+      return next ? { kind: 'hold', durationS: next.atS - e.atS, untilS: next.atS } : { kind: 'hold', durationS: OPEN_HOLD_S };
     }
     case 'switch':
       return { kind: 'switch', optionId: d.optionId };

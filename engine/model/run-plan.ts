@@ -123,14 +123,14 @@ export type PlanInjectAction =
  * - switch: drive planned option `optionId` from here (joining it by the fastest road when it does not
  *   pass here);
  * - reroute: a fresh fastest or least-exposed route to the destination around what is closed now;
- * - hold: stop where the convoy is for `durationS`;
+ * - hold: stop where the convoy is for `durationS` (or until `untilS`, time of day);
  * - divert: drive to `place` instead (a staging area, safe haven, hospital); the movement ends there;
  * - return: drive back to where the movement started.
  */
 export type PlanDecision =
   | { kind: 'switch'; optionId: string }
   | { kind: 'reroute'; by: 'fastest' | 'safest' }
-  | { kind: 'hold'; durationS: number }
+  | { kind: 'hold'; durationS: number; /** Hold until this time of day instead (a hold released later). */ untilS?: number }
   | { kind: 'divert'; place: PlanPlace }
   | { kind: 'return' };
 

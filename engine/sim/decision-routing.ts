@@ -37,14 +37,16 @@ export class DecisionRouting {
     return reroute;
   }
 
-  decide(mi: number, injectIndex: number, currentOption: number, node: number, active: Uint8Array, destination: number): DecisionOutcome {
+  decide(mi: number, injectIndex: number, currentOption: number, node: number, active: Uint8Array, destination: number, timeS: number): DecisionOutcome {
     const action = this.world.injects[injectIndex]!.plan.action;
     if (action.type !== 'decision') return { kind: 'refused', description: 'is not a decision' };
     const d = action.decision;
     const mv = this.world.movements[mi]!;
     switch (d.kind) {
-      case 'hold':
-        return { kind: 'hold', durationS: d.durationS, description: `holds for ${formatMinutes(d.durationS)} (decision)` };
+      case 'hold': {
+        const durationS = d.untilS !== undefined ? Math.max(0, d.untilS - timeS) : d.durationS;
+        return { kind: 'hold', durationS, description: `holds for ${formatMinutes(durationS)} (decision)` };
+      }
       case 'switch': {
         const oi = mv.optionIds.indexOf(d.optionId);
         if (oi < 0) return { kind: 'refused', description: `cannot switch: no option ${d.optionId}` };

@@ -222,8 +222,8 @@ export class PreparedRun implements SimContext {
     return key;
   }
 
-  decide(mi: number, injectIndex: number, currentOption: number, node: number, active: Uint8Array, destination: number): DecisionOutcome {
-    return this.decisions.decide(mi, injectIndex, currentOption, node, active, destination);
+  decide(mi: number, injectIndex: number, currentOption: number, node: number, active: Uint8Array, destination: number, timeS: number): DecisionOutcome {
+    return this.decisions.decide(mi, injectIndex, currentOption, node, active, destination, timeS);
   }
 
   nodeLon(node: number): number {

@@ -77,7 +77,7 @@ export interface SimContext {
    */
   reroute(movementIndex: number, currentOption: number, node: number, activeClosures: Uint8Array, destination?: number): Reroute | null;
   /** Apply decision inject `injectIndex` at `node` (only called when the plan has decision injects). */
-  decide?(movementIndex: number, injectIndex: number, currentOption: number, node: number, activeClosures: Uint8Array, destination: number): DecisionOutcome;
+  decide?(movementIndex: number, injectIndex: number, currentOption: number, node: number, activeClosures: Uint8Array, destination: number, timeS: number): DecisionOutcome;
   lonLatOfNode(node: number): [number, number];
   nodeLon(node: number): number;
   nodeLat(node: number): number;

@@ -179,7 +179,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       } else if (inj.decisionMovement === mi) {
         // Exercise decisions only (never in batch runs): this branch may allocate.
         for (let q = 0; q < ctx.injects.length; q++) s.activeClosures[q] = s.closureOn[q] && t < s.closureTo[q]! ? 1 : 0;
-        const out = ctx.decide!(mi, k, option, track.tailNode[i]!, s.activeClosures, destination);
+        const out = ctx.decide!(mi, k, option, track.tailNode[i]!, s.activeClosures, destination, t);
         const [nlon, nlat] = ctx.lonLatOfNode(track.tailNode[i]!);
         if (rec) rec.event(t, 'decision', `${inj.plan.id}: ${mv.id} ${out.description}`, nlon, nlat);
         if (out.kind === 'hold') {
