@@ -7,7 +7,7 @@ import { EdgeSnapper } from '../../engine/graph/edge-snapper.js';
 import type { RoadGraph } from '../../engine/graph/index.js';
 import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
-import { readAvoidPolygons } from '../../engine/route/avoid-file.js';
+import { readAvoidPolygons } from '../avoid-file.js';
 import { compileOverlay, Router, routeToGeoJSON, serviceAreas, corridorShare, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
 import { parseOdCsv } from '../../engine/route/od-csv.js';
 import { describeRoute, formatDuration } from '../../engine/route/route-text.js';

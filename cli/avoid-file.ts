@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
-import { DataFileError } from '../errors.js';
-import { readJsonFile } from '../read-json-file.js';
+import { DataFileError } from '../engine/errors.js';
+import { readJsonFile } from '../engine/read-json-file.js';
 
 /**
  * Polygons to avoid from a GeoJSON file: a Polygon, a MultiPolygon, a Feature of either, or a
