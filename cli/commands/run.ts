@@ -13,6 +13,7 @@ import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js'
 import type { RunResult, RunTimings } from '../../engine/run/run-result.js';
 import { loadScenarioOrThrow, type Scenario } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
+import { parseSeedFlag } from '../seed-flag.js';
 import { runSummary, toGeoJSON, writeCsv } from '../run-output.js';
 
 export interface RunCommandOptions {
@@ -70,13 +71,14 @@ export function registerRun(program: Command): void {
       runAction(async (file: string, opts: RunCommandOptions) => {
         const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
         const samples = parseSamplesFlag(opts.samples);
+        const seed = parseSeedFlag(opts.seed);
         const { graph, scenario } = await loadRunInputs(file);
         // Ctrl-C once: finish running chunks, write what was done marked partial; twice: exit at once.
         const progress = createProgressReporter({ json: opts.json === true });
         const guard = interruptOnSigint({ onFirst: () => progress.stop() });
         let run: { result: RunResult; timings: RunTimings; partial: boolean };
         try {
-          run = await executeRun(graph, scenario, { samples, seed: opts.seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
+          run = await executeRun(graph, scenario, { samples, seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
         } catch (err) {
           // A chunk failed twice: still write everything computed (marked partial), then report the error.
           const partial = err instanceof ChunkFailedError ? (err.partial as MonteCarloRun | undefined) : undefined;

@@ -41,7 +41,7 @@ export function registerValidate(program: Command): void {
           const key = s.graph.kind === 'bundled' ? `bundled:${flags.dataDir ?? ''}` : s.graph.path;
           let g = graphs.get(key);
           if (!g) {
-            const opts = s.graph.kind === 'bundled' ? { city: 'phnom-penh' as const, ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) } : { source: s.graph.path };
+            const opts = s.graph.kind === 'bundled' ? { city: 'phnom-penh' as const, ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) } : { source: s.graph.path, ...(s.graph.at ? { sourceLabel: s.graph.at } : {}) };
             g = loadGraph(opts).then((r) => r.graph);
             graphs.set(key, g);
           }

@@ -1,3 +1,5 @@
+import { quoteInput } from '../quote.js';
+
 /**
  * Quantities with explicit units, as planners write them: `40 km/h`, `12 m`, `1.5 km`, `90 s`, `5 min`,
  * `08:30`, `T+12 min`. A bare number is refused for any quantity that has a unit, because `40` could be
@@ -139,7 +141,7 @@ export function describe(v: unknown): string {
     return json !== undefined && json.length <= 40 ? json : 'a list';
   }
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'string') return quoteInput(v);
   return `${typeof v} ${String(v)}`;
 }
 
