@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
+import { describeFsError } from '../../engine/input-file.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { ChunkFailedError } from '../../engine/run/parallel-errors.js';
@@ -29,7 +30,13 @@ export interface RunCommandOptions {
 /** Load the graph (bundled Phnom Penh, cached) and the scenario, validated against it. */
 export async function loadRunInputs(file: string): Promise<{ graph: RoadGraph; scenario: Scenario }> {
   // Fail fast on a missing file, before the graph is loaded.
-  if (!fs.existsSync(file)) throw new InputError(`scenario file not found: ${file}`);
+  let missing: string | undefined;
+  try {
+    fs.statSync(file);
+  } catch (err) {
+    missing = describeFsError(err, file);
+  }
+  if (missing !== undefined) throw new InputError(missing === 'file not found' ? `scenario file not found: ${file}` : `${file}: ${missing}`);
   const { graph } = await loadGraph();
   const scenario = await loadScenarioOrThrow(file, { graph });
   return { graph, scenario };

@@ -1,3 +1,4 @@
+import { quoteInput } from '../quote.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RoadGraph } from '../graph/road-graph.js';
@@ -83,7 +84,7 @@ function validateParsed(text: string, displayName: string, abs: string, opts: Lo
       let message = syntaxMessage(err.message);
       if (err.code === 'DUPLICATE_KEY') {
         const key = /^["']?([^"':\s]+)/.exec(text.slice(err.pos[0]))?.[1];
-        message = `key '${key ?? '?'}' is given twice in the same mapping (keys must be unique)`;
+        message = `key ${quoteInput(key ?? '?')} is given twice in the same mapping (keys must be unique)`;
       }
       ctx.problems.push({ file: displayName, line: pos.line, col: pos.col, path: '(syntax)', message });
     }

@@ -18,9 +18,9 @@ export function normalise(part: PartialScenario, ctx: CheckContext, places: Plac
   const raw = part.raw;
   places.resolveDeclared();
 
-  if (!part.failed.has('date') && raw.date !== undefined && !isCalendarDate(raw.date)) ctx.add(['date'], `date '${raw.date}' is not a calendar date`);
+  if (!part.failed.has('date') && raw.date !== undefined && !isCalendarDate(raw.date)) ctx.add(['date'], `date ${quoteInput(raw.date)} is not a calendar date`);
   if (!part.failed.has('timezone') && !isTimeZone(raw.timezone)) {
-    ctx.add(['timezone'], `unknown time zone '${raw.timezone}' (expected an IANA name such as 'Asia/Phnom_Penh')`);
+    ctx.add(['timezone'], `unknown time zone ${quoteInput(raw.timezone)} (expected an IANA name such as 'Asia/Phnom_Penh')`);
   }
   const startS = raw.start !== undefined ? ctx.time(raw.start) : null;
 
