@@ -18,7 +18,6 @@ function escapeChar(c: string): string {
   if (c === '\r') return '\\r';
   if (c === '\t') return '\\t';
   if (c === '\\') return '\\\\';
-  if (c === "'") return "\\'";
   if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `\\x${code.toString(16).padStart(2, '0')}`;
   if (code === 0x2028 || code === 0x2029 || code === 0xfeff || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return `\\u{${code.toString(16)}}`;
   return c;
