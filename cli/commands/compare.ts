@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../engine/errors.js';
 import { suggest } from '../../engine/import/gazetteer.js';
 import { runAction } from '../report-error.js';
+import { parseSeedFlag } from '../seed-flag.js';
 import { compareReport } from '../compare-output.js';
 import { loadRunInputs } from '../scenario-inputs.js';
 import { executeRun, parseSamplesFlag } from './run.js';
@@ -9,13 +10,14 @@ import { executeRun, parseSamplesFlag } from './run.js';
 /** Run a scenario and print its options side by side (shared by `compare` and `start`). */
 export async function compareScenario(file: string, opts: { movement?: string; samples?: string; seed?: string }): Promise<string> {
   const samples = parseSamplesFlag(opts.samples);
+  const seed = parseSeedFlag(opts.seed);
   const { graph, scenario } = await loadRunInputs(file);
   if (opts.movement && !scenario.movements.some((m) => m.id === opts.movement)) {
     const ids = scenario.movements.map((m) => m.id);
     const hint = suggest(opts.movement, ids);
     throw new InputError(`--movement '${opts.movement}' is not a movement of ${file}${hint ? ` (did you mean '${hint}'?)` : ''}; movements: ${ids.join(', ')}`);
   }
-  const { result } = await executeRun(graph, scenario, { samples, seed: opts.seed });
+  const { result } = await executeRun(graph, scenario, { samples, seed });
   return compareReport(result, opts.movement);
 }
 

@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
-import { DataFileError, InputError } from '../errors.js';
-import { checkAvoidPolygon } from './area-validation.js';
-import { readJsonFile } from '../read-json-file.js';
+import { DataFileError, InputError } from '../engine/errors.js';
+import { checkAvoidPolygon } from '../engine/route/area-validation.js';
+import { readJsonFile } from '../engine/read-json-file.js';
 
 /**
  * Polygons to avoid from a GeoJSON file: a Polygon, a MultiPolygon, a Feature of either, or a
