@@ -20,10 +20,12 @@ import { loadGraph } from '../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../engine/paths.js';
 import { Router } from '../engine/route/index.js';
 import { buildDir, compileNative, runNative, writeNativeGraph, writeQueries } from './routing-native.js';
+import { Verdict } from './verdict.js';
 
 const at = process.argv.indexOf('--sources');
 const SOURCES = at > 0 ? Number(process.argv[at + 1]) : 20;
 let sink = 0;
+const verdict = new Verdict();
 
 function q(sorted: readonly number[], p: number): number {
   const i = (sorted.length - 1) * p;
@@ -82,11 +84,15 @@ async function one(name: string, graph: RoadGraph): Promise<void> {
   const row = `| ${name} | ${graph.nodeCount.toLocaleString('en')} | ${o.map(ms).join(' / ')} | ${c.map(ms).join(' / ')} | ${(o[0] / c[0]).toFixed(2)}× | ${ms(ow)} | ${ms(cw)} | ${maxDiff.toExponential(1)} |`;
   lines.push(row);
   console.log(row);
+  verdict.agreeWithin(`${name}: label checksums ours vs C++`, maxDiff);
+  verdict.target(`${name}: one-to-all ours / C++ (CPU p50)`, o[0] / c[0], 2, 'at most');
 }
 
 console.log(lines.join('\n'));
 await one('phnom-penh', (await loadGraph()).graph);
 for (const city of ['amsterdam', 'seattle', 'delhi', 'rome', 'moscow'] as CityGraphName[]) await one(city, loadCityGraph(city));
+verdict.finish();
+lines.push('', '```', ...verdict.summary(), '```');
 const file = path.join(PACKAGE_ROOT, 'bench', 'results', 'routing-one-to-all.md');
 writeFileAtomic(file, `# One-to-all Dijkstra: ours vs C++\n\n${lines.join('\n')}\n`);
 console.log(`written ${path.relative(PACKAGE_ROOT, file)} (sink ${sink.toExponential(2)})`);

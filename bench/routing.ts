@@ -21,6 +21,7 @@ import { PACKAGE_ROOT } from '../engine/paths.js';
 import { compileOverlay, Router, type CompiledOverlay, type RouteAlgorithm } from '../engine/route/index.js';
 import { buildPeers } from './routing-peers.js';
 import { buildDir, compileNative, runNative, writeNativeGraph, writeQueries } from './routing-native.js';
+import { relDiff, Verdict } from './verdict.js';
 
 const quick = process.argv.includes('--quick');
 const PAIRS = quick ? 30 : 120;
@@ -28,6 +29,7 @@ const PEER_PAIRS = quick ? 10 : 40;
 const GRAPHOLOGY_PAIRS = quick ? 3 : 6;
 const ALL_SOURCES = quick ? 4 : 12;
 let sink = 0;
+const verdict = new Verdict();
 
 /** Percentiles in ms: p50/p90/p99 of CPU time per query (what the ratios use), wall* of wall time. */
 interface Row {
@@ -94,11 +96,6 @@ async function measure(graphName: string, g: RoadGraph, tasks: { name: string; c
     out.set(t.name, record(graphName, g, t.name, taskSamples(bench.tasks[0]!), cpu.slice(-t.count)));
   }
   return out;
-}
-
-function relDiff(a: number, b: number): number {
-  if (a === b) return 0;
-  return Math.abs(a - b) / Math.max(1e-12, Math.abs(a), Math.abs(b));
 }
 
 interface GraphSummary {
@@ -246,7 +243,7 @@ async function benchGraph(name: string, graph: RoadGraph, withPeers: boolean): P
     summary.graphologyP50 = peerRows.get('graphology bidirectional Dijkstra')!.p50;
   }
   summary.maxDiff = maxDiff;
-  console.log(`  largest relative cost difference against C++ and peers: ${maxDiff.toExponential(2)}`);
+  verdict.agreeWithin(`${name}: costs of C++ A*/Dijkstra/one-to-all, CH and peers vs ours`, maxDiff);
   summaries.push(summary);
 }
 
@@ -273,6 +270,12 @@ for (const s of summaries) {
     `| ${s.name} | ${s.nodes.toLocaleString('en')} | ${fmt(s.astarP50)} | ${fmt(s.bidiP50)} | ${fmt(s.dijkstraP50)} | ${fmt(s.cppAStarP50)} | ${fmt(s.cppDijkstraP50)} | ${s.nbaP50 !== undefined ? fmt(s.nbaP50) : '–'} | ${s.ngAStarP50 !== undefined ? fmt(s.ngAStarP50) : '–'} | ${s.graphologyP50 !== undefined ? fmt(s.graphologyP50) : '–'} | ${nba} | ${(((s.overlayP50 / s.astarP50) - 1) * 100).toFixed(0)} % | ${(s.scenarioOverlayP50 / s.astarP50).toFixed(2)}× | ${fmt(s.overlayCompileMs)} | ${fmt(s.allP50)} | ${fmt(s.cppAllP50)} | ${(s.allP50 / s.cppAllP50).toFixed(2)}× | ${fmt(s.chP50)} | ${(s.chBuildMs / 1000).toFixed(1)} s | ${s.nbaP50 !== undefined && s.oursChPeerPairsP50 !== undefined ? `${(s.nbaP50 / s.oursChPeerPairsP50).toFixed(0)}×` : '–'} |`,
   );
 }
+for (const s of summaries) {
+  if (s.nbaP50 !== undefined && s.oursPeerPairsP50 !== undefined) verdict.target(`${s.name}: ngraph.path NBA* / ours A*`, s.nbaP50 / s.oursPeerPairsP50, 10, 'at least');
+  verdict.target(`${s.name}: one-to-all ours / C++ (same algorithm)`, s.allP50 / s.cppAllP50, 2, 'at most');
+}
+verdict.finish();
+lines.push('', '```', ...verdict.summary(), '```');
 const ams = summaries.find((s) => s.name === 'amsterdam');
 const mos = summaries.find((s) => s.name === 'moscow');
 if (ams && mos) {
