@@ -3,6 +3,7 @@ import type { RoadGraph } from '../graph/index.js';
 import { findAlternatives, type AlternativesOptions } from './alternatives.js';
 import { searchBidirectional } from './bidirectional.js';
 import { arrivalSeeds, checkEndpoint, departureSeeds, directDrive, partial } from './endpoints.js';
+import { LazyMinHeap } from './lazy-heap.js';
 import { searchAll, type SourceSeed } from './one-to-all.js';
 import type { CompiledOverlay } from './overlay.js';
 import { assembleRoute, finishRoute, routeFromEdges } from './path-assembly.js';
@@ -67,6 +68,7 @@ export class Router {
   private readonly cchMetrics = new WeakMap<Float64Array, CchMetric>();
   private readonly tableSides = new WeakMap<ContractionHierarchy | CchMetric, HierarchySides>();
   private tableScratch: TableScratch | undefined;
+  private allHeap: LazyMinHeap | undefined;
 
   constructor(readonly graph: RoadGraph) {
     this.fwd = new SearchState(graph.nodeCount);
@@ -181,7 +183,8 @@ export class Router {
     if (opts.sourceOut && opts.sourceOut.length !== g.nodeCount) throw new InputError(`oneToAll: sourceOut has length ${opts.sourceOut.length}, expected ${g.nodeCount}`);
     out.fill(Infinity);
     opts.sourceOut?.fill(-1);
-    searchAll(g, weight, this.fwd, seeds, reverse, cutoff, out, opts.sourceOut);
+    this.allHeap ??= new LazyMinHeap(g.nodeCount);
+    searchAll(g, weight, this.allHeap, seeds, reverse, cutoff, out, opts.sourceOut);
     return out;
   }
 
