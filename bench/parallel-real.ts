@@ -19,6 +19,7 @@ import path from 'node:path';
 import { Bench, type Task } from 'tinybench';
 import { metered, type CpuUse as Cpu } from './cpu-meter.js';
 import { quantiles, taskSamples } from './latency-stats.js';
+import { Verdict } from './verdict.js';
 import { loadGraph } from '../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../engine/paths.js';
 import { runSampleJob } from '../engine/run/parallel-job.js';
@@ -42,6 +43,8 @@ export interface RealRunRates {
   cold: Map<string, number>;
   steady: Map<string, number>;
 }
+
+const verdict = new Verdict();
 
 export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: Line; keep: (x: number) => void; cold: boolean; steady: boolean }): Promise<RealRunRates> {
   const { quick, stats, line, keep } = opts;
@@ -90,7 +93,8 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     report(`\n1b. cold runs, end to end (pool start + preparation + sampling + aggregation): ${samples} samples × ${streams.length} movement-options = ${total} samples per run`, bench, cpu, total, rates.cold);
     const r = (n: string): number => rates.cold.get(n)!;
     console.log(`  cold scaling 2 workers / 1 worker: ${(r('cold: fresh pool, 2 workers') / r('cold: fresh pool, 1 worker')).toFixed(2)}×; CLI default / in-process: ${(r('cold: CLI default (--workers 2, auto)') / r('cold: in-process (workers 0)')).toFixed(2)}×`);
-    console.log(`  CLI default started workers in ${poolUsed.filter(Boolean).length} of ${poolUsed.length} runs; results of every run byte-identical: ${hashes.size === 1 ? 'yes' : `NO (${hashes.size} distinct)`}`);
+    console.log(`  CLI default started workers in ${poolUsed.filter(Boolean).length} of ${poolUsed.length} runs`);
+    verdict.agree('cold runs: results of every run byte-identical', hashes.size === 1, `${hashes.size} distinct result digest(s)`);
   }
 
   if (opts.steady) {
@@ -202,8 +206,11 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     const cs = [...ceilings].sort((a, b) => a - b);
     console.log(`  machine ceiling for the same work (2 identical chunks at once, no pool logistics): ${cq.p50.toFixed(2)}× median (range ${cs[0]!.toFixed(2)}–${cs[cs.length - 1]!.toFixed(2)}); pool scaling / ceiling, per round: median ${quantiles(ofCeiling).p50.toFixed(2)}`);
     console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(two) / perCpu(one)).toFixed(2)}`);
-    console.log(`  worker preparations in the last timed run (warm pools re-prepare nothing): ${[...prepares].map(([w, n]) => `${w} worker(s): ${n}`).join(', ')}; per-sample results identical across 0/1/2 workers: ${new Set(digests.values()).size === 1 ? 'yes' : 'NO'}`);
+    console.log(`  worker preparations in the last timed run (warm pools re-prepare nothing): ${[...prepares].map(([w, n]) => `${w} worker(s): ${n}`).join(', ')}`);
+    verdict.agree('steady runs: per-sample results identical across 0/1/2 workers', new Set(digests.values()).size === 1, `${new Set(digests.values()).size} distinct digest(s)`);
+    verdict.target('steady scaling 2 workers / 1 worker (median of paired rounds)', rq.p50, 1.8, 'at least');
     for (const p of pools.values()) await p.destroy();
   }
+  verdict.finish();
   return rates;
 }
