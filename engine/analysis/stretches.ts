@@ -1,5 +1,6 @@
 import { EXPOSURE_COMPONENTS, type Hotspot, type Stretch } from '../model/run-result.js';
 import type { Recorder } from '../sim/recorder.js';
+import { round2, round7 } from '../rounding.js';
 
 /** Stretches are runs of consecutive driven edges at least this long (the last one may be shorter). */
 export const STRETCH_M = 250;
@@ -32,8 +33,6 @@ function midpoint(rec: Recorder, r: Range): [number, number] {
   return [rec.lon[k]!, rec.lat[k]!];
 }
 
-const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Hotspots: the stretches of the nominal run with the most weighted exposure (top HOTSPOT_COUNT, ties by

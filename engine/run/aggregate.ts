@@ -3,7 +3,7 @@ import { findChokepoints } from '../analysis/chokepoints.js';
 import { COVERAGE_KINDS } from '../metrics/coverage.js';
 import { criticalEdges } from '../analysis/robustness.js';
 import { hotspots, worstStretches } from '../analysis/stretches.js';
-import { distribution, mean, quantileSorted, r2, r2OrNull, r4 } from './distribution.js';
+import { distribution, mean, quantileSorted } from './distribution.js';
 import type { PreparedRun } from '../sim/prepared-run.js';
 import {
   EVACUATION_KINDS,
@@ -21,6 +21,7 @@ import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_
 import type { SampleSummary } from '../model/sample-summary.js';
 import { recommend } from '../analysis/verdict.js';
 import type { SampleRange } from '../model/sample-range.js';
+import { round2, round2OrNull, round4, round7 } from '../rounding.js';
 
 const E = EXPOSURE_COMPONENTS.length;
 const R = RESPONDER_TYPES.length;
@@ -193,8 +194,8 @@ export class RunAggregator {
 
     const nominal = ctx.nominal(mi, oi);
     const describe = (lon: number, lat: number) => ctx.describe(lon, lat);
-    base.arrivedShare = r4(mean(column(o.arrived, 1, 0)));
-    base.reroutedShare = r4(mean(column(o.rerouted, 1, 0)));
+    base.arrivedShare = round4(mean(column(o.arrived, 1, 0)));
+    base.reroutedShare = round4(mean(column(o.rerouted, 1, 0)));
     base.timeS = distribution(column(o.timeS, 1, 0));
     const total = new Float64Array(n);
     for (let j = 0; j < n; j++) {
@@ -210,10 +211,10 @@ export class RunAggregator {
     });
     const cov = (k: number, f: number) => column(o.coverage, COVERAGE_KINDS * COV_FIELDS, k * COV_FIELDS + f).sort();
     const covStats = (k: number) => ({
-      p50S: r2OrNull(quantileSorted(cov(k, 0), 0.5)),
-      p95S: r2OrNull(quantileSorted(cov(k, 1), 0.5)),
-      maxS: r2OrNull(n ? cov(k, 2)[n - 1]! : NaN),
-      withinTargetShare: r4(mean(column(o.coverage, COVERAGE_KINDS * COV_FIELDS, k * COV_FIELDS + 3))),
+      p50S: round2OrNull(quantileSorted(cov(k, 0), 0.5)),
+      p95S: round2OrNull(quantileSorted(cov(k, 1), 0.5)),
+      maxS: round2OrNull(n ? cov(k, 2)[n - 1]! : NaN),
+      withinTargetShare: round4(mean(column(o.coverage, COVERAGE_KINDS * COV_FIELDS, k * COV_FIELDS + 3))),
       worst: nominal ? worstStretches(nominal.record, k, describe) : [],
     });
     base.response = RESPONDER_TYPES.map((type, k) => ({ type, units: ctx.coverage.unitsOfType(k, ctx.movements[mi]!.allowedResponders), targetS: ctx.plan.scoring.responseTargetS[type], ...covStats(k) }));
@@ -228,7 +229,7 @@ export class RunAggregator {
     base.robustness = criticalEdges(ctx, mi, oi, base.chokepoints, nominal?.record ?? null);
     const play = ctx.recordSample(mi, oi, 0);
     if (play) base.playback = { sample: 0, trajectory: play.record.trajectory, stops: play.record.stops, events: play.record.events };
-    base.score = r2(base.timeS.mean + base.exposure.total.mean);
+    base.score = round2(base.timeS.mean + base.exposure.total.mean);
     return base;
   }
 }
@@ -237,7 +238,7 @@ function routeInfo(ctx: PreparedRun, mi: number, oi: number): RouteInfo {
   const g = ctx.graph;
   const track = ctx.movements[mi]!.tracks[oi]!;
   // Partial first and last edges are cut at the snapped start and end points.
-  const coords = routeCoordinates(g, Array.from(track.edge), track.fromFraction, track.toFraction).map(([x, y]) => [r7(x), r7(y)] as [number, number]);
+  const coords = routeCoordinates(g, Array.from(track.edge), track.fromFraction, track.toFraction).map(([x, y]) => [round7(x), round7(y)] as [number, number]);
   const roads: string[] = [];
   let bridges = 0;
   let onBridge = false;
@@ -249,10 +250,8 @@ function routeInfo(ctx: PreparedRun, mi: number, oi: number): RouteInfo {
     if (b && !onBridge) bridges++;
     onBridge = b;
   }
-  return { edges: Array.from(track.edge), coordinates: coords, lengthM: r2(track.totalM), freeFlowTimeS: r2(track.freeFlowTimeS), roads, bridges };
+  return { edges: Array.from(track.edge), coordinates: coords, lengthM: round2(track.totalM), freeFlowTimeS: round2(track.freeFlowTimeS), roads, bridges };
 }
-
-const r7 = (x: number) => Math.round(x * 1e7) / 1e7;
 
 /** Aggregate whole chunks at once (convenience over RunAggregator). */
 export function aggregateSamples(ctx: PreparedRun, chunks: Iterable<{ task: SampleRange; summaries: readonly SampleSummary[] }>, opts: { partial?: boolean } = {}): RunResult {
