@@ -15,14 +15,14 @@ import { runAction } from '../report-error.js';
 
 /**
  * The pooled Monte Carlo runner of `motorcade run`, and the exposure edge by edge of each option's
- * nominal run, taken from the run's own prepared context (the engine's scoring, not a copy of it).
+ * nominal run, taken from the run's own analysis (the engine's scoring, not a copy of it, and not run again).
  */
 function runnerWith(progress: ProgressReporter): ScenarioRunner {
   return async (graph, scenario, opts) => {
     const run = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers, onProgress: (p) => progress.onProgress(p) });
     progress.stop();
     const exposureProfile = (mi: number, oi: number): ExposureProfile | null => {
-      const nominal = run.ctx.nominal(mi, oi);
+      const nominal = run.analysis.options[mi]?.[oi]?.nominal;
       if (!nominal) return null;
       const rec = nominal.record;
       return { edges: rec.edges, lengthM: rec.lengthM, exposure: rec.exposure.map((c) => c.reduce((a, b) => a + b, 0)) };

@@ -1,5 +1,6 @@
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from '../scenario/model.js';
+import { analyseRun, type RunAnalysis } from '../analysis/run-analysis.js';
 import { RunAggregator } from './aggregate.js';
 import { runSampleJob, type SampleJobOutcome } from './parallel-job.js';
 import { ChunkFailedError, describeChunk, errorText } from './parallel-errors.js';
@@ -66,8 +67,10 @@ export interface MonteCarloRun {
   /** `result.partial` is true when the run was interrupted: distributions cover the samples done only. */
   result: RunResult;
   partial: boolean;
-  /** The main thread's prepared run (routes, environments) for reports and playback. */
+  /** The main thread's prepared run (routes, environments). */
   ctx: PreparedRun;
+  /** The run's analysis (nominal runs, chokepoints, robustness, playback), computed once: the result's and the report's. */
+  analysis: RunAnalysis;
   /** Scheduling facts (chunks, chunk size, workers, retries): for logs, never part of the result. */
   outcome: SampleJobOutcome;
   timings: RunTimings;
@@ -150,7 +153,8 @@ export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan,
     opts.signal?.removeEventListener('abort', onAbort);
   }
   const t2 = performance.now();
-  const result = agg!.result({ partial: outcome.partial });
+  const analysis = analyseRun(ctx!);
+  const result = agg!.result(analysis, { partial: outcome.partial });
   // prepare: plan + the main thread's PreparedRun; simulate: the rest of the wall time until the last chunk.
   const timings: RunTimings = { prepareMs: t1 - t0 + (workers === 0 ? 0 : prepareMs), simulateMs: t2 - t1 - (workers === 0 ? 0 : prepareMs), aggregateMs: performance.now() - t2 };
   const ctxDone = ctx!;
@@ -167,9 +171,9 @@ export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan,
       option,
       chunk.sampleStart,
       chunk.sampleEnd,
-      { result, partial: true, ctx: ctxDone, outcome, timings } satisfies MonteCarloRun,
+      { result, partial: true, ctx: ctxDone, analysis, outcome, timings } satisfies MonteCarloRun,
       { cause: error },
     );
   }
-  return { result, partial: outcome.partial, ctx: ctxDone, outcome, timings };
+  return { result, partial: outcome.partial, ctx: ctxDone, analysis, outcome, timings };
 }
