@@ -4,7 +4,7 @@ import { analyseRun, type RunAnalysis } from '../analysis/run-analysis.js';
 import { RunAggregator } from './aggregate.js';
 import { runSampleJob, type SampleJobOutcome } from './parallel-job.js';
 import { ChunkFailedError, describeChunk, errorText } from './parallel-errors.js';
-import { defaultWorkers } from './parallel-options.js';
+import { defaultWorkers } from './default-workers.js';
 import type { ScheduleProgress } from './pool/chunk-scheduler.js';
 import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from './pool/run-job.js';
 import type { FaultInjection } from './pool/sample-job.js';

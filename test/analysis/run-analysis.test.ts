@@ -4,7 +4,7 @@ import { RunAggregator } from '../../engine/run/aggregate.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
 import { PreparedRun } from '../../engine/sim/prepared-run.js';
 import { planTasks, runSampleChunk } from '../../engine/sim/sample-chunk.js';
-import { basePlan, gridGraph, movement, place } from '../sim/tiny-world.js';
+import { basePlan, gridGraph, movement, place } from '../support/tiny-world.js';
 
 // Two options with a route and one without (its via point is off the graph).
 const g = gridGraph(5, 5);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RunAggregator } from '../../engine/run/aggregate.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
 import { planTasks, prepareRunFromPlan, runSampleChunk } from '../../engine/sim/sample-chunk.js';
-import { basePlan, gridGraph, lonAt, latAt, movement, place } from '../sim/tiny-world.js';
+import { basePlan, gridGraph, lonAt, latAt, movement, place } from '../support/tiny-world.js';
 import { analyseRun } from '../../engine/analysis/run-analysis.js';
 
 const g = gridGraph(6, 6);

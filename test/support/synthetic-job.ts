@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
-import type { RoadGraph } from '../../graph/road-graph.js';
-import type { SampleJob } from './sample-job.js';
-import type { SampleRange } from '../../model/sample-range.js';
+import type { RoadGraph } from '../../engine/graph/road-graph.js';
+import type { SampleJob } from '../../engine/run/pool/sample-job.js';
+import type { SampleRange } from '../../engine/model/sample-range.js';
 
 /**
  * A stand-in Monte Carlo job for the pool's tests and benchmarks, independent of the simulation: each
