@@ -22,7 +22,7 @@ import { RoadGraph } from '../engine/graph/road-graph.js';
 import { benchRealRun } from './parallel-real.js';
 import { loadCityGraph } from '../engine/import/city-graph.js';
 import { loadGraph } from '../engine/import/load-graph.js';
-import { runSampleJob } from '../engine/run/parallel-job.js';
+import { runSampleJob } from '../engine/run/pool/job-runner.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../test/support/synthetic-job.js';
 import { metered, type CpuUse } from './cpu-meter.js';

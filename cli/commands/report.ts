@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../engine/errors.js';
 import { parseWorkers } from '../run-flags.js';
 import { createProgressReporter, type ProgressReporter } from '../progress.js';
-import { runMonteCarlo } from '../../engine/run/parallel-runner.js';
+import { runMonteCarlo } from '../../engine/run/run.js';
 import { loadRunInputs } from './run.js';
 import { writeReport, type ScenarioRunner, type WriteReportOptions } from '../../viz/write-report.js';
 import type { ExposureProfile } from '../../viz/option-view.js';

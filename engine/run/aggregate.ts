@@ -13,7 +13,7 @@ import {
   type OptionResult,
   type RunResult,
 } from '../model/run-result.js';
-import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from './pool/summary-codec.js';
+import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from './summary-codec.js';
 import type { SampleSummary } from '../model/sample-summary.js';
 import { recommend } from '../analysis/verdict.js';
 import type { SampleRange } from '../model/sample-range.js';
@@ -83,7 +83,7 @@ export class RunAggregator {
 
   /**
    * The same as add(task, unpackSummaries(packed)), read straight from the rows a worker sent
-   * (engine/run/pool/summary-codec.ts layout) into the per-sample arrays: no object per sample, which was
+   * (engine/run/summary-codec.ts layout) into the per-sample arrays: no object per sample, which was
    * most of the main thread's share of a pooled run. The values copied are the very doubles, so the
    * result is byte-identical to add() (the determinism tests compare both paths).
    */

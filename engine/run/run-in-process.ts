@@ -10,7 +10,7 @@ import { planFromScenario } from '../scenario/scenario-adapter.js';
 
 /**
  * A whole run on the calling thread: prepare, simulate every chunk, aggregate. The pooled runner
- * (engine/run/parallel-runner.ts) gives the byte-identical RunResult; this is its reference and the path
+ * (engine/run/run.ts) gives the byte-identical RunResult; this is its reference and the path
  * for tests and single-core use. Timings are returned beside the result, never inside it.
  */
 export function runInProcess(graph: RoadGraph, input: Scenario | RunPlan, opts: PrepareOptions & { onProgress?: (done: number, total: number) => void } = {}): { result: RunResult; timings: RunTimings; ctx: PreparedRun; analysis: RunAnalysis } {

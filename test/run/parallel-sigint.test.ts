@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const dist = (p: string): string => pathToFileURL(path.resolve('dist', p)).href;
 const script = (out: string): string => `
 import { interruptOnSigint } from '${dist('cli/interrupt.js')}';
-import { runSampleJob } from '${dist('engine/run/parallel-job.js')}';
+import { runSampleJob } from '${dist('engine/run/pool/job-runner.js')}';
 import { syntheticGrid } from '${dist('test/support/synthetic-grid.js')}';
 import { SyntheticAggregate } from '${dist('test/support/synthetic-job.js')}';
 import { writeFileAtomic } from '${dist('engine/atomic-write.js')}';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { RunAggregator } from '../../engine/run/aggregate.js';
-import { packSummaries } from '../../engine/run/pool/summary-codec.js';
+import { packSummaries } from '../../engine/run/summary-codec.js';
 import type { PreparedRun } from '../../engine/sim/prepared-run.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
 import { planTasks, runSampleChunk, type SampleSummary } from '../../engine/sim/sample-chunk.js';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSampleJob } from '../../engine/run/parallel-job.js';
+import { runSampleJob } from '../../engine/run/pool/job-runner.js';
 import { SamplePool } from '../../engine/run/pool/sample-pool.js';
 import { syntheticGrid } from '../support/synthetic-grid.js';
 import { sampleJob, SyntheticAggregate, type SyntheticPayload, type SyntheticSummary } from '../support/synthetic-job.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResultArena, slotView } from '../../engine/run/pool/result-arena.js';
 import { StreamOrder, type ChunkOutput } from '../../engine/run/pool/stream-order.js';
-import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from '../../engine/run/pool/summary-codec.js';
+import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from '../../engine/run/summary-codec.js';
 import type { SampleSummary } from '../../engine/model/sample-summary.js';
 
 const stats = (x: number) => ({ p50S: x, p95S: x + 1, maxS: Infinity, withinShare: 0.25 });

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { RoadGraph } from '../graph/road-graph.js';
-import { defaultChunkSize, planChunks, poolTaper } from './pool/chunk-plan.js';
-import { runChunksInOrder, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './pool/chunk-scheduler.js';
-import { distModuleUrl } from './pool/dist-module.js';
-import type { ChunkReply, FaultInjection, SampleJob } from './pool/sample-job.js';
-import { SamplePool } from './pool/sample-pool.js';
-import type { ChunkOutput, OrderedChunkSink } from './pool/stream-order.js';
-import type { SampleRange, StreamKey } from '../model/sample-range.js';
+import type { RoadGraph } from '../../graph/road-graph.js';
+import { defaultChunkSize, planChunks, poolTaper } from './chunk-plan.js';
+import { runChunksInOrder, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './chunk-scheduler.js';
+import { distModuleUrl } from './dist-module.js';
+import type { ChunkReply, FaultInjection, SampleJob } from './sample-job.js';
+import { SamplePool } from './sample-pool.js';
+import type { ChunkOutput, OrderedChunkSink } from './stream-order.js';
+import type { SampleRange, StreamKey } from '../../model/sample-range.js';
 
 export interface SampleJobRunOptions<P, S> {
   graph: RoadGraph;
