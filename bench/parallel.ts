@@ -22,9 +22,9 @@ import { RoadGraph } from '../engine/graph/road-graph.js';
 import { benchRealRun } from './parallel-real.js';
 import { loadCityGraph } from '../engine/import/city-graph.js';
 import { loadGraph } from '../engine/import/load-graph.js';
-import { runSampleJob } from '../engine/run/parallel-job.js';
+import { runSampleJob } from '../engine/run/pool/job-runner.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
-import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../engine/run/pool/synthetic-job.js';
+import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../test/support/synthetic-job.js';
 import { metered, type CpuUse } from './cpu-meter.js';
 import { latencyStats } from './latency-stats.js';
 import { Verdict } from './verdict.js';
@@ -70,7 +70,7 @@ if (want('1')) {
   const runWith = (workers: number): (() => Promise<void>) =>
     metered(cpu, workers, async () => {
       await runSampleJob<SyntheticPayload, SyntheticSummary>({
-        graph: shared, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload,
+        graph: shared, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload,
         streams: [{ movementIndex: 0, optionIndex: 0 }], samples, workers, pool: pools.get(workers),
         sink: (_c, s) => { for (const x of s) sink += x.reached; },
       });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/model/run-result.js';
-import { r2 } from '../engine/run/distribution.js';
+import { round2 } from '../engine/rounding.js';
 import { csvDocument } from './csv-cell.js';
 import { writeCsvSet } from './csv-set.js';
 
@@ -114,7 +114,7 @@ export function writeCsv(dir: string, result: RunResult): string[] {
       if (o.found) {
         for (const [metric, d] of [['time_s', o.timeS], ['exposure', o.exposure.total]] as const) {
           const h = d.histogram;
-          h.counts.forEach((count, bin) => histograms.push([mv.id, o.id, metric, bin, r2(h.start + bin * h.width), r2(h.start + (bin + 1) * h.width), count]));
+          h.counts.forEach((count, bin) => histograms.push([mv.id, o.id, metric, bin, round2(h.start + bin * h.width), round2(h.start + (bin + 1) * h.width), count]));
         }
       }
       for (const e of o.playback.events) events.push([mv.id, o.id, e.timeS, clock(e.timeS), e.kind, e.message, e.lon, e.lat]);

@@ -3,11 +3,12 @@ import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
 import { describeFsError } from '../../engine/input-file.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
-import { ChunkFailedError } from '../../engine/run/parallel-errors.js';
-import { interruptOnSigint } from '../../engine/run/parallel-interrupt.js';
-import { defaultWorkers, parseWorkers } from '../../engine/run/parallel-options.js';
-import { createProgressReporter } from '../../engine/run/parallel-progress.js';
-import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/parallel-runner.js';
+import { ChunkFailedError } from '../../engine/run/chunk-failed-error.js';
+import { interruptOnSigint } from '../interrupt.js';
+import { defaultWorkers } from '../../engine/run/default-workers.js';
+import { parseWorkers } from '../run-flags.js';
+import { createProgressReporter } from '../progress.js';
+import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/run.js';
 import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js';
 import type { RunResult, RunTimings } from '../../engine/model/run-result.js';
 import type { Scenario } from '../../engine/scenario/index.js';
@@ -37,7 +38,7 @@ export function parseSamplesFlag(value: string | undefined): number | undefined 
 
 /**
  * Simulate every movement × option of a scenario. The one place that decides how samples are executed:
- * on the worker pool (engine/run/parallel-runner.ts; workers 0 = in-process), byte-identical either way.
+ * on the worker pool (engine/run/run.ts; workers 0 = in-process), byte-identical either way.
  */
 export async function executeRun(
   graph: RoadGraph,

@@ -9,6 +9,7 @@ import { quoteInput } from '../quote.js';
  * The regular expressions are also the `pattern` of the JSON Schema (schema.ts), so editors flag the
  * same values the validator refuses.
  */
+import { round1 } from '../rounding.js';
 
 export type Parsed = { ok: true; value: number } | { ok: false; message: string };
 
@@ -61,8 +62,6 @@ const FOREIGN: Record<string, { kind: QuantityKind; factor: number; to: string }
   ms: { kind: 'duration', factor: 0.001, to: 's' },
 };
 
-const round = (x: number) => Math.round(x * 10) / 10;
-
 /** Parse `<number> <unit>` for a duration (→ s), distance (→ m) or speed (→ km/h). */
 export function parseQuantity(kind: QuantityKind, raw: unknown): Parsed {
   if (typeof raw === 'number') {
@@ -82,7 +81,7 @@ export function parseQuantity(kind: QuantityKind, raw: unknown): Parsed {
     if (n < 0 && TABLE[kind][unit.toLowerCase()] !== undefined) return { ok: false, message: `${kind} ${quoteInput(raw)} must not be negative` };
     const foreign = FOREIGN[unit.toLowerCase()];
     if (foreign && foreign.kind === kind) {
-      return { ok: false, message: `${kind} ${quoteInput(raw)}: unit ${quoteInput(unit)} is not accepted; use ${foreign.to} (${quoteInput(raw)} is '${round(n * foreign.factor)} ${foreign.to}')` };
+      return { ok: false, message: `${kind} ${quoteInput(raw)}: unit ${quoteInput(unit)} is not accepted; use ${foreign.to} (${quoteInput(raw)} is '${round1(n * foreign.factor)} ${foreign.to}')` };
     }
     const units = Object.keys(TABLE[kind]).join(', ');
     return { ok: false, message: `${kind} ${quoteInput(raw)}: unknown unit ${quoteInput(unit)} (accepted: ${units})` };

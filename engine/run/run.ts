@@ -1,11 +1,12 @@
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from '../scenario/model.js';
+import { analyseRun, type RunAnalysis } from '../analysis/run-analysis.js';
 import { RunAggregator } from './aggregate.js';
-import { runSampleJob, type SampleJobOutcome } from './parallel-job.js';
-import { ChunkFailedError, describeChunk, errorText } from './parallel-errors.js';
-import { defaultWorkers } from './parallel-options.js';
+import { runSampleJob, type SampleJobOutcome } from './pool/job-runner.js';
+import { ChunkFailedError, describeChunk, errorText } from './chunk-failed-error.js';
+import { defaultWorkers } from './default-workers.js';
 import type { ScheduleProgress } from './pool/chunk-scheduler.js';
-import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from './pool/run-job.js';
+import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from './monte-carlo-job.js';
 import type { FaultInjection } from './pool/sample-job.js';
 import type { SamplePool } from './pool/sample-pool.js';
 import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
@@ -20,12 +21,11 @@ import type { StreamKey } from '../model/sample-range.js';
  * Below a couple of seconds of sampling work, starting workers costs more than it saves: even with the main
  * thread's routes and coverage tables shipped to it, a cold worker spends ~0.4 s of CPU (start 50 ms,
  * PreparedRun 120 ms, job modules and JIT warm-up on its first chunks) before it samples at full speed.
- * On the bundled scenario (2 cores, 2026-11-25, after the simulation stopped allocating): 75,000 samples
- * (~1.1 s of sampling in-process) took 1.3-1.6 s on 2 workers, while 300,000 samples (~4.1 s) took 2.9-3.0 s.
- * The bound was 3,000 ms when samples cost twice as much; at 3,000 the 300,000-sample run sometimes stayed
- * on the main thread. Short runs stay there, with identical results. The work is estimated from the fastest
- * of the main thread's first four chunks (the first ones are cold). MOTORCADE_POOL_WHEN_WORK_MS overrides
- * it (0: always use the workers asked for).
+ * On the bundled scenario (2 cores): 75,000 samples (~1.1 s of sampling in-process) took 1.3-1.6 s on 2
+ * workers, while 300,000 samples (~4.1 s) took 2.9-3.0 s; with a bound of 3,000 ms the 300,000-sample run
+ * sometimes stayed on the main thread. Short runs stay there, with identical results. The work is
+ * estimated from the fastest of the main thread's first four chunks (the first ones are cold).
+ * MOTORCADE_POOL_WHEN_WORK_MS overrides it (0: always use the workers asked for).
  */
 export const POOL_WHEN_WORK_MS = envNumber('MOTORCADE_POOL_WHEN_WORK_MS') ?? 2000;
 
@@ -66,15 +66,19 @@ export interface MonteCarloRun {
   /** `result.partial` is true when the run was interrupted: distributions cover the samples done only. */
   result: RunResult;
   partial: boolean;
-  /** The main thread's prepared run (routes, environments) for reports and playback. */
+  /** The main thread's prepared run (routes, environments). */
   ctx: PreparedRun;
+  /** The run's analysis (nominal runs, chokepoints, robustness, playback), computed once: the result's and the report's. */
+  analysis: RunAnalysis;
   /** Scheduling facts (chunks, chunk size, workers, retries): for logs, never part of the result. */
   outcome: SampleJobOutcome;
   timings: RunTimings;
 }
 
 /**
- * `motorcade run` over a worker pool. The graph goes to the workers once, as its SharedArrayBuffer; the
+ * A run: the plan (or a normalised scenario, adapted to its plan) simulated `samples` times per movement ×
+ * option and summarised into the RunResult, with the run's analysis beside it. `workers: 0` runs on the
+ * calling thread; otherwise over a worker pool. The graph goes to the workers once, as its SharedArrayBuffer; the
  * run plan (the scenario with places resolved) once per run; chunks of samples are spread over the pool and
  * their summaries aggregated by sample index (RunAggregator), so the RunResult is byte-identical for any
  * number of workers and any chunk size, in-process included.
@@ -83,7 +87,7 @@ export interface MonteCarloRun {
  * ChunkFailedError naming movement, option and sample range, with the partial result of every sample
  * computed attached (`err.partial`).
  */
-export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan, opts: MonteCarloOptions = {}): Promise<MonteCarloRun> {
+export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: RunOptions = {}): Promise<RunOutcome> {
   const t0 = performance.now();
   const plan = isPlan(input) ? input : planFromScenario(input, graph);
   // Resolved exactly as PreparedRun does (checked below), so that workers can start before it exists.
@@ -150,7 +154,8 @@ export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan,
     opts.signal?.removeEventListener('abort', onAbort);
   }
   const t2 = performance.now();
-  const result = agg!.result({ partial: outcome.partial });
+  const analysis = analyseRun(ctx!);
+  const result = agg!.result(analysis, { partial: outcome.partial });
   // prepare: plan + the main thread's PreparedRun; simulate: the rest of the wall time until the last chunk.
   const timings: RunTimings = { prepareMs: t1 - t0 + (workers === 0 ? 0 : prepareMs), simulateMs: t2 - t1 - (workers === 0 ? 0 : prepareMs), aggregateMs: performance.now() - t2 };
   const ctxDone = ctx!;
@@ -167,9 +172,16 @@ export async function runMonteCarlo(graph: RoadGraph, input: Scenario | RunPlan,
       option,
       chunk.sampleStart,
       chunk.sampleEnd,
-      { result, partial: true, ctx: ctxDone, outcome, timings } satisfies MonteCarloRun,
+      { result, partial: true, ctx: ctxDone, analysis, outcome, timings } satisfies MonteCarloRun,
       { cause: error },
     );
   }
-  return { result, partial: outcome.partial, ctx: ctxDone, outcome, timings };
+  return { result, partial: outcome.partial, ctx: ctxDone, analysis, outcome, timings };
 }
+
+/** Options of run(). */
+export type RunOptions = MonteCarloOptions;
+/** What run() returns. */
+export type RunOutcome = MonteCarloRun;
+/** run() under the name the CLI and the benches use. */
+export const runMonteCarlo = run;

@@ -1,6 +1,6 @@
-import { GraphBuilder } from '../../graph/graph-builder.js';
-import { roadClassCode } from '../../graph/road-class.js';
-import type { RoadGraph } from '../../graph/road-graph.js';
+import { GraphBuilder } from '../../engine/graph/graph-builder.js';
+import { roadClassCode } from '../../engine/graph/road-class.js';
+import type { RoadGraph } from '../../engine/graph/road-graph.js';
 
 /**
  * A w × h street grid near Phnom Penh (about 100 m blocks) for the pool's tests and benchmarks: no data

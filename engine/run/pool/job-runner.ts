@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { RoadGraph } from '../graph/road-graph.js';
-import { defaultChunkSize, planChunks, poolTaper } from './pool/chunk-plan.js';
-import { runChunksInOrder, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './pool/chunk-scheduler.js';
-import { distModuleUrl } from './pool/dist-module.js';
-import type { ChunkReply, FaultInjection, SampleJob } from './pool/sample-job.js';
-import { SamplePool } from './pool/sample-pool.js';
-import type { ChunkOutput, OrderedChunkSink } from './pool/stream-order.js';
-import type { SampleRange, StreamKey } from '../model/sample-range.js';
+import type { RoadGraph } from '../../graph/road-graph.js';
+import { defaultChunkSize, planChunks, poolTaper } from './chunk-plan.js';
+import { runChunks, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './chunk-scheduler.js';
+import { distModuleUrl } from './dist-module.js';
+import type { ChunkReply, FaultInjection, SampleJob } from './sample-job.js';
+import { SamplePool } from './sample-pool.js';
+import type { ChunkOutput, ChunkSink } from './chunk-output.js';
+import type { SampleRange, StreamKey } from '../../model/sample-range.js';
 
 export interface SampleJobRunOptions<P, S> {
   graph: RoadGraph;
@@ -44,11 +44,11 @@ export interface SampleJobRunOptions<P, S> {
   chunkSize?: number | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((p: ScheduleProgress) => void) | undefined;
-  /** Receives every stream's summaries in sample order. */
-  sink: OrderedChunkSink<S>;
+  /** Receives each chunk's summaries once, in completion order (key them by sample index). */
+  sink: ChunkSink<S>;
   /**
    * Receives, instead of `sink`, the chunks that come back from workers still packed (job.pack): rows of
-   * the job's transfer encoding, in sample order per stream like `sink`. Lets the main thread read the
+   * the job's transfer encoding, in completion order like `sink`. Lets the main thread read the
    * numbers straight from the typed array instead of unpacking them into objects first (RunAggregator.addPacked).
    */
   packedSink?: ((chunk: SampleRange, packed: Float64Array) => void) | undefined;
@@ -74,7 +74,7 @@ export interface SampleJobOutcome extends ScheduleOutcome {
 
 /**
  * Run a sample job over a plan of chunks, on a piscina pool (workers ≥ 1) or in-process (workers = 0),
- * delivering summaries in sample order per stream. The pool is started for the run and destroyed at its
+ * delivering each chunk's summaries as it completes. The pool is started for the run and destroyed at its
  * end unless the caller passed one in.
  */
 export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promise<SampleJobOutcome> {
@@ -92,8 +92,8 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   // Two chunks per worker (one running, one already waiting in the worker: SamplePool pipelines them),
   // one for the main thread.
   const maxInFlight = Math.max(1, workers) * 2 + (helps ? 1 : 0);
-  // Result slots: only chunks in flight hold one (a chunk held back for ordering is copied out of its slot),
-  // and twice that as a margin; should they ever run out, a chunk simply replies with a copied array.
+  // Result slots: only chunks in flight hold one (freed as soon as the sink has read the rows), and as many
+  // again as a margin; should they ever run out, a chunk simply replies with a copied array.
   const width = opts.localJob?.packedWidth;
   const resultSlots = width ? { slots: 2 * maxInFlight, slotDoubles: chunkSize * width } : undefined;
   try {
@@ -121,7 +121,7 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
         }
       }
     };
-    const outcome = await runChunksInOrder(chunks, executor, deliver, {
+    const outcome = await runChunks(chunks, executor, deliver, {
       maxInFlight,
       signal: opts.signal,
       onProgress: opts.onProgress,

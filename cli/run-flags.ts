@@ -1,10 +1,6 @@
-import os from 'node:os';
-import { InputError } from '../errors.js';
+import { InputError } from '../engine/errors.js';
 
-/** Default pool size: the cores this process may use (os.availableParallelism honours CPU affinity). */
-export function defaultWorkers(): number {
-  return os.availableParallelism();
-}
+/** The flags of `motorcade run` and `report` that size a run: whole numbers, refused with the flag and the value. */
 
 /** --workers N: 0 runs in-process on the main thread, 1..256 worker threads. */
 export function parseWorkers(value: string, flag = '--workers'): number {

@@ -1,8 +1,8 @@
-import type { RoadGraph } from '../../graph/road-graph.js';
-import type { Scenario } from '../../scenario/model.js';
-import type { RunPlan } from '../../model/run-plan.js';
-import { prepareRun, prepareRunFromPlan, runSampleChunk, type PreparedRun, type PrepareOptions, type SampleSummary } from '../../sim/sample-chunk.js';
-import type { SampleJob } from './sample-job.js';
+import type { RoadGraph } from '../graph/road-graph.js';
+import type { Scenario } from '../scenario/model.js';
+import type { RunPlan } from '../model/run-plan.js';
+import { prepareRun, prepareRunFromPlan, runSampleChunk, type PreparedRun, type PrepareOptions, type SampleSummary } from '../sim/sample-chunk.js';
+import type { SampleJob } from './pool/sample-job.js';
 import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from './summary-codec.js';
 
 /**
@@ -14,7 +14,7 @@ export type RunJobPayload =
   | { kind: 'plan'; plan: RunPlan; opts: PrepareOptions };
 
 /** Path of this module from the package root, as workers load it from dist/. */
-export const RUN_JOB_MODULE = 'engine/run/pool/run-job';
+export const RUN_JOB_MODULE = 'engine/run/monte-carlo-job';
 
 export function prepareFromPayload(graph: RoadGraph, payload: RunJobPayload): PreparedRun {
   return payload.kind === 'scenario' ? prepareRun(graph, payload.scenario, payload.opts) : prepareRunFromPlan(graph, payload.plan, payload.opts);

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseChunkSize, parseSamples, parseWorkers } from '../../engine/run/parallel-options.js';
-import { createProgressReporter } from '../../engine/run/parallel-progress.js';
+import { parseChunkSize, parseSamples, parseWorkers } from '../../cli/run-flags.js';
+import { createProgressReporter } from '../../cli/progress.js';
 
 describe('--workers / --samples / --chunk-size', () => {
   it('accepts whole numbers in range', () => {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { ScheduleProgress } from './pool/chunk-scheduler.js';
+import type { ScheduleProgress } from '../engine/run/pool/chunk-scheduler.js';
 
 /**
  * The progress bar of `motorcade run` (cli-progress): samples done, rate and ETA, on stderr, and only when

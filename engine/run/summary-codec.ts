@@ -1,5 +1,5 @@
-import { EVACUATION_KINDS, EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../../model/run-result.js';
-import type { AlongRouteStats, SampleSummary } from '../../model/sample-summary.js';
+import { EVACUATION_KINDS, EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
+import type { AlongRouteStats, SampleSummary } from '../model/sample-summary.js';
 
 /**
  * SampleSummary packed into one Float64Array per chunk for the trip from a worker to the main thread.
@@ -30,7 +30,7 @@ function checkShape(s: SampleSummary): void {
   const keys = Object.keys(s);
   if (keys.length !== FIELDS.length || !FIELDS.every((f) => f in s) || s.exposure.length !== E || s.response.length !== R || s.evacuation.length !== V) {
     // SampleSummary grew a field: this codec must learn it, or the pool would silently drop it.
-    throw new Error(`summary codec is out of date with SampleSummary (fields: ${keys.join(', ')}); update engine/run/pool/summary-codec.ts`);
+    throw new Error(`summary codec is out of date with SampleSummary (fields: ${keys.join(', ')}); update engine/run/summary-codec.ts`);
   }
 }
 

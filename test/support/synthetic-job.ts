@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
-import type { RoadGraph } from '../../graph/road-graph.js';
-import type { SampleJob } from './sample-job.js';
-import type { SampleRange } from '../../model/sample-range.js';
+import type { RoadGraph } from '../../engine/graph/road-graph.js';
+import type { SampleJob } from '../../engine/run/pool/sample-job.js';
+import type { SampleRange } from '../../engine/model/sample-range.js';
 
 /**
  * A stand-in Monte Carlo job for the pool's tests and benchmarks, independent of the simulation: each
@@ -127,32 +127,37 @@ function runChunk(ctx: SyntheticCtx, chunk: SampleRange): SyntheticSummary[] {
 export const sampleJob: SampleJob<SyntheticPayload, SyntheticCtx, SyntheticSummary> = { prepare, runChunk };
 
 /**
- * Streaming aggregate of synthetic summaries per stream: running sums in sample order (floating-point
- * sums depend on order, which is what makes the determinism test bite) and one number per sample for
- * exact quantiles, nothing more.
+ * Aggregate of synthetic summaries per stream. Chunks arrive in completion order, so each summary is kept
+ * at its sample index and the sums are taken in sample order at the end (floating-point sums depend on
+ * order, which is what makes the determinism tests bite).
  */
 export class SyntheticAggregate {
-  private readonly streams = new Map<string, { samples: number; sumMean: number; maxTimes: number[]; reached: number }>();
+  private readonly streams = new Map<string, SyntheticSummary[]>();
 
   add(chunk: SampleRange, summaries: SyntheticSummary[]): void {
     const id = `${chunk.movementIndex}/${chunk.optionIndex}`;
     let s = this.streams.get(id);
-    if (!s) this.streams.set(id, (s = { samples: 0, sumMean: 0, maxTimes: [], reached: 0 }));
-    for (const x of summaries) {
-      s.samples++;
-      s.sumMean += x.meanTimeS;
-      s.reached += x.reached;
-      s.maxTimes.push(x.maxTimeS);
-    }
+    if (!s) this.streams.set(id, (s = []));
+    for (const x of summaries) s[x.sample] = x;
   }
 
   result(): Record<string, { samples: number; meanOfMeansS: number; reached: number; p50MaxS: number; p95MaxS: number }> {
     const out: Record<string, { samples: number; meanOfMeansS: number; reached: number; p50MaxS: number; p95MaxS: number }> = {};
     for (const id of [...this.streams.keys()].sort()) {
-      const s = this.streams.get(id)!;
-      const sorted = Float64Array.from(s.maxTimes).sort();
+      let samples = 0;
+      let sumMean = 0;
+      let reached = 0;
+      const maxTimes: number[] = [];
+      for (const x of this.streams.get(id)!) {
+        if (x === undefined) continue; // a sample a partial run did not do
+        samples++;
+        sumMean += x.meanTimeS;
+        reached += x.reached;
+        maxTimes.push(x.maxTimeS);
+      }
+      const sorted = Float64Array.from(maxTimes).sort();
       const q = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-      out[id] = { samples: s.samples, meanOfMeansS: s.samples ? s.sumMean / s.samples : 0, reached: s.reached, p50MaxS: q(0.5), p95MaxS: q(0.95) };
+      out[id] = { samples, meanOfMeansS: samples ? sumMean / samples : 0, reached, p50MaxS: q(0.5), p95MaxS: q(0.95) };
     }
     return out;
   }
