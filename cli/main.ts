@@ -9,6 +9,7 @@ import { registerRun } from './commands/run.js';
 import { registerCompare } from './commands/compare.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
+import { registerServe } from './commands/serve.js';
 
 /**
  * The `motorcade` command line. Each command lives in cli/commands/<name>.ts and registers itself here;
@@ -41,5 +42,6 @@ registerRun(program);
 registerCompare(program);
 registerReport(program);
 registerStart(program);
+registerServe(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => reportErrorAndExit(err, process.argv.includes('--debug')));
