@@ -32,9 +32,8 @@ export const ISOCHRONE_QUERY_SCHEMA = {
 /**
  * Isochrones (motorcade's extension, in the shape of Valhalla's): for each contour, the roads reachable
  * from the coordinate within that many minutes, outlined on a `buffer_m` grid into a MultiPolygon
- * (road-buffer.ts). Following the
- * roads rather than hulling their points keeps a polygon from spanning the river where no bridge is
- * reached. Largest contour first, so a map draws the smaller ones on top.
+ * (road-buffer.ts). Following the roads rather than hulling their points keeps a polygon from spanning
+ * the river where no bridge is reached. Largest contour first, so a map draws the smaller ones on top.
  */
 export function isochroneService(ctx: ServiceContext, coordinates: string, q: IsochroneQuery): Record<string, unknown> {
   const points = parseCoordinates(coordinates, 1);

@@ -8,6 +8,7 @@ import { OsrmError } from './osrm-error.js';
 export interface ScenarioQuery {
   samples?: number;
   seed?: string;
+  id?: string;
 }
 
 export const SCENARIO_QUERY_SCHEMA = {
@@ -16,6 +17,7 @@ export const SCENARIO_QUERY_SCHEMA = {
   properties: {
     samples: { type: 'integer', minimum: 1, description: 'samples per movement × option (default: the scenario monte_carlo.samples)' },
     seed: { type: 'string', maxLength: 100 },
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'the scenario id reported in the result (run --json takes it from the file name); default scenario' },
   },
 } as const;
 
@@ -25,8 +27,9 @@ export const SCENARIO_QUERY_SCHEMA = {
  * against a folder that does not exist, so a request cannot read the server's files.
  */
 export async function scenarioService(ctx: ServiceContext, body: string, q: ScenarioQuery, signal: AbortSignal): Promise<unknown> {
-  const where = path.join(os.tmpdir(), 'motorcade-serve-request-no-files', 'scenario.yaml');
-  const { scenario, problems } = validateScenarioText(body, 'scenario', where, { graph: ctx.graph });
+  const id = q.id ?? 'scenario';
+  const where = path.join(os.tmpdir(), 'motorcade-serve-request-no-files', `${id}.yaml`);
+  const { scenario, problems } = validateScenarioText(body, id, where, { graph: ctx.graph });
   if (problems.length > 0) {
     throw new OsrmError('InvalidQuery', `the scenario has ${problems.length} problem(s): ${problems.slice(0, 5).map((p) => formatProblem(p)).join('; ')}`);
   }

@@ -40,7 +40,7 @@ export function buildServer(ctx: ServiceContext, options: Partial<ServerOptions>
     requestTimeout: opts.requestTimeoutMs,
     connectionTimeout: opts.requestTimeoutMs,
     // Coordinates travel in the path: 200 points of 22 characters.
-    maxParamLength: 8000,
+    routerOptions: { maxParamLength: 8000 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
   });
 
@@ -66,7 +66,10 @@ export function buildServer(ctx: ServiceContext, options: Partial<ServerOptions>
     if (err instanceof OsrmError) return reply.code(err.status).send({ code: err.code, message: err.message });
     if (err.validation) {
       const where = err.validationContext === 'params' ? 'InvalidUrl' : 'InvalidOptions';
-      return reply.code(400).send({ code: where, message: `${err.validationContext ?? 'query'}: ${err.message}` });
+      const first = err.validation[0];
+      const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+      const message = extra !== undefined ? `unknown option '${extra}'` : `${err.validationContext ?? 'query'}: ${err.message}`;
+      return reply.code(400).send({ code: where, message });
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ code: 'TooBig', message: `request body over ${opts.bodyLimit} bytes` });
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ code: 'InvalidQuery', message: 'send the scenario as application/json, application/yaml or text/plain' });
