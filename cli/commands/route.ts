@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
-import { EdgeSnapper } from '../../engine/graph/edge-snapper.js';
+import { EdgeSnapper, type SnapResult } from '../../engine/graph/edge-snapper.js';
 import type { RoadGraph } from '../../engine/graph/index.js';
 import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
@@ -88,16 +88,19 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   const overlay = buildOverlay(graph, flags, avoid, departMin);
   const router = new Router(graph);
   const snapper = new EdgeSnapper(graph);
-  const snap = (lon: number, lat: number, what: string): RouteEndpoint => {
+  const snapped = (lon: number, lat: number, what: string): SnapResult => {
     const s = snapper.nearest(lon, lat, { maxDistanceM: maxSnap });
     if (!s) throw new InputError(`${what} ${lon},${lat} is more than ${maxSnap} m from any road of the graph`);
-    return { edge: s.edge, fraction: s.fraction };
+    return s;
   };
   const opts = overlay ? { overlay, algorithm } : { algorithm };
 
   if (flags.batch) return batch(flags, graph, router, snapper, maxSnap, opts);
 
-  const places = resolved.map((p) => ({ ...p, endpoint: snap(p.lon, p.lat, p.what) }));
+  const places = resolved.map((p) => {
+    const s = snapped(p.lon, p.lat, p.what);
+    return { ...p, snap: s, endpoint: { edge: s.edge, fraction: s.fraction } as RouteEndpoint };
+  });
   if (cutoffs) return serviceArea(flags, graph, router, places[0]!, cutoffs, overlay);
   let routes: RouteFound[][];
   if (k > 1) {
@@ -122,6 +125,13 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
       to: places[places.length - 1]!.label,
       via: places.slice(1, -1).map((p) => p.label),
       depart: flags.depart ?? null,
+      places: places.map((p, i) => ({
+        role: i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via',
+        place: p.label,
+        lon: p.lon,
+        lat: p.lat,
+        snapped: { lon: round(p.snap.lon, 7), lat: round(p.snap.lat, 7), edge: p.snap.edge, fraction: round(p.snap.fraction, 6), distance_m: round(p.snap.distanceM, 1) },
+      })),
       routes: routes.map((legs, i) => ({
         rank: i + 1,
         time_s: round(sum(legs, 'timeS'), 1),
