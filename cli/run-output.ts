@@ -116,15 +116,23 @@ export function writeCsv(dir: string, result: RunResult): string[] {
     }
   }
   const files = { 'options.csv': options, 'hotspots.csv': hotspots, 'response.csv': response, 'events.csv': events, 'histograms.csv': histograms };
+  // ODbL: every file carries the attribution, as a last column that every CSV reader keeps.
   return Object.entries(files).map(([name, rows]) => {
     const file = path.join(dir, name);
-    writeFileAtomic(file, csv(rows));
+    writeFileAtomic(file, csv(rows.map((r, i) => [...r, i === 0 ? 'attribution' : result.graph.attribution])));
     return file;
   });
 }
 
-/** --geojson FILE: one LineString per option (summary properties), Points for hotspots and chokepoints. */
+/**
+ * --geojson FILE: an RFC 7946 FeatureCollection of one LineString per option (summary properties) and
+ * Points for hotspots and chokepoints, every feature with `kind` and the ODbL `attribution`. Run-level
+ * facts travel in the foreign member `motorcade` (scenario, seed, samples, partial), the attribution also
+ * in `attribution`: RFC 7946 gives a FeatureCollection no `properties`. GDAL reads the file as one layer
+ * of mixed geometry; QGIS offers it as a line layer and a point layer (docs/exports.md).
+ */
 export function toGeoJSON(result: RunResult): object {
+  const attribution = `Road data ${result.graph.attribution}`;
   const features: object[] = [];
   for (const mv of result.movements) {
     for (const o of mv.options) {
@@ -132,13 +140,13 @@ export function toGeoJSON(result: RunResult): object {
       features.push({
         type: 'Feature',
         geometry: { type: 'LineString', coordinates: o.route.coordinates },
-        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, time_p50_s: o.timeS.p50, time_p95_s: o.timeS.p95, exposure_mean: o.exposure.total.mean },
+        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, time_p50_s: o.timeS.p50, time_p95_s: o.timeS.p95, exposure_mean: o.exposure.total.mean, attribution },
       });
-      o.hotspots.forEach((h, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [h.lon, h.lat] }, properties: { kind: 'hotspot', movement: mv.id, option: o.id, rank: i + 1, near: h.near, exposure: h.exposure, share: h.share, main_component: h.mainComponent } }));
-      for (const c of o.chokepoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: { kind: 'chokepoint', movement: mv.id, option: o.id, chokepoint: c.kind, reason: c.reason, near: c.near, edge: c.edge } });
+      o.hotspots.forEach((h, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [h.lon, h.lat] }, properties: { kind: 'hotspot', movement: mv.id, option: o.id, rank: i + 1, near: h.near, exposure: h.exposure, share: h.share, main_component: h.mainComponent, attribution } }));
+      for (const c of o.chokepoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: { kind: 'chokepoint', movement: mv.id, option: o.id, chokepoint: c.kind, reason: c.reason, near: c.near, edge: c.edge, attribution } });
     }
   }
-  return { type: 'FeatureCollection', features, properties: { scenario: result.scenario, seed: result.seed, samples: result.samples, attribution: result.graph.attribution } };
+  return { type: 'FeatureCollection', features, attribution, motorcade: { scenario: result.scenario, seed: result.seed, samples: result.samples, partial: result.partial } };
 }
 
 export function responderColumns(): readonly string[] {

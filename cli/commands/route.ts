@@ -11,6 +11,7 @@ import { readAvoidPolygons } from '../../engine/route/avoid-file.js';
 import { compileOverlay, Router, routeToGeoJSON, serviceAreas, corridorShare, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
 import { parseOdCsv } from '../../engine/route/od-csv.js';
 import { describeRoute, formatDuration } from '../../engine/route/route-text.js';
+import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
 import { runAction } from '../report-error.js';
 
 interface RouteFlags {
@@ -250,7 +251,8 @@ function toFeatureCollection(graph: RoadGraph, routes: RouteFound[][], places: {
     });
   });
   places.forEach((p, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { role: i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via', place: p.label } }));
-  return { type: 'FeatureCollection', features };
+  // ODbL: the attribution as a foreign member (RFC 7946 §6.1), as every motorcade export carries it.
+  return { type: 'FeatureCollection', features, attribution: `Road data ${OSM_ATTRIBUTION}` } as FeatureCollection<Geometry>;
 }
 
 function safeGazetteer(dataDir: string | undefined): ReturnType<typeof loadGazetteer> {
