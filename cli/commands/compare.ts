@@ -8,7 +8,7 @@ import { loadRunInputs } from '../scenario-inputs.js';
 import { executeRun, parseSamplesFlag } from './run.js';
 
 /** Run a scenario and print its options side by side (shared by `compare` and `start`). */
-export async function compareScenario(file: string, opts: { movement?: string; samples?: string; seed?: string }): Promise<string> {
+export async function compareScenario(file: string, opts: { movement?: string; samples?: string; seed?: string; json?: boolean }): Promise<string> {
   const samples = parseSamplesFlag(opts.samples);
   const seed = parseSeedFlag(opts.seed);
   const { graph, scenario } = await loadRunInputs(file);
@@ -18,6 +18,11 @@ export async function compareScenario(file: string, opts: { movement?: string; s
     throw new InputError(`--movement '${opts.movement}' is not a movement of ${file}${hint ? ` (did you mean '${hint}'?)` : ''}; movements: ${ids.join(', ')}`);
   }
   const { result } = await executeRun(graph, scenario, { samples, seed });
+  if (opts.json) {
+    // The run result (as `run --json` prints it), narrowed to the movement asked for.
+    const movements = opts.movement ? result.movements.filter((m) => m.id === opts.movement) : result.movements;
+    return JSON.stringify({ ...result, movements }, null, 2);
+  }
   return compareReport(result, opts.movement);
 }
 
@@ -29,8 +34,9 @@ export function registerCompare(program: Command): void {
     .option('--movement <id>', 'only this movement')
     .option('--samples <n>', 'samples per movement × option (default: the scenario monte_carlo.samples)')
     .option('--seed <s>', 'random seed (default: the scenario monte_carlo.seed)')
+    .option('--json', 'print the compared results as JSON (the run result, as `run --json`, for the movements shown)')
     .action(
-      runAction(async (file: string, opts: { movement?: string; samples?: string; seed?: string }) => {
+      runAction(async (file: string, opts: { movement?: string; samples?: string; seed?: string; json?: boolean }) => {
         process.stdout.write((await compareScenario(file, opts)) + '\n');
       }),
     );

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
-import { EdgeSnapper } from '../../engine/graph/edge-snapper.js';
+import { EdgeSnapper, type SnapResult } from '../../engine/graph/edge-snapper.js';
 import type { RoadGraph } from '../../engine/graph/index.js';
 import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
@@ -18,6 +18,7 @@ import { checkOutputPaths } from '../output-paths.js';
 import { limits, LIMIT_ENV } from '../../engine/limits.js';
 import { terminalSafe } from '../../engine/quote.js';
 import { readOdCsv } from '../od-csv.js';
+import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
 import { runAction } from '../report-error.js';
 
 interface RouteFlags {
@@ -108,10 +109,10 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   }
   const router = new Router(graph);
   const snapper = new EdgeSnapper(graph);
-  const snap = (lon: number, lat: number, what: string): RouteEndpoint => {
+  const snapped = (lon: number, lat: number, what: string): SnapResult => {
     const s = snapper.nearest(lon, lat, { maxDistanceM: maxSnap });
     if (!s) throw new InputError(`${what} ${lon},${lat} is more than ${maxSnap} m from any road of the graph`);
-    return { edge: s.edge, fraction: s.fraction };
+    return s;
   };
   const opts = overlay ? { overlay, algorithm } : { algorithm };
 
@@ -120,7 +121,10 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
     return batch(flags, graph, router, snapper, maxSnap, opts);
   }
 
-  const places = resolved.map((p) => ({ ...p, endpoint: snap(p.lon, p.lat, p.what) }));
+  const places = resolved.map((p) => {
+    const s = snapped(p.lon, p.lat, p.what);
+    return { ...p, snap: s, endpoint: { edge: s.edge, fraction: s.fraction } as RouteEndpoint };
+  });
   if (cutoffs) {
     if (avoidAreas.length > 0) process.stderr.write(avoidLine(avoidAreas) + '\n');
     return serviceArea(flags, graph, router, places[0]!, cutoffs, overlay);
@@ -149,6 +153,13 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
       via: places.slice(1, -1).map((p) => p.label),
       depart: flags.depart ?? null,
       ...(avoidAreas.length > 0 ? { avoid_areas: avoidAreas } : {}),
+      places: places.map((p, i) => ({
+        role: i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via',
+        place: p.label,
+        lon: p.lon,
+        lat: p.lat,
+        snapped: { lon: round(p.snap.lon, 7), lat: round(p.snap.lat, 7), edge: p.snap.edge, fraction: round(p.snap.fraction, 6), distance_m: round(p.snap.distanceM, 1) },
+      })),
       routes: routes.map((legs, i) => ({
         rank: i + 1,
         time_s: round(sum(legs, 'timeS'), 1),
@@ -284,7 +295,8 @@ function toFeatureCollection(graph: RoadGraph, routes: RouteFound[][], places: {
     });
   });
   places.forEach((p, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { role: i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via', place: p.label } }));
-  return { type: 'FeatureCollection', features };
+  // ODbL: the attribution as a foreign member (RFC 7946 §6.1), as every motorcade export carries it.
+  return { type: 'FeatureCollection', features, attribution: `Road data ${OSM_ATTRIBUTION}` } as FeatureCollection<Geometry>;
 }
 
 function safeGazetteer(dataDir: string | undefined): ReturnType<typeof loadGazetteer> {
