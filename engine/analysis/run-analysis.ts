@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { COVERAGE_KINDS } from '../metrics/coverage.js';
 import type { Chokepoint, CriticalEdge, Hotspot, Playback, RouteInfo, Stretch } from '../model/run-result.js';
 import type { SampleSummary } from '../model/sample-summary.js';
@@ -46,10 +47,44 @@ export function analyseRun(ctx: PreparedRun): RunAnalysis {
   return { options: ctx.plan.movements.map((mv, mi) => mv.options.map((_o, oi) => analyseOption(ctx, mi, oi))) };
 }
 
+/**
+ * analyseRun for a run that can be interrupted: it yields to the event loop between options, so that
+ * Ctrl-C is heard while a day of thousands of options is analysed (a second Ctrl-C exits at once), and
+ * once `signal` is aborted the options not yet analysed get their route only (no nominal run, hotspots,
+ * stretches, chokepoints, robustness or playback). `complete` says whether every option was analysed;
+ * a result built from an incomplete analysis must be marked partial.
+ */
+export async function analyseRunUntil(ctx: PreparedRun, signal?: AbortSignal): Promise<{ analysis: RunAnalysis; complete: boolean }> {
+  const options: OptionAnalysis[][] = [];
+  let complete = true;
+  for (let mi = 0; mi < ctx.plan.movements.length; mi++) {
+    const row: OptionAnalysis[] = [];
+    for (let oi = 0; oi < ctx.plan.movements[mi]!.options.length; oi++) {
+      if (mi + oi > 0) await yieldToEventLoop();
+      if (signal?.aborted) complete = false;
+      row.push(complete ? analyseOption(ctx, mi, oi) : routeOnly(ctx, mi, oi));
+    }
+    options.push(row);
+  }
+  return { analysis: { options }, complete };
+}
+
+const NO_PLAYBACK: Playback = { sample: 0, trajectory: [], stops: [], events: [] };
+
+function isRouted(ctx: PreparedRun, mi: number, oi: number): boolean {
+  return ctx.routes[mi]![oi]!.found && ctx.movements[mi]!.tracks[oi] !== null;
+}
+
+/** An option's analysis without any simulation or search beyond its route (an interrupted analysis). */
+function routeOnly(ctx: PreparedRun, mi: number, oi: number): OptionAnalysis {
+  const found = isRouted(ctx, mi, oi);
+  return { found, route: found ? routeInfo(ctx, mi, oi) : noRouteInfo(), nominal: null, hotspots: [], worst: [], chokepoints: [], robustness: [], playback: NO_PLAYBACK };
+}
+
 function analyseOption(ctx: PreparedRun, mi: number, oi: number): OptionAnalysis {
-  const found = ctx.routes[mi]![oi]!.found && ctx.movements[mi]!.tracks[oi] !== null;
-  const none: Playback = { sample: 0, trajectory: [], stops: [], events: [] };
-  if (!found) return { found, route: noRouteInfo(), nominal: null, hotspots: [], worst: [], chokepoints: [], robustness: [], playback: none };
+  const found = isRouted(ctx, mi, oi);
+  const none = NO_PLAYBACK;
+  if (!found) return routeOnly(ctx, mi, oi);
   const nominal = ctx.nominal(mi, oi);
   const describe = (lon: number, lat: number): string => ctx.describe(lon, lat);
   const worst: Stretch[][] = [];

@@ -1,6 +1,6 @@
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from '../scenario/model.js';
-import { analyseRun, type RunAnalysis } from '../analysis/run-analysis.js';
+import { analyseRunUntil, type RunAnalysis } from '../analysis/run-analysis.js';
 import { RunAggregator } from './aggregate.js';
 import { runSampleJob, type SampleJobOutcome } from './pool/job-runner.js';
 import { ChunkFailedError, describeChunk, errorText } from './chunk-failed-error.js';
@@ -154,8 +154,9 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
     opts.signal?.removeEventListener('abort', onAbort);
   }
   const t2 = performance.now();
-  const analysis = analyseRun(ctx!);
-  const result = agg!.result(analysis, { partial: outcome.partial });
+  // Ctrl-C is heard during the analysis too: options not analysed yet keep their route only, and the result says partial.
+  const { analysis, complete } = await analyseRunUntil(ctx!, opts.signal);
+  const result = agg!.result(analysis, { partial: outcome.partial || !complete });
   // prepare: plan + the main thread's PreparedRun; simulate: the rest of the wall time until the last chunk.
   const timings: RunTimings = { prepareMs: t1 - t0 + (workers === 0 ? 0 : prepareMs), simulateMs: t2 - t1 - (workers === 0 ? 0 : prepareMs), aggregateMs: performance.now() - t2 };
   const ctxDone = ctx!;
@@ -176,7 +177,7 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
       { cause: error },
     );
   }
-  return { result, partial: outcome.partial, ctx: ctxDone, analysis, outcome, timings };
+  return { result, partial: result.partial, ctx: ctxDone, analysis, outcome, timings };
 }
 
 /** Options of run(). */
