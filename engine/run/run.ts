@@ -8,7 +8,7 @@ import { defaultWorkers } from './default-workers.js';
 import type { ScheduleProgress } from './pool/chunk-scheduler.js';
 import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from './monte-carlo-job.js';
 import type { FaultInjection } from './pool/sample-job.js';
-import type { SamplePool } from './pool/sample-pool.js';
+import type { SamplePool, WorkerLimits } from './pool/sample-pool.js';
 import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
 import { isPlan } from './run-in-process.js';
 import type { RunPlan } from '../model/run-plan.js';
@@ -60,6 +60,8 @@ export interface MonteCarloOptions {
   poolWhenWorkMs?: number | undefined;
   /** Test only: make one chunk's worker die or throw. */
   fault?: FaultInjection | undefined;
+  /** Chunk timeout and worker heap limit (SamplePool defaults: 10 min, 4096 MB). */
+  workerLimits?: WorkerLimits | undefined;
 }
 
 export interface MonteCarloRun {
@@ -137,6 +139,7 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
     onProgress: opts.onProgress,
     pool: opts.pool,
     fault: opts.fault,
+    workerLimits: opts.workerLimits,
     // Chunks arrive from message callbacks, never while prepareHere() runs (it is synchronous): agg exists.
     sink: (chunk, summaries) => agg!.add(chunk, summaries),
     // Workers' chunks stay packed: the aggregator reads the rows directly (no objects on the main thread).

@@ -5,7 +5,7 @@ import { defaultChunkSize, planChunks, poolTaper } from './chunk-plan.js';
 import { runChunks, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './chunk-scheduler.js';
 import { distModuleUrl } from './dist-module.js';
 import type { ChunkReply, FaultInjection, SampleJob } from './sample-job.js';
-import { SamplePool } from './sample-pool.js';
+import { SamplePool, type WorkerLimits } from './sample-pool.js';
 import type { ChunkOutput, ChunkSink } from './chunk-output.js';
 import type { SampleRange, StreamKey } from '../../model/sample-range.js';
 
@@ -56,6 +56,8 @@ export interface SampleJobRunOptions<P, S> {
   pool?: SamplePool | undefined;
   /** Test only: make one chunk fail. */
   fault?: FaultInjection | undefined;
+  /** Chunk timeout and worker heap limit of the pool this job starts (ignored with `pool`: that pool has its own). */
+  workerLimits?: WorkerLimits | undefined;
 }
 
 export interface SampleJobOutcome extends ScheduleOutcome {
@@ -87,7 +89,7 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   const threads = Math.max(1, Math.min(workers, chunks.length));
   const helps = workers >= 1 && opts.mainThreadContext !== undefined;
   let ownPool: SamplePool | undefined;
-  const getPool = (): SamplePool => opts.pool ?? (ownPool ??= new SamplePool(opts.graph, threads));
+  const getPool = (): SamplePool => opts.pool ?? (ownPool ??= new SamplePool(opts.graph, threads, opts.workerLimits));
   if (workers >= 1 && !helps) getPool(); // started at once: workers boot while the caller finishes its own set-up
   // Two chunks per worker (one running, one already waiting in the worker: SamplePool pipelines them),
   // one for the main thread.

@@ -29,6 +29,28 @@ export interface PoolRun {
   readonly arena?: ArenaHandle;
 }
 
+/** Limits of a pool's workers: what turns a hung or runaway worker into a failed chunk that is retried once. */
+export interface WorkerLimits {
+  /**
+   * A chunk still running after this many ms is a hung worker: the worker is terminated and the chunk
+   * fails (then goes to a fresh worker once). Default 10 min: the default chunk is a few seconds of work
+   * even on the largest city graphs, so only a livelock reaches it.
+   */
+  chunkTimeoutMs?: number;
+  /**
+   * V8 old-generation limit of each worker, MB: a worker that exceeds it dies with ERR_WORKER_OUT_OF_MEMORY
+   * instead of taking the whole process down. Default 4096 (a worker's context is a few hundred MB on
+   * Moscow; the graph itself is shared memory, outside the heap).
+   */
+  workerHeapMb?: number;
+}
+
+export const DEFAULT_CHUNK_TIMEOUT_MS = 600_000;
+export const DEFAULT_WORKER_HEAP_MB = 4096;
+
+/** A chunk that ran past WorkerLimits.chunkTimeoutMs (its worker was terminated). */
+export class ChunkTimeoutError extends MotorcadeError {}
+
 /**
  * A piscina pool of sample workers over one road graph. The graph's bytes are shared, not copied: the pool
  * converts the graph to a SharedArrayBuffer once (graph.toShared(), free if it already is one) and hands
@@ -40,24 +62,29 @@ export class SamplePool {
   private readonly piscina: Piscina;
   private readonly workerData: SampleWorkerData;
   private destroyed = false;
+  private readonly limits: Required<WorkerLimits>;
 
-  constructor(graph: RoadGraph, workers: number) {
+  constructor(graph: RoadGraph, workers: number, limits: WorkerLimits = {}) {
     if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`worker count ${workers} must be a positive integer`);
     const file = fileURLToPath(sampleWorkerUrl());
     if (!fs.existsSync(file)) throw new MotorcadeError(`worker file ${file} not found: build the package first (npm run build)`);
     this.workers = workers;
+    this.limits = { chunkTimeoutMs: limits.chunkTimeoutMs ?? DEFAULT_CHUNK_TIMEOUT_MS, workerHeapMb: limits.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB };
+    for (const [field, v] of Object.entries(this.limits)) {
+      if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`worker limit ${field} ${v} must be a positive number`);
+    }
     this.workerData = { graphBuffer: graph.toShared().buffer as SharedArrayBuffer };
-    this.piscina = SamplePool.makePiscina(this.workerData, workers);
+    this.piscina = SamplePool.makePiscina(this.workerData, workers, this.limits.workerHeapMb);
   }
 
-  private static makePiscina(workerData: SampleWorkerData, threads: number): Piscina {
+  private static makePiscina(workerData: SampleWorkerData, threads: number, heapMb: number): Piscina {
     // idleTimeout: workers stay for the whole run. concurrentTasksPerWorker 2 pipelines chunks: the next one
     // is already in the worker's message port when the current one ends, so the worker never idles through a
     // round trip to the main thread. With 1, each chunk waited for the previous reply to reach the main
     // thread and the next task to come back: 7-12 % of every worker's time on the bundled scenario, more on
     // 2 busy cores, where the main thread itself waits to be scheduled. Chunks are synchronous CPU work, so
     // two "concurrent" tasks still run one after the other.
-    return new Piscina({ filename: sampleWorkerUrl(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: 2 });
+    return new Piscina({ filename: sampleWorkerUrl(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: 2, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   }
 
   /** The SAB every worker holds (the same object: writes here are seen by the workers). */
@@ -88,9 +115,9 @@ export class SamplePool {
     // Without the payload first (a warm worker has the context); a worker that lacks it (or this run's result
     // arena) answers needPayload at once, and the chunk goes again with both: one extra round trip per worker
     // and run.
-    const reply = (await this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, false, slot))) as ChunkReply<S>;
+    const reply = await this.timed<S>(this.piscina, SamplePool.task(run, chunk, chunkIndex, attempt, fault, false, slot));
     if (!reply.needPayload) return reply;
-    return (await this.piscina.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot))) as ChunkReply<S>;
+    return this.timed<S>(this.piscina, SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot));
   }
 
   /**
@@ -99,11 +126,26 @@ export class SamplePool {
    * can touch the retry. It costs a worker start-up, only on failures.
    */
   async runChunkOnFreshWorker<S>(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
-    const fresh = SamplePool.makePiscina(this.workerData, 1);
+    const fresh = SamplePool.makePiscina(this.workerData, 1, this.limits.workerHeapMb);
     try {
-      return (await fresh.run(SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot))) as ChunkReply<S>;
+      return await this.timed<S>(fresh, SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot));
     } finally {
       await fresh.destroy();
+    }
+  }
+
+  /**
+   * One task under the chunk timeout. Aborting a running task makes piscina terminate its worker (and
+   * start another); the other chunk pipelined on that worker fails too and is retried like any failure.
+   */
+  private async timed<S>(pool: Piscina, task: ChunkTask): Promise<ChunkReply<S>> {
+    const ms = this.limits.chunkTimeoutMs;
+    const signal = AbortSignal.timeout(ms);
+    try {
+      return (await pool.run(task, { signal })) as ChunkReply<S>;
+    } catch (err) {
+      if (signal.aborted) throw new ChunkTimeoutError(`chunk ${task.chunkIndex} ran for more than ${ms / 1000} s (a hung worker): the worker was terminated`, { cause: err });
+      throw err;
     }
   }
 
