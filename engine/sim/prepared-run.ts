@@ -10,7 +10,7 @@ import type { RouteEndpoint, RouteResult } from '../route/types.js';
 import { bridgeMask, chokepointMask } from './edge-masks.js';
 import { compileInjects } from './inject-compiler.js';
 import { routeMovementOptions, type MovementEndpoints } from './option-routes.js';
-import { predictabilityFactors } from './predictability.js';
+import { RoadReuse } from './predictability.js';
 import { Recorder } from './recorder.js';
 import { ReroutePolicy } from './reroute-policy.js';
 import { NominalRng, SampleRng } from './rng.js';
@@ -127,10 +127,11 @@ export class PreparedRun implements SimContext {
     this.chokeEdge = chokepointMask(graph, plan.chokepoints);
     this.bridgeEdge = bridgeMask(graph, plan.chokepoints);
     const majorClass = Uint8Array.from(ROAD_CLASSES.map((c) => (MAJOR_CLASSES.has(c) ? 1 : 0)));
-    this.envs = plan.movements.map((_mv, mi) => ({
+    const reuse = RoadReuse.build(graph, plan.movements, this.routes);
+    this.envs = plan.movements.map((mv) => ({
       graph,
       chokeEdge: this.chokeEdge,
-      reuseCount: predictabilityFactors(graph, plan.movements, this.routes, mi),
+      reuseFactor: (edge: number) => reuse.factor(edge, mv.departureS),
       majorClass,
       threats: this.slots,
       threatDecayM: sc.threatDecayM,

@@ -11,8 +11,8 @@ export interface TrackEnvironment {
   graph: RoadGraph;
   /** 1 when the edge counts as a chokepoint (bridge, roundabout, declared point), per graph edge. */
   chokeEdge: Uint8Array;
-  /** Number of other movements whose planned route uses the same road (edge or twin), per graph edge. */
-  reuseCount: Float64Array;
+  /** Predictability of a graph edge's road for this movement, 0 … 1 (RoadReuse.factor at its departure). */
+  reuseFactor: (edge: number) => number;
   /** Road classes counting as "major" for junction waits (codes). */
   majorClass: Uint8Array;
   threats: readonly ThreatSlot[];
@@ -83,7 +83,7 @@ export class Track {
       free += g.timeS[e]! * part;
       this.classCode[i] = g.roadClass[e]!;
       this.choke[i] = env.chokeEdge[e]!;
-      this.reuse[i] = env.reuseCount[e]!;
+      this.reuse[i] = env.reuseFactor(e);
       this.cumM[i + 1] = this.cumM[i]! + this.lengthM[i]!;
       const t = g.tail[e]!;
       const h = g.head[e]!;
