@@ -9,6 +9,8 @@ import { registerRun } from './commands/run.js';
 import { registerCompare } from './commands/compare.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
+import { registerSweep } from './commands/sweep.js';
+import { registerWorker } from './commands/worker.js';
 
 /**
  * The `motorcade` command line. Each command lives in cli/commands/<name>.ts and registers itself here;
@@ -41,5 +43,7 @@ registerRun(program);
 registerCompare(program);
 registerReport(program);
 registerStart(program);
+registerSweep(program);
+registerWorker(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => reportErrorAndExit(err, process.argv.includes('--debug')));
