@@ -51,5 +51,7 @@ async function runQueued(loaded: LoadedSweep, url: string): Promise<SweepResult>
   const { parseRedisUrl } = await import('../../engine/run/queue/redis-url.js');
   const connection = parseRedisUrl(url);
   if (!connection) throw new InputError(`--queue must be redis://HOST:PORT, got "${url}"`);
-  return runSweepOnQueue(loaded, connection, { onProgress: (done, total) => process.stderr.write(`\rshards ${done}/${total}`) });
+  return runSweepOnQueue(loaded, connection, { onProgress: (done, total) => {
+      if (process.stderr.isTTY) process.stderr.write(`\rshards ${done}/${total}${done === total ? '\n' : ''}`);
+    } });
 }

@@ -84,10 +84,10 @@ export async function loadSweep(file: string, loadInputs: ScenarioInputsLoader):
 function buildSpec(raw: SweepFile, abs: string, scenarioFile: string, scenario: Scenario, plan: RunPlan, ctx: CheckContext): SweepSpec {
   const d = raw.dimensions;
   const dims: Dimension[] = [];
-  const ref = (name: string, declared: string[], at: DocPath, what: string): boolean => {
+  const ref = (name: string, declared: string[], at: DocPath, what: string, atKey = false): boolean => {
     if (declared.includes(name)) return true;
     const hint = suggest(name, declared);
-    ctx.add(at, `unknown ${what} '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; the scenario has: ${declared.join(', ') || 'none'}`);
+    ctx.add(at, `unknown ${what} '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; the scenario has: ${declared.join(', ') || 'none'}`, atKey);
     return false;
   };
 
@@ -107,7 +107,7 @@ function buildSpec(raw: SweepFile, abs: string, scenarioFile: string, scenario: 
   if (d.escort) {
     for (const [delegation, profiles] of Object.entries(d.escort)) {
       const at: DocPath = ['dimensions', 'escort', delegation];
-      if (!ref(delegation, Object.keys(scenario.delegations), at, 'delegation')) continue;
+      if (!ref(delegation, Object.keys(scenario.delegations), at, 'delegation', true)) continue;
       const values: DimensionValue[] = [];
       profiles.forEach((profile, i) => {
         const p = lookupId(scenario.escortProfiles, profile);
@@ -163,13 +163,13 @@ function buildSpec(raw: SweepFile, abs: string, scenarioFile: string, scenario: 
       for (const [movementId, optionId] of Object.entries(choices)) {
         const at: DocPath = ['plans', id, movementId];
         const mi = plan.movements.findIndex((m) => m.id === movementId);
-        if (!ref(movementId, plan.movements.map((m) => m.id), at, 'movement')) continue;
+        if (!ref(movementId, plan.movements.map((m) => m.id), at, 'movement', true)) continue;
         const options = plan.movements[mi]!.options.map((o) => o.id);
         const oi = options.indexOf(optionId);
         if (!ref(optionId, options, at, `option of ${movementId}`)) continue;
         p.choices.push({ movementIndex: mi, optionIndex: oi, movementId, optionId });
       }
-      if (p.choices.length === 0) ctx.add(['plans', id], 'a plan chooses an option for at least one movement');
+      if (Object.keys(choices).length === 0) ctx.add(['plans', id], 'a plan chooses an option for at least one movement');
       plans.push(p);
     }
   } else {
