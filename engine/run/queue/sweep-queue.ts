@@ -17,12 +17,13 @@ const POLL_MS = 100;
  */
 export async function pingRedis(connection: RedisConnection): Promise<void> {
   const client = new Redis({ ...connection, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 2000 });
-  client.on('error', () => undefined);
+  let first: unknown; // the socket's own error (ECONNREFUSED …) says more than the rejected promise
+  client.on('error', (err) => (first ??= err));
   try {
     await client.connect();
     await client.ping();
   } catch (err) {
-    throw new QueueUnavailableError(`cannot reach Redis at redis://${connection.host}:${connection.port}: ${redisText(err)}`);
+    throw new QueueUnavailableError(`cannot reach Redis at redis://${connection.host}:${connection.port}: ${redisText(first ?? err)}`);
   } finally {
     client.disconnect();
   }
