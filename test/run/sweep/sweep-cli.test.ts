@@ -11,7 +11,7 @@ import { sweepJsonSchema, sweepJsonSchemaText, SWEEP_SCHEMA_FILE } from '../../.
 import type { SweepResult } from '../../../engine/run/sweep/sweep-result.js';
 import { loadRunInputs } from '../../../cli/scenario-inputs.js';
 
-const SWEEP = path.join(ROOT, 'scenarios', 'contingency-sweep.yaml');
+const SWEEP = path.join(ROOT, 'scenarios', 'sweeps', 'contingency-sweep.yaml');
 
 describe.skipIf(!cliBuilt)('motorcade sweep', () => {
   it('prints the same JSON for the same seed, and ranks the plans with paired intervals', () => {

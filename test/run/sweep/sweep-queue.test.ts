@@ -14,7 +14,7 @@ import { CLI, cli, cliBuilt, ROOT } from '../../cli/cli-spawn.js';
 const haveRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!haveRedis && process.env['CI']) throw new Error('redis-server is not installed: the queue tests need it in CI (.ci/run installs it with apt-get)');
 
-const SWEEP = path.join(ROOT, 'scenarios', 'contingency-sweep.yaml');
+const SWEEP = path.join(ROOT, 'scenarios', 'sweeps', 'contingency-sweep.yaml');
 const ARGS = ['sweep', SWEEP, '--samples', '12', '--json'];
 
 function freePort(): Promise<number> {
