@@ -5,7 +5,8 @@
  *
  * Phnom Penh: the full GeoJSON import with topology repair (importRoadGeoJson) against its floor, a bare
  * JSON.parse of the same three files (the peer: no import can be faster than reading its input); then
- * loading the .mcg cache (readGraphFile = one read + RoadGraph.from) against the import.
+ * loading the .mcg cache (readGraphFile = one read + RoadGraph.from + integrity checks) against the import,
+ * and the cost of the integrity checks (CRC32 + content pass) against the same load without them.
  * Moscow (largest scale graph, 412k nodes): loadCityGraph from the two .bin files against reading those
  * files, and the .mcg cache load against the import. Bytes per edge = buffer bytes / directed edges.
  * p50/p90/p99 over tinybench samples; a sink keeps results alive.
@@ -65,7 +66,13 @@ async function main(): Promise<void> {
     ],
     true,
   );
-  const ppLoad = await measure([['cache load (.mcg)', () => (sink += readGraphFile(ppFile).edgeCount)]], false);
+  const ppLoad = await measure(
+    [
+      ['cache load, unverified (peer)', () => (sink += readGraphFile(ppFile, { verify: false }).edgeCount)],
+      ['cache load (.mcg)', () => (sink += readGraphFile(ppFile).edgeCount)],
+    ],
+    false,
+  );
   out(`## Phnom Penh (bundled GeoJSON): ${pp.nodeCount} nodes, ${pp.edgeCount} edges, ${(pp.buffer.byteLength / 1e6).toFixed(2)} MB, ${pp.bytesPerEdge.toFixed(1)} bytes/edge`);
   out('');
   out('| task | p50 | p90 | p99 | samples | p50 vs peer |');
@@ -75,6 +82,8 @@ async function main(): Promise<void> {
   row('parse JSON only (peer)', parse);
   row('import + repair', imp, parse);
   row('cache load (.mcg)', ppLoad.get('cache load (.mcg)')!, imp);
+  row('cache load, unverified', ppLoad.get('cache load, unverified (peer)')!);
+  row('cache load (.mcg) vs unverified', ppLoad.get('cache load (.mcg)')!, ppLoad.get('cache load, unverified (peer)')!);
   out('');
 
   // Moscow.
@@ -93,7 +102,13 @@ async function main(): Promise<void> {
       ],
       true,
     );
-    const mLoad = await measure([['cache load (.mcg)', () => (sink += readGraphFile(mFile).edgeCount)]], false);
+    const mLoad = await measure(
+      [
+        ['cache load, unverified (peer)', () => (sink += readGraphFile(mFile, { verify: false }).edgeCount)],
+        ['cache load (.mcg)', () => (sink += readGraphFile(mFile).edgeCount)],
+      ],
+      false,
+    );
     out(`## Moscow (scale graph): ${moscow.nodeCount} nodes, ${moscow.edgeCount} edges, ${(moscow.buffer.byteLength / 1e6).toFixed(1)} MB, ${moscow.bytesPerEdge.toFixed(1)} bytes/edge`);
     out('');
     out('| task | p50 | p90 | p99 | samples | p50 vs peer |');
@@ -103,6 +118,8 @@ async function main(): Promise<void> {
     row('read .bin files only (peer)', read);
     row('import (loadCityGraph)', mi, read);
     row('cache load (.mcg)', mLoad.get('cache load (.mcg)')!, mi);
+    row('cache load, unverified', mLoad.get('cache load, unverified (peer)')!);
+    row('cache load (.mcg) vs unverified', mLoad.get('cache load (.mcg)')!, mLoad.get('cache load, unverified (peer)')!);
   } else out(`(Moscow skipped: ${dir} has no moscow-roads.gr.bin)`);
   out('');
   out(`sink ${sink % 1000}`);

@@ -25,6 +25,9 @@ import { importOsm } from '../engine/import/osm/index.js';
 import { OsmCollector } from '../engine/import/osm/osm-data.js';
 import { readOsmPbf } from '../engine/import/osm/read-pbf.js';
 import { writeOsmPbf, type OsmNodeIn, type OsmWayIn } from './osm-pbf-writer.js';
+import { Verdict } from './verdict.js';
+
+const verdict = new Verdict();
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -151,10 +154,14 @@ try {
 
   const full = new Bench({ name: 'import', iterations: quick ? 1 : 3, time: 0, warmupIterations: quick ? 0 : 1, warmupTime: 0, retainSamples: true, throws: true });
   let last: RoadGraph | undefined;
+  const digests = new Map<string, string>();
   for (const [kind, file] of files) {
     full.add(`importOsm ${kind}`, () => {
       last = importOsm(file);
       sink += last.edgeCount;
+      let len = 0;
+      for (let e = 0; e < last.edgeCount; e++) len += last.lengthM[e]!;
+      digests.set(kind, `${last.nodeCount} nodes, ${last.edgeCount} edges, ${len.toFixed(3)} m`);
     });
   }
   await full.run();
@@ -163,7 +170,9 @@ try {
     console.log(`  ${task.name.padEnd(49)} p50 ${p50(task).toFixed(0).padStart(6)} ms  ×${(p50(task) / base).toFixed(2)} of pbf`);
   }
   if (last) console.log(`  result: ${last.nodeCount} junction nodes, ${last.edgeCount} directed edges, ${last.bytesPerEdge.toFixed(1)} bytes/edge`);
+  verdict.agree('every input format imports to the same graph', new Set(digests.values()).size === 1, [...digests].map(([k, d]) => `${k}: ${d}`).join('; '));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+verdict.finish();
 console.log(`(sink ${sink > 0 ? 'ok' : 0})`);

@@ -19,17 +19,18 @@ import path from 'node:path';
 import { Bench, type Task } from 'tinybench';
 import { metered, type CpuUse as Cpu } from './cpu-meter.js';
 import { quantiles, taskSamples } from './latency-stats.js';
+import { Verdict } from './verdict.js';
 import { loadGraph } from '../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../engine/paths.js';
-import { runSampleJob } from '../engine/run/parallel-job.js';
-import { runMonteCarlo } from '../engine/run/parallel-runner.js';
-import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from '../engine/run/pool/run-job.js';
+import { runSampleJob } from '../engine/run/pool/job-runner.js';
+import { runMonteCarlo } from '../engine/run/run.js';
+import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from '../engine/run/monte-carlo-job.js';
 import { distModuleUrl } from '../engine/run/pool/dist-module.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { PreparedRun } from '../engine/sim/prepared-run.js';
 import type { SampleSummary } from '../engine/model/sample-summary.js';
 import { RunAggregator } from '../engine/run/aggregate.js';
-import { ROW_EXPOSURE, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from '../engine/run/pool/summary-codec.js';
+import { ROW_EXPOSURE, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from '../engine/run/summary-codec.js';
 import { planFromScenario } from '../engine/scenario/scenario-adapter.js';
 import { loadScenarioOrThrow } from '../engine/scenario/index.js';
 import type { StreamKey } from '../engine/model/sample-range.js';
@@ -42,6 +43,8 @@ export interface RealRunRates {
   cold: Map<string, number>;
   steady: Map<string, number>;
 }
+
+const verdict = new Verdict();
 
 export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: Line; keep: (x: number) => void; cold: boolean; steady: boolean }): Promise<RealRunRates> {
   const { quick, stats, line, keep } = opts;
@@ -90,7 +93,8 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     report(`\n1b. cold runs, end to end (pool start + preparation + sampling + aggregation): ${samples} samples × ${streams.length} movement-options = ${total} samples per run`, bench, cpu, total, rates.cold);
     const r = (n: string): number => rates.cold.get(n)!;
     console.log(`  cold scaling 2 workers / 1 worker: ${(r('cold: fresh pool, 2 workers') / r('cold: fresh pool, 1 worker')).toFixed(2)}×; CLI default / in-process: ${(r('cold: CLI default (--workers 2, auto)') / r('cold: in-process (workers 0)')).toFixed(2)}×`);
-    console.log(`  CLI default started workers in ${poolUsed.filter(Boolean).length} of ${poolUsed.length} runs; results of every run byte-identical: ${hashes.size === 1 ? 'yes' : `NO (${hashes.size} distinct)`}`);
+    console.log(`  CLI default started workers in ${poolUsed.filter(Boolean).length} of ${poolUsed.length} runs`);
+    verdict.agree('cold runs: results of every run byte-identical', hashes.size === 1, `${hashes.size} distinct result digest(s)`);
   }
 
   if (opts.steady) {
@@ -111,8 +115,10 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     const digests = new Map<number, string>();
     const prepares = new Map<number, number>();
     // Each run feeds a RunAggregator as runMonteCarlo does (the workers' packed rows straight into addPacked;
-    // in-process summaries into add), without the final result(), plus a cheap order-sensitive checksum per
-    // stream so that the 0/1/2-worker results can be compared.
+    // in-process summaries into add), without the final result(), plus a cheap checksum per stream so that
+    // the 0/1/2-worker results can be compared. Chunks arrive in completion order, so the checksum sums
+    // integers (exact in any order): time and threat exposure in milli-units, and the sample index.
+    const checksum = (timeS: number, threat: number, sample: number): number => Math.round(timeS * 1000) + Math.round(threat * 1000) * 3 + sample;
     // The aggregator of a run (~250 bytes per sample, 7.5 MB here, zero-filled) is made before the timed part
     // (tinybench beforeEach): it is the same for every pool size, and inside the timing its page faults left
     // the workers idle for a few ms per run, which lowered every ratio.
@@ -126,12 +132,12 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
         sink: (c, s) => {
           agg.add(c, s);
           const k = streamOf(c);
-          for (const x of s) sums[k] = (sums[k]! * 0.5 + x.timeS + x.exposure[0]! + x.sample) % 1e9;
+          for (const x of s) sums[k] = sums[k]! + checksum(x.timeS, x.exposure[0]!, x.sample);
         },
         packedSink: (c, rows) => {
           agg.addPacked(c, rows);
           const k = streamOf(c);
-          for (let at = 0; at < rows.length; at += SUMMARY_WIDTH) sums[k] = (sums[k]! * 0.5 + rows[at + ROW_TIME]! + rows[at + ROW_EXPOSURE]! + rows[at + ROW_SAMPLE]!) % 1e9;
+          for (let at = 0; at < rows.length; at += SUMMARY_WIDTH) sums[k] = sums[k]! + checksum(rows[at + ROW_TIME]!, rows[at + ROW_EXPOSURE]!, rows[at + ROW_SAMPLE]!);
         },
       });
       if (agg.samplesDone !== total) throw new Error(`steady run aggregated ${agg.samplesDone} of ${total} samples`);
@@ -202,8 +208,11 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     const cs = [...ceilings].sort((a, b) => a - b);
     console.log(`  machine ceiling for the same work (2 identical chunks at once, no pool logistics): ${cq.p50.toFixed(2)}× median (range ${cs[0]!.toFixed(2)}–${cs[cs.length - 1]!.toFixed(2)}); pool scaling / ceiling, per round: median ${quantiles(ofCeiling).p50.toFixed(2)}`);
     console.log(`  parallel efficiency (samples per CPU-second, 2 workers / 1 worker): ${(perCpu(two) / perCpu(one)).toFixed(2)}`);
-    console.log(`  worker preparations in the last timed run (warm pools re-prepare nothing): ${[...prepares].map(([w, n]) => `${w} worker(s): ${n}`).join(', ')}; per-sample results identical across 0/1/2 workers: ${new Set(digests.values()).size === 1 ? 'yes' : 'NO'}`);
+    console.log(`  worker preparations in the last timed run (warm pools re-prepare nothing): ${[...prepares].map(([w, n]) => `${w} worker(s): ${n}`).join(', ')}`);
+    verdict.agree('steady runs: per-sample results identical across 0/1/2 workers', new Set(digests.values()).size === 1, `${new Set(digests.values()).size} distinct digest(s)`);
+    verdict.target('steady scaling 2 workers / 1 worker (median of paired rounds)', rq.p50, 1.8, 'at least');
     for (const p of pools.values()) await p.destroy();
   }
+  verdict.finish();
   return rates;
 }

@@ -22,11 +22,12 @@ import { RoadGraph } from '../engine/graph/road-graph.js';
 import { benchRealRun } from './parallel-real.js';
 import { loadCityGraph } from '../engine/import/city-graph.js';
 import { loadGraph } from '../engine/import/load-graph.js';
-import { runSampleJob } from '../engine/run/parallel-job.js';
+import { runSampleJob } from '../engine/run/pool/job-runner.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
-import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../engine/run/pool/synthetic-job.js';
+import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../test/support/synthetic-job.js';
 import { metered, type CpuUse } from './cpu-meter.js';
 import { latencyStats } from './latency-stats.js';
+import { Verdict } from './verdict.js';
 
 const quick = process.argv.includes('--quick');
 /** --only 1,1b,2,3: run some sections only. */
@@ -38,6 +39,7 @@ const workerUrl = (name: string): string => pathToFileURL(path.join(here, name))
 
 /** Keeps results alive so that no work is optimised away. */
 let sink = 0;
+const verdict = new Verdict();
 
 function line(name: string, task: Task, extra = ''): void {
   const st = latencyStats(task);
@@ -68,7 +70,7 @@ if (want('1')) {
   const runWith = (workers: number): (() => Promise<void>) =>
     metered(cpu, workers, async () => {
       await runSampleJob<SyntheticPayload, SyntheticSummary>({
-        graph: shared, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload,
+        graph: shared, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload,
         streams: [{ movementIndex: 0, optionIndex: 0 }], samples, workers, pool: pools.get(workers),
         sink: (_c, s) => { for (const x of s) sink += x.reached; },
       });
@@ -88,7 +90,7 @@ if (want('1')) {
   });
   const r1 = rate.get('pool, 1 worker')!;
   const r2 = rate.get('pool, 2 workers')!;
-  console.log(`  scaling 2 workers / 1 worker: ${(r2 / r1).toFixed(2)}×  (target ≥ 1.8× on 2 idle cores)`);
+  verdict.target('scaling 2 workers / 1 worker (target set for 2 idle cores)', r2 / r1, 1.8, 'at least');
   const cores = (w: number): number => cpu.get(w)!.cpuMs / cpu.get(w)!.wallMs;
   const perCpu = (w: number): number => (samples * cpu.get(w)!.runs) / (cpu.get(w)!.cpuMs / 1000);
   console.log(`  cores obtained: 1 worker ${cores(1).toFixed(2)}, 2 workers ${cores(2).toFixed(2)} (load average now ${os.loadavg()[0]!.toFixed(2)}: other processes share the 2 cores)`);
@@ -166,4 +168,5 @@ if (want('3')) {
   console.log(`  memory: the SAB is one copy of the graph for the whole process; re-import holds ${workers + 1} copies`);
 }
 
+verdict.finish();
 console.log(`\n(sink ${sink})`);

@@ -5,17 +5,23 @@ import { PACKAGE_ROOT } from '../engine/paths.js';
 import type { RoadGraph } from '../engine/graph/index.js';
 
 /**
- * The C++ reference (bench/native/csr_search.cpp): compiled with g++ -O2 at bench time into
- * bench/native/build/ (git-ignored), fed a binary dump of the same CSR graph, weights and heuristic.
+ * The C++ baselines, compiled with g++ -O2 at bench time into bench/native/build/ (git-ignored) and fed a
+ * binary dump of the same CSR graph, weights and heuristic:
+ *  - 'csr_search' (csr_search.cpp): our algorithm transcribed (indexed binary heap with decrease-key,
+ *    epoch stamps): what the same algorithm costs in C++; modes dijkstra, astar and all (one-to-all).
+ *  - 'one_to_all_lazy4' (one_to_all_lazy4.cpp): the fair limit for one-to-all, a minimal C++ Dijkstra
+ *    with a lazy 4-ary heap; mode all only.
  */
-const SOURCE = path.join(PACKAGE_ROOT, 'bench', 'native', 'csr_search.cpp');
+export type NativeProgram = 'csr_search' | 'one_to_all_lazy4';
+
 const BUILD = path.join(PACKAGE_ROOT, 'bench', 'native', 'build');
 
-export function compileNative(): string {
+export function compileNative(program: NativeProgram = 'csr_search'): string {
+  const source = path.join(PACKAGE_ROOT, 'bench', 'native', `${program}.cpp`);
   fs.mkdirSync(BUILD, { recursive: true });
-  const bin = path.join(BUILD, 'csr_search');
-  if (!fs.existsSync(bin) || fs.statSync(bin).mtimeMs < fs.statSync(SOURCE).mtimeMs) {
-    execFileSync('g++', ['-O2', '-std=c++17', '-o', bin, SOURCE], { stdio: 'inherit' });
+  const bin = path.join(BUILD, program);
+  if (!fs.existsSync(bin) || fs.statSync(bin).mtimeMs < fs.statSync(source).mtimeMs) {
+    execFileSync('g++', ['-O2', '-std=c++17', '-o', bin, source], { stdio: 'inherit' });
   }
   return bin;
 }

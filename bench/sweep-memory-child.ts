@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../engine/paths.js';
 import { PreparedRun } from '../engine/sim/prepared-run.js';
 import { RunAggregator } from '../engine/run/aggregate.js';
 import { BoundedRunSummary } from '../engine/run/summary/bounded-run-summary.js';
-import { ROW_ARRIVED, ROW_EXPOSURE, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from '../engine/run/pool/summary-codec.js';
+import { ROW_ARRIVED, ROW_EXPOSURE, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from '../engine/run/summary-codec.js';
 
 /** One process of the memory bench: add n synthetic rows of one stream, print the peak RSS growth (MB). */
 export async function memoryChild(mode: 'bounded' | 'rows', n: number): Promise<void> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/model/run-result.js';
-import { r2 } from '../engine/run/distribution.js';
+import { round2 } from '../engine/rounding.js';
 import { csvDocument } from './csv-cell.js';
 import { writeCsvSet } from './csv-set.js';
 
@@ -114,14 +114,16 @@ export function writeCsv(dir: string, result: RunResult): string[] {
       if (o.found) {
         for (const [metric, d] of [['time_s', o.timeS], ['exposure', o.exposure.total]] as const) {
           const h = d.histogram;
-          h.counts.forEach((count, bin) => histograms.push([mv.id, o.id, metric, bin, r2(h.start + bin * h.width), r2(h.start + (bin + 1) * h.width), count]));
+          h.counts.forEach((count, bin) => histograms.push([mv.id, o.id, metric, bin, round2(h.start + bin * h.width), round2(h.start + (bin + 1) * h.width), count]));
         }
       }
       for (const e of o.playback.events) events.push([mv.id, o.id, e.timeS, clock(e.timeS), e.kind, e.message, e.lon, e.lat]);
     }
   }
   const tables: Record<(typeof CSV_FILES)[number], unknown[][]> = { 'options.csv': options, 'hotspots.csv': hotspots, 'response.csv': response, 'events.csv': events, 'histograms.csv': histograms };
-  const files = CSV_FILES.map((name) => ({ name, text: csvDocument(tables[name]), rows: tables[name].length - 1 }));
+  // ODbL: every file carries the attribution, as a last column that every CSV reader keeps.
+  const withAttribution = (rows: unknown[][]): unknown[][] => rows.map((r, i) => [...r, i === 0 ? 'attribution' : result.graph.attribution]);
+  const files = CSV_FILES.map((name) => ({ name, text: csvDocument(withAttribution(tables[name])), rows: tables[name].length - 1 }));
   return writeCsvSet(dir, files, { format: 'motorcade-csv/1', ...runMarks(result) });
 }
 
@@ -141,8 +143,16 @@ export function runMarks(result: RunResult): { run_id: string; scenario: string;
   };
 }
 
-/** --geojson FILE: one LineString per option (summary properties, samples done), Points for hotspots and chokepoints; the collection says whether the run was partial. */
+/**
+ * --geojson FILE: an RFC 7946 FeatureCollection of one LineString per option (summary properties, samples
+ * done) and Points for hotspots and chokepoints, every feature with `kind` and the ODbL `attribution`.
+ * Run-level facts travel in the foreign member `motorcade` (scenario, seed, samples asked and done,
+ * partial, run id), the attribution also in `attribution`: RFC 7946 gives a FeatureCollection no
+ * `properties`. GDAL reads the file as one layer of mixed geometry; QGIS offers it as a line layer and a
+ * point layer (docs/exports.md).
+ */
 export function toGeoJSON(result: RunResult): object {
+  const attribution = `Road data ${result.graph.attribution}`;
   const features: object[] = [];
   for (const mv of result.movements) {
     for (const o of mv.options) {
@@ -150,15 +160,15 @@ export function toGeoJSON(result: RunResult): object {
       features.push({
         type: 'Feature',
         geometry: { type: 'LineString', coordinates: o.route.coordinates },
-        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, time_p50_s: o.timeS.p50, time_p95_s: o.timeS.p95, exposure_mean: o.exposure.total.mean, samples_done: o.samplesDone },
+        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, time_p50_s: o.timeS.p50, time_p95_s: o.timeS.p95, exposure_mean: o.exposure.total.mean, samples_done: o.samplesDone, attribution },
       });
-      o.hotspots.forEach((h, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [h.lon, h.lat] }, properties: { kind: 'hotspot', movement: mv.id, option: o.id, rank: i + 1, near: h.near, exposure: h.exposure, share: h.share, main_component: h.mainComponent } }));
-      for (const c of o.chokepoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: { kind: 'chokepoint', movement: mv.id, option: o.id, chokepoint: c.kind, reason: c.reason, near: c.near, edge: c.edge } });
+      o.hotspots.forEach((h, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [h.lon, h.lat] }, properties: { kind: 'hotspot', movement: mv.id, option: o.id, rank: i + 1, near: h.near, exposure: h.exposure, share: h.share, main_component: h.mainComponent, attribution } }));
+      for (const c of o.chokepoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: { kind: 'chokepoint', movement: mv.id, option: o.id, chokepoint: c.kind, reason: c.reason, near: c.near, edge: c.edge, attribution } });
     }
   }
   // `samples` is the number asked per option; samples_done the fewest any option got (less when partial).
   const marks = runMarks(result);
-  return { type: 'FeatureCollection', features, properties: { scenario: result.scenario, seed: result.seed, samples: result.samples, samples_asked: marks.samples_asked, samples_done: marks.samples_done, partial: result.partial, run_id: marks.run_id, attribution: result.graph.attribution } };
+  return { type: 'FeatureCollection', features, attribution, motorcade: { scenario: result.scenario, seed: result.seed, samples: result.samples, samples_asked: marks.samples_asked, samples_done: marks.samples_done, partial: result.partial, run_id: marks.run_id } };
 }
 
 export function responderColumns(): readonly string[] {

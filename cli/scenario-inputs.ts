@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../engine/errors.js';
+import { describeFsError } from '../engine/input-file.js';
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import { loadGraph, type LoadGraphOptions } from '../engine/import/load-graph.js';
 import { phnomPenhDataDir } from '../engine/paths.js';
@@ -15,7 +16,7 @@ import type { InputPath } from './output-paths.js';
 
 /** loadGraph options for a scenario's graph; dataDir is the Phnom Penh data folder for the bundled graph. */
 export function graphOptionsFor(source: GraphSource, dataDir?: string): LoadGraphOptions {
-  if (source.kind === 'file') return { source: source.path };
+  if (source.kind === 'file') return { source: source.path, ...(source.at ? { sourceLabel: source.at } : {}) };
   return { city: 'phnom-penh', ...(dataDir !== undefined ? { dataDir } : {}) };
 }
 
@@ -31,7 +32,13 @@ export function graphKey(source: GraphSource, dataDir?: string): string {
  */
 export async function loadRunInputs(file: string): Promise<{ graph: RoadGraph; scenario: Scenario }> {
   // Fail fast on a missing file, before any graph is loaded.
-  if (!fs.existsSync(file)) throw new InputError(`scenario file not found: ${file}`);
+  let missing: string | undefined;
+  try {
+    fs.statSync(file);
+  } catch (err) {
+    missing = describeFsError(err, file);
+  }
+  if (missing !== undefined) throw new InputError(missing === 'file not found' ? `scenario file not found: ${file}` : `${file}: ${missing}`);
   const first = await loadScenario(file);
   if (first.problems.length) throw new ScenarioError(file, first.problems);
   const { graph } = await loadGraph(graphOptionsFor(first.scenario.graph));

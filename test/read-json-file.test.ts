@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../engine/import/gazetteer.js';
 import { readJsonFile } from '../engine/read-json-file.js';
-import { readAvoidPolygons } from '../engine/route/avoid-file.js';
+import { readAvoidPolygons } from '../cli/avoid-file.js';
 
 describe('readJsonFile', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-json-'));

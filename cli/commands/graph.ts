@@ -1,5 +1,5 @@
 import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { checkOutputPaths } from '../output-paths.js';
 import { InputError } from '../../engine/errors.js';
@@ -71,9 +71,11 @@ export function registerGraph(program: Command): void {
 
   sourceOptions(graph.command('export').description('write every directed edge (length_m, time_s, class, oneway, bridge, name) as GeoJSON or GraphML'))
     .requiredOption('--format <format>', 'geojson | graphml')
-    .option('-o, --output <file>', 'output file (default: standard output); written atomically')
+    .option('-o, --out <file>', 'output file (default: standard output); written atomically')
+    .addOption(new Option('--output <file>', 'the old spelling of --out').hideHelp())
     .action(
-      runAction(async (flags: SourceFlags & { format: string; output?: string }) => {
+      runAction(async (flags: SourceFlags & { format: string; out?: string; output?: string }) => {
+        if (flags.out !== undefined) flags.output = flags.out;
         const format = flags.format.toLowerCase();
         if (format !== 'geojson' && format !== 'graphml') throw new InputError(`--format '${flags.format}' must be geojson or graphml`);
         if (flags.output !== undefined) checkOutputPaths([{ flag: '-o', path: flags.output, kind: 'file' }], flags.source ? [{ what: 'the --source road file', path: flags.source }] : []);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../engine/errors.js';
-import { parseWorkers } from '../../engine/run/parallel-options.js';
-import { createProgressReporter, type ProgressReporter } from '../../engine/run/parallel-progress.js';
-import { runMonteCarlo } from '../../engine/run/parallel-runner.js';
+import { parseWorkers } from '../run-flags.js';
+import { createProgressReporter, type ProgressReporter } from '../progress.js';
+import { runMonteCarlo } from '../../engine/run/run.js';
 import { checkOutputPaths, type OutputPath } from '../output-paths.js';
 import { loadRunInputs, scenarioInputs } from '../scenario-inputs.js';
 import { writeReport, type ScenarioRunner, type WriteReportOptions } from '../../viz/write-report.js';
@@ -17,14 +17,14 @@ import { DEFAULT_CLASSIFICATION } from '../../viz/build-report-data.js';
 
 /**
  * The pooled Monte Carlo runner of `motorcade run`, and the exposure edge by edge of each option's
- * nominal run, taken from the run's own prepared context (the engine's scoring, not a copy of it).
+ * nominal run, taken from the run's own analysis (the engine's scoring, not a copy of it, and not run again).
  */
 function runnerWith(progress: ProgressReporter): ScenarioRunner {
   return async (graph, scenario, opts) => {
     const run = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers, onProgress: (p) => progress.onProgress(p) });
     progress.stop();
     const exposureProfile = (mi: number, oi: number): ExposureProfile | null => {
-      const nominal = run.ctx.nominal(mi, oi);
+      const nominal = run.analysis.options[mi]?.[oi]?.nominal;
       if (!nominal) return null;
       const rec = nominal.record;
       return { edges: rec.edges, lengthM: rec.lengthM, exposure: rec.exposure.map((c) => c.reduce((a, b) => a + b, 0)) };

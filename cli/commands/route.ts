@@ -4,18 +4,21 @@ import type { Command } from 'commander';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
-import { EdgeSnapper } from '../../engine/graph/edge-snapper.js';
+import { EdgeSnapper, type SnapResult } from '../../engine/graph/edge-snapper.js';
 import type { RoadGraph } from '../../engine/graph/index.js';
 import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { phnomPenhDataDir } from '../../engine/paths.js';
 import { avoidClosedCounts } from '../../engine/route/area-validation.js';
-import { readAvoidPolygons } from '../../engine/route/avoid-file.js';
+import { readAvoidPolygons } from '../avoid-file.js';
 import { compileOverlay, Router, routeToGeoJSON, serviceAreas, corridorShare, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
-import { parseOdCsv } from '../../engine/route/od-csv.js';
 import { describeRoute, formatDuration } from '../../engine/route/route-text.js';
 import { csvLine } from '../csv-cell.js';
 import { checkOutputPaths } from '../output-paths.js';
+import { limits, LIMIT_ENV } from '../../engine/limits.js';
+import { terminalSafe } from '../../engine/quote.js';
+import { readOdCsv } from '../od-csv.js';
+import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
 import { runAction } from '../report-error.js';
 
 interface RouteFlags {
@@ -106,10 +109,10 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   }
   const router = new Router(graph);
   const snapper = new EdgeSnapper(graph);
-  const snap = (lon: number, lat: number, what: string): RouteEndpoint => {
+  const snapped = (lon: number, lat: number, what: string): SnapResult => {
     const s = snapper.nearest(lon, lat, { maxDistanceM: maxSnap });
     if (!s) throw new InputError(`${what} ${lon},${lat} is more than ${maxSnap} m from any road of the graph`);
-    return { edge: s.edge, fraction: s.fraction };
+    return s;
   };
   const opts = overlay ? { overlay, algorithm } : { algorithm };
 
@@ -118,7 +121,10 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
     return batch(flags, graph, router, snapper, maxSnap, opts);
   }
 
-  const places = resolved.map((p) => ({ ...p, endpoint: snap(p.lon, p.lat, p.what) }));
+  const places = resolved.map((p) => {
+    const s = snapped(p.lon, p.lat, p.what);
+    return { ...p, snap: s, endpoint: { edge: s.edge, fraction: s.fraction } as RouteEndpoint };
+  });
   if (cutoffs) {
     if (avoidAreas.length > 0) process.stderr.write(avoidLine(avoidAreas) + '\n');
     return serviceArea(flags, graph, router, places[0]!, cutoffs, overlay);
@@ -147,6 +153,13 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
       via: places.slice(1, -1).map((p) => p.label),
       depart: flags.depart ?? null,
       ...(avoidAreas.length > 0 ? { avoid_areas: avoidAreas } : {}),
+      places: places.map((p, i) => ({
+        role: i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via',
+        place: p.label,
+        lon: p.lon,
+        lat: p.lat,
+        snapped: { lon: round(p.snap.lon, 7), lat: round(p.snap.lat, 7), edge: p.snap.edge, fraction: round(p.snap.fraction, 6), distance_m: round(p.snap.distanceM, 1) },
+      })),
       routes: routes.map((legs, i) => ({
         rank: i + 1,
         time_s: round(sum(legs, 'timeS'), 1),
@@ -197,18 +210,23 @@ function buildOverlay(graph: RoadGraph, flags: RouteFlags, avoid: ReturnType<typ
 }
 
 function batch(flags: RouteFlags, graph: RoadGraph, router: Router, snapper: EdgeSnapper, maxSnap: number, opts: { overlay?: CompiledOverlay; algorithm: RouteAlgorithm }): void {
-  const file = flags.batch!;
-  const { rows, problems } = parseOdCsv(fs.readFileSync(file, 'utf8'), file);
-  const bad = new Map(problems.map((p) => [p.line, p.message]));
+  const file = flags.batch === '-' ? '(stdin)' : flags.batch!;
+  const { rows, problems, extraColumns } = readOdCsv(flags.batch!);
+  const bad = new Map(problems.map((p) => [p.line, p]));
   const all = [...rows.map((r) => r.line), ...problems.map((p) => p.line)].sort((a, b) => a - b);
   const byLine = new Map(rows.map((r) => [r.line, r]));
   const out: string[] = [];
-  if (!flags.json) out.push('line,from_lon,from_lat,to_lon,to_lat,status,time_s,length_m,snap_from_m,snap_to_m');
+  const maxShown = limits().problems;
+  let shown = 0;
+  const extrasCsv = (extra: string[]): string => extra.map((v) => ',' + csvCell(v)).join('');
+  const extrasJson = (extra: string[]): Record<string, string> => Object.fromEntries(extraColumns.map((c, i) => [c, extra[i] ?? '']));
+  if (!flags.json) out.push('line,from_lon,from_lat,to_lon,to_lat,status,time_s,length_m,snap_from_m,snap_to_m' + extrasCsv(extraColumns));
   for (const line of all) {
     const row = byLine.get(line);
     if (!row) {
-      process.stderr.write(`motorcade: ${file}:${line}: ${bad.get(line)}\n`);
-      out.push(flags.json ? JSON.stringify({ line, status: 'bad-row', error: bad.get(line) }) : `${line},,,,,bad-row,,,,`);
+      const p = bad.get(line)!;
+      if (shown++ < maxShown) process.stderr.write(`motorcade: ${terminalSafe(`${file}:${line}: ${p.message}`)}\n`);
+      out.push(flags.json ? JSON.stringify({ line, status: 'bad-row', error: p.message, ...(extraColumns.length ? { columns: extrasJson(p.extra) } : {}) }) : `${line},,,,,bad-row,,,,${extrasCsv(p.extra)}`);
       continue;
     }
     const a = snapper.nearest(row.fromLon, row.fromLat, { maxDistanceM: maxSnap });
@@ -227,14 +245,20 @@ function batch(flags: RouteFlags, graph: RoadGraph, router: Router, snapper: Edg
     }
     const sa = a ? a.distanceM.toFixed(1) : '';
     const sb = b ? b.distanceM.toFixed(1) : '';
-    if (flags.json) out.push(JSON.stringify({ line, from: [row.fromLon, row.fromLat], to: [row.toLon, row.toLat], status, time_s: time === '' ? null : Number(time), length_m: len === '' ? null : Number(len), snap_from_m: sa === '' ? null : Number(sa), snap_to_m: sb === '' ? null : Number(sb) }));
-    else out.push(csvLine([line, row.fromLon, row.fromLat, row.toLon, row.toLat, status, time, len, sa, sb]));
+    if (flags.json) out.push(JSON.stringify({ line, from: [row.fromLon, row.fromLat], to: [row.toLon, row.toLat], status, time_s: time === '' ? null : Number(time), length_m: len === '' ? null : Number(len), snap_from_m: sa === '' ? null : Number(sa), snap_to_m: sb === '' ? null : Number(sb), ...(extraColumns.length ? { columns: extrasJson(row.extra) } : {}) }));
+    else out.push(csvLine([line, row.fromLon, row.fromLat, row.toLon, row.toLat, status, time, len, sa, sb]) + extrasCsv(row.extra));
   }
   process.stdout.write(out.join('\n') + '\n');
   if (problems.length > 0) {
+    if (shown > maxShown) process.stderr.write(`motorcade: ${shown - maxShown} more bad row(s) not listed (set ${LIMIT_ENV.problems} to list more)\n`);
     process.stderr.write(`motorcade: ${problems.length} bad row(s) in ${file}; the other ${rows.length} were routed\n`);
     process.exitCode = 2;
   }
+}
+
+/** A CSV cell: quoted when it holds a comma, quote or line break (RFC 4180). */
+function csvCell(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 function serviceArea(flags: RouteFlags, graph: RoadGraph, router: Router, from: { label: string; endpoint: RouteEndpoint }, cutoffs: number[], overlay: CompiledOverlay | undefined): void {
@@ -271,7 +295,8 @@ function toFeatureCollection(graph: RoadGraph, routes: RouteFound[][], places: {
     });
   });
   places.forEach((p, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { role: i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via', place: p.label } }));
-  return { type: 'FeatureCollection', features };
+  // ODbL: the attribution as a foreign member (RFC 7946 §6.1), as every motorcade export carries it.
+  return { type: 'FeatureCollection', features, attribution: `Road data ${OSM_ATTRIBUTION}` } as FeatureCollection<Geometry>;
 }
 
 function safeGazetteer(dataDir: string | undefined): ReturnType<typeof loadGazetteer> {

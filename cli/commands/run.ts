@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
+import { describeFsError } from '../../engine/input-file.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
-import { ChunkFailedError } from '../../engine/run/parallel-errors.js';
-import { interruptOnSigint } from '../../engine/run/parallel-interrupt.js';
-import { defaultWorkers, parseWorkers } from '../../engine/run/parallel-options.js';
-import { createProgressReporter } from '../../engine/run/parallel-progress.js';
-import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/parallel-runner.js';
+import { ChunkFailedError } from '../../engine/run/chunk-failed-error.js';
+import { interruptOnSigint } from '../interrupt.js';
+import { defaultWorkers } from '../../engine/run/default-workers.js';
+import { parseWorkers } from '../run-flags.js';
+import { createProgressReporter } from '../progress.js';
+import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/run.js';
 import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js';
 import type { RunResult, RunTimings } from '../../engine/model/run-result.js';
 import type { Scenario } from '../../engine/scenario/index.js';
@@ -15,6 +17,7 @@ import { loadRunInputs, scenarioInputs } from '../scenario-inputs.js';
 import { checkCsvFolder } from '../csv-set.js';
 import { checkOutputPaths, type InputPath, type OutputPath } from '../output-paths.js';
 import { CSV_FILES, runSummary, toGeoJSON, writeCsv } from '../run-output.js';
+import { parseSeedFlag } from '../seed-flag.js';
 
 export interface RunCommandOptions {
   samples?: string;
@@ -35,7 +38,7 @@ export function parseSamplesFlag(value: string | undefined): number | undefined 
 
 /**
  * Simulate every movement × option of a scenario. The one place that decides how samples are executed:
- * on the worker pool (engine/run/parallel-runner.ts; workers 0 = in-process), byte-identical either way.
+ * on the worker pool (engine/run/run.ts; workers 0 = in-process), byte-identical either way.
  */
 export async function executeRun(
   graph: RoadGraph,
@@ -72,6 +75,7 @@ export function registerRun(program: Command): void {
         const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
         const samples = parseSamplesFlag(opts.samples);
         checkRunOutputs(opts, [{ what: 'the scenario', path: file }]);
+        const seed = parseSeedFlag(opts.seed);
         const { graph, scenario } = await loadRunInputs(file);
         checkRunOutputs(opts, scenarioInputs(file, scenario));
         // Ctrl-C once: finish running chunks, write what was done marked partial; twice: exit at once.
@@ -79,7 +83,7 @@ export function registerRun(program: Command): void {
         const guard = interruptOnSigint({ onFirst: () => progress.stop() });
         let run: { result: RunResult; timings: RunTimings; partial: boolean };
         try {
-          run = await executeRun(graph, scenario, { samples, seed: opts.seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
+          run = await executeRun(graph, scenario, { samples, seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
         } catch (err) {
           // A chunk failed twice: still write everything computed (marked partial), then report the error.
           const partial = err instanceof ChunkFailedError ? (err.partial as MonteCarloRun | undefined) : undefined;

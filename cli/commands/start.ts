@@ -12,10 +12,11 @@ export function registerStart(program: Command): void {
     .command('start')
     .description('compare the route options of the bundled ASEAN 2022 arrival scenario (what `npm start` runs)')
     .option('--samples <n>', 'samples per movement × option (default: the scenario monte_carlo.samples)')
+    .option('--json', 'print the results as JSON (as `compare --json`)')
     .action(
-      runAction(async (opts: { samples?: string }) => {
-        process.stdout.write(`motorcade — ${path.relative(process.cwd(), START_SCENARIO) || START_SCENARIO}\n`);
-        process.stdout.write((await compareScenario(START_SCENARIO, opts.samples ? { samples: opts.samples } : {})) + '\n');
+      runAction(async (opts: { samples?: string; json?: boolean }) => {
+        if (!opts.json) process.stdout.write(`motorcade — ${path.relative(process.cwd(), START_SCENARIO) || START_SCENARIO}\n`);
+        process.stdout.write((await compareScenario(START_SCENARIO, { ...(opts.samples ? { samples: opts.samples } : {}), ...(opts.json ? { json: true } : {}) })) + '\n');
       }),
     );
 }

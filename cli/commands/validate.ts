@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { formatProblem, loadScenario, type Scenario, type ScenarioProblem } from '../../engine/scenario/index.js';
@@ -8,6 +8,8 @@ import { DataFileError } from '../../engine/errors.js';
 
 interface ValidateFlags {
   graph: boolean;
+  data?: string;
+  /** The old spelling of --data (hidden). */
   dataDir?: string;
   json?: boolean;
   normalised?: boolean;
@@ -32,11 +34,13 @@ export function registerValidate(program: Command): void {
     .description('check scenario files (YAML or JSON): every problem with file:line:col, field and message')
     .argument('<file...>', 'scenario files')
     .option('--no-graph', 'skip the checks on the road graph (places near a road, reachable)')
-    .option('--data-dir <dir>', 'Phnom Penh data folder (landmarks.json, roads); default ../shared/data/phnom-penh')
+    .option('--data <dir>', 'Phnom Penh data folder (landmarks.json, roads); default ../shared/data/phnom-penh')
+    .addOption(new Option('--data-dir <dir>', 'the old spelling of --data').hideHelp())
     .option('--json', 'print the results as JSON')
     .option('--normalised', 'print JSON including each valid scenario as the engine reads it (units converted, defaults filled)')
     .action(
       runAction(async (files: string[], flags: ValidateFlags) => {
+        if (flags.data !== undefined) flags.dataDir = flags.data;
         const graphs = new Map<string, Promise<RoadGraph>>();
         const graphFor = (s: Scenario): Promise<RoadGraph> => {
           const key = graphKey(s.graph, flags.dataDir);

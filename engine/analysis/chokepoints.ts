@@ -4,6 +4,7 @@ import { haversineM } from '../geo/haversine.js';
 import { EdgeFlag } from '../graph/road-class.js';
 import type { PreparedRun } from '../sim/prepared-run.js';
 import type { Chokepoint } from '../model/run-result.js';
+import { round7 } from '../rounding.js';
 
 /** Corridor junctions with at least this normalised betweenness count as chokepoints. */
 export const BETWEENNESS_THRESHOLD = 0.3;
@@ -31,7 +32,7 @@ export function findChokepoints(ctx: PreparedRun, mi: number, oi: number): Choke
   const at = (i: number, kind: Chokepoint['kind'], reason: string): Chokepoint => {
     const lon = track.midLon[i]!;
     const lat = track.midLat[i]!;
-    return { edge: track.edge[i]!, index: i, kind, reason, lon: r7(lon), lat: r7(lat), near: ctx.describe(lon, lat) };
+    return { edge: track.edge[i]!, index: i, kind, reason, lon: round7(lon), lat: round7(lat), near: ctx.describe(lon, lat) };
   };
   const runs = (pred: (i: number) => boolean, make: (from: number, to: number) => Chokepoint): Chokepoint[] => {
     const found: Chokepoint[] = [];
@@ -118,5 +119,3 @@ function corridorOf(ctx: PreparedRun, mi: number) {
 
 /** graphology-metrics is CommonJS: under NodeNext its default import is the module object or the function. */
 const betweenness = ((betweennessModule as unknown as { default?: unknown }).default ?? betweennessModule) as unknown as (g: UndirectedGraph, o: { normalized: boolean }) => Record<string, number>;
-
-const r7 = (x: number) => Math.round(x * 1e7) / 1e7;

@@ -1,6 +1,7 @@
 import type { PreparedRun } from '../sim/prepared-run.js';
 import type { Chokepoint, CriticalEdge } from '../model/run-result.js';
 import type { Recorder } from '../sim/recorder.js';
+import { round2 } from '../rounding.js';
 
 export const MAX_CRITICAL_EDGES = 8;
 
@@ -34,7 +35,7 @@ export function criticalEdges(ctx: PreparedRun, mi: number, oi: number, chokepoi
     if (g.twin[e]! >= 0) closed.push(g.twin[e]!);
     const detour = ctx.routing.fastest({ node }, to, band, closed);
     const extra = open.found && detour.found ? Math.max(0, detour.timeS - open.timeS) : null;
-    out.push({ ...base, extraTimeS: extra === null ? null : Math.round(extra * 100) / 100, reason: c.reason });
+    out.push({ ...base, extraTimeS: extra === null ? null : round2(extra), reason: c.reason });
   }
   return out;
 }

@@ -6,10 +6,12 @@
  *   0 magic 'MCG1'   1 format version   2 node count   3 edge count   4 geometry point count
  *   5 name count     6 coordinate kind  7 section count
  *   8.. section table: for each section in SECTION order, byte offset and byte length (2 words)
- * Sections follow, each starting on an 8-byte boundary so that Float64 views need no copy.
+ *   CHECKSUM_WORD: CRC32 of every byte of the buffer except this word (integrity.ts)
+ * Sections follow in SECTION order without overlap, each starting on an 8-byte boundary so that Float64
+ * views need no copy.
  */
 export const MAGIC = 0x3147434d; // 'MCG1' read as little-endian Uint32
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Node coordinates are WGS84 lon/lat degrees, or planar units of a projected source (scale graphs). */
 export const CoordKind = { LONLAT: 0, PLANAR: 1 } as const;
@@ -54,7 +56,9 @@ export const SECTION = {
 } as const;
 
 export const SECTION_COUNT = 18;
-export const HEADER_WORDS = 8 + 2 * SECTION_COUNT;
+/** Index of the header word holding the CRC32 checksum, after the section table. */
+export const CHECKSUM_WORD = 8 + 2 * SECTION_COUNT;
+export const HEADER_WORDS = CHECKSUM_WORD + 1;
 export const GEOM_SCALE = 1e7;
 
 export function align8(n: number): number {

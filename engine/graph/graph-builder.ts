@@ -1,4 +1,5 @@
 import { EmptyGraphError, InputError } from '../errors.js';
+import { sealGraphBuffer } from './integrity.js';
 import { align8, CoordKind, FORMAT_VERSION, GEOM_SCALE, HEADER_WORDS, MAGIC, SECTION, SECTION_COUNT } from './format.js';
 import { EdgeFlag } from './road-class.js';
 import { RoadGraph, type GraphMeta } from './road-graph.js';
@@ -176,6 +177,7 @@ export class GraphBuilder {
     });
     nameOffset[names.size] = nb;
     view(SECTION.meta, Uint8Array).set(metaBytes);
+    sealGraphBuffer(buffer);
     return RoadGraph.from(buffer);
   }
 }

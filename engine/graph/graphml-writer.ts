@@ -16,8 +16,11 @@ export function writeGraphML(graph: AbstractGraph, opts: GraphMLWriteOptions = {
   ];
   for (const [name, k] of nodeKeys) out.push(`  <key id="${k.id}" for="node" attr.name="${escapeXml(name)}" attr.type="${k.type}"/>`);
   for (const [name, k] of edgeKeys) out.push(`  <key id="${k.id}" for="edge" attr.name="${escapeXml(name)}" attr.type="${k.type}"/>`);
+  const graphKeys = declareKeys('g', [opts.graphAttributes ?? {}], {});
+  for (const [name, k] of graphKeys) out.push(`  <key id="${k.id}" for="graph" attr.name="${escapeXml(name)}" attr.type="${k.type}"/>`);
   const edgedefault = graph.type === 'undirected' ? 'undirected' : 'directed';
   out.push(`  <graph id="${escapeXml(opts.graphId ?? 'G')}" edgedefault="${edgedefault}">`);
+  if (graphKeys.size > 0) out.push(`    ${dataElements(opts.graphAttributes ?? {}, graphKeys)}`);
   graph.forEachNode((node, attrs) => {
     out.push(`    <node id="${escapeXml(node)}">${dataElements(attrs, nodeKeys)}</node>`);
   });
@@ -37,6 +40,8 @@ export interface GraphMLWriteOptions {
   /** Declared GraphML types per attribute name, overriding the inferred ones. */
   nodeTypes?: Record<string, GraphMLType>;
   edgeTypes?: Record<string, GraphMLType>;
+  /** Attributes of the graph itself (<data> under <graph>), e.g. crs for OSMnx. */
+  graphAttributes?: Record<string, string | number | boolean>;
 }
 type KeyDecl = { id: string; type: KeyType };
 

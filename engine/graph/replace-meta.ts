@@ -1,4 +1,5 @@
 import { align8, HEADER_WORDS, SECTION, SECTION_COUNT } from './format.js';
+import { sealGraphBuffer } from './integrity.js';
 import { RoadGraph, type GraphMeta } from './road-graph.js';
 
 /**
@@ -15,5 +16,6 @@ export function replaceMeta(graph: RoadGraph, meta: GraphMeta): RoadGraph {
   target.set(new Uint8Array(graph.buffer, 0, metaOffset));
   target.set(bytes, metaOffset);
   new Uint32Array(buffer, 0, HEADER_WORDS)[9 + 2 * SECTION.meta] = bytes.length;
+  sealGraphBuffer(buffer);
   return RoadGraph.from(buffer);
 }

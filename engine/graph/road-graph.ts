@@ -1,6 +1,7 @@
 import { GraphFormatError } from '../errors.js';
 import { roadClassName, EdgeFlag, type RoadClassName } from './road-class.js';
-import { CoordKind, FORMAT_VERSION, GEOM_SCALE, HEADER_WORDS, MAGIC, SECTION, SECTION_COUNT } from './format.js';
+import { CoordKind, GEOM_SCALE, HEADER_WORDS, SECTION } from './format.js';
+import { checkGraphLayout } from './integrity.js';
 
 /** Free-form metadata stored in the buffer: where the graph came from and what import did. */
 export interface GraphMeta {
@@ -43,52 +44,34 @@ export class RoadGraph {
   private metaCache: GraphMeta | undefined;
 
   private constructor(readonly buffer: ArrayBuffer | SharedArrayBuffer) {
-    if (buffer.byteLength < HEADER_WORDS * 4) {
-      throw new GraphFormatError(`graph buffer too small (${buffer.byteLength} bytes): not a motorcade graph`);
-    }
+    // Every offset, length and count is checked before the first view is made.
+    checkGraphLayout(buffer);
     const h = new Uint32Array(buffer, 0, HEADER_WORDS);
-    if (h[0] !== MAGIC) {
-      throw new GraphFormatError(`not a motorcade graph (magic 0x${(h[0] ?? 0).toString(16)}, expected 0x${MAGIC.toString(16)})`);
-    }
-    if (h[1] !== FORMAT_VERSION) {
-      throw new GraphFormatError(`graph format version ${h[1]} is not supported (this build reads version ${FORMAT_VERSION})`);
-    }
-    if (h[7] !== SECTION_COUNT) throw new GraphFormatError(`graph has ${h[7]} sections, expected ${SECTION_COUNT}`);
     this.nodeCount = h[2]!;
     this.edgeCount = h[3]!;
     this.coordKind = h[6]!;
+    const section = <T>(id: number, Ctor: { new (b: ArrayBufferLike, o: number, l: number): T; BYTES_PER_ELEMENT: number }): T =>
+      new Ctor(buffer, h[8 + 2 * id]!, h[9 + 2 * id]! / Ctor.BYTES_PER_ELEMENT);
+    this.firstOut = section(SECTION.firstOut, Uint32Array);
+    this.head = section(SECTION.head, Uint32Array);
+    this.tail = section(SECTION.tail, Uint32Array);
+    this.firstIn = section(SECTION.firstIn, Uint32Array);
+    this.inEdge = section(SECTION.inEdge, Uint32Array);
+    this.lengthM = section(SECTION.lengthM, Float64Array);
+    this.timeS = section(SECTION.timeS, Float64Array);
+    this.roadClass = section(SECTION.roadClass, Uint8Array);
+    this.flags = section(SECTION.flags, Uint8Array);
+    this.lanes = section(SECTION.lanes, Uint8Array);
+    this.nameId = section(SECTION.nameId, Uint32Array);
+    this.twin = section(SECTION.twin, Int32Array);
+    this.nodeCoord = section(SECTION.nodeCoord, Float64Array);
+    this.geomFirst = section(SECTION.geomFirst, Uint32Array);
+    this.geomCoord = section(SECTION.geomCoord, Int32Array);
+    this.nameOffset = section(SECTION.nameOffset, Uint32Array);
+    this.nameBytes = section(SECTION.nameBytes, Uint8Array);
+    this.metaBytes = section(SECTION.meta, Uint8Array);
     const n = this.nodeCount;
     const m = this.edgeCount;
-    const section = <T>(id: number, Ctor: { new (b: ArrayBufferLike, o: number, l: number): T; BYTES_PER_ELEMENT: number }, expectedLength: number | undefined): T => {
-      const offset = h[8 + 2 * id]!;
-      const bytes = h[9 + 2 * id]!;
-      if (offset % 8 !== 0 || offset + bytes > buffer.byteLength || bytes % Ctor.BYTES_PER_ELEMENT !== 0) {
-        throw new GraphFormatError(`graph section ${id} out of bounds (offset ${offset}, ${bytes} bytes, buffer ${buffer.byteLength})`);
-      }
-      const length = bytes / Ctor.BYTES_PER_ELEMENT;
-      if (expectedLength !== undefined && length !== expectedLength) {
-        throw new GraphFormatError(`graph section ${id} holds ${length} entries, expected ${expectedLength}`);
-      }
-      return new Ctor(buffer, offset, length);
-    };
-    this.firstOut = section(SECTION.firstOut, Uint32Array, n + 1);
-    this.head = section(SECTION.head, Uint32Array, m);
-    this.tail = section(SECTION.tail, Uint32Array, m);
-    this.firstIn = section(SECTION.firstIn, Uint32Array, n + 1);
-    this.inEdge = section(SECTION.inEdge, Uint32Array, m);
-    this.lengthM = section(SECTION.lengthM, Float64Array, m);
-    this.timeS = section(SECTION.timeS, Float64Array, m);
-    this.roadClass = section(SECTION.roadClass, Uint8Array, m);
-    this.flags = section(SECTION.flags, Uint8Array, m);
-    this.lanes = section(SECTION.lanes, Uint8Array, m);
-    this.nameId = section(SECTION.nameId, Uint32Array, m);
-    this.twin = section(SECTION.twin, Int32Array, m);
-    this.nodeCoord = section(SECTION.nodeCoord, Float64Array, 2 * n);
-    this.geomFirst = section(SECTION.geomFirst, Uint32Array, m + 1);
-    this.geomCoord = section(SECTION.geomCoord, Int32Array, 2 * h[4]!);
-    this.nameOffset = section(SECTION.nameOffset, Uint32Array, h[5]! + 1);
-    this.nameBytes = section(SECTION.nameBytes, Uint8Array, undefined);
-    this.metaBytes = section(SECTION.meta, Uint8Array, undefined);
     if (this.firstOut[n] !== m || this.firstIn[n] !== m) {
       throw new GraphFormatError(`graph adjacency is corrupt (firstOut[n]=${this.firstOut[n]}, firstIn[n]=${this.firstIn[n]}, m=${m})`);
     }
@@ -171,6 +154,20 @@ export class RoadGraph {
   get meta(): GraphMeta {
     this.metaCache ??= JSON.parse(new TextDecoder().decode(this.metaBytes)) as GraphMeta;
     return this.metaCache;
+  }
+
+  /** Entries of the name table (id 0 is the empty name). */
+  get nameCount(): number {
+    return this.nameOffset.length - 1;
+  }
+
+  /** Throws GraphFormatError when the name offsets are not ascending inside the name bytes. */
+  checkNameTable(): void {
+    const o = this.nameOffset;
+    if (o[0] !== 0) throw new GraphFormatError(`nameOffset[0] is ${o[0]}, expected 0`);
+    for (let i = 1; i < o.length; i++) {
+      if (o[i]! < o[i - 1]! || o[i]! > this.nameBytes.length) throw new GraphFormatError(`nameOffset[${i}] = ${o[i]} is out of order or past the ${this.nameBytes.length} name bytes`);
+    }
   }
 
   /** Bytes of the whole buffer divided by directed edges. */

@@ -2,6 +2,7 @@ import { GraphBuilder } from './graph-builder.js';
 import { EdgeFlag } from './road-class.js';
 import type { RoadGraph } from './road-graph.js';
 import { stronglyConnectedComponents } from './strongly-connected.js';
+import { round3 } from '../rounding.js';
 
 /** Flags the builder sets by itself; everything else is carried over as the importer set it. */
 const BUILDER_FLAGS = EdgeFlag.ONEWAY | EdgeFlag.GEOMETRY_ON_TWIN;
@@ -94,16 +95,15 @@ export function keepLargestComponent(graph: RoadGraph): { graph: RoadGraph; repo
   let keptEdges = 0;
   for (let e = 0; e < graph.edgeCount; e++) if (inKept(e)) keptEdges++;
   const keptNodes = scc.count > 0 ? scc.size[best]! : 0;
-  const round = (x: number): number => Math.round(x * 1000) / 1000;
   const droppedSizes = [...scc.size].filter((_, c) => c !== best).sort((a, b) => b - a);
   const report: ComponentReport = {
     componentCount: scc.count,
-    kept: { nodes: keptNodes, edges: keptEdges, km: round(roadKm(graph, inKept)) },
+    kept: { nodes: keptNodes, edges: keptEdges, km: round3(roadKm(graph, inKept)) },
     dropped: {
       components: Math.max(0, scc.count - 1),
       nodes: graph.nodeCount - keptNodes,
       edges: graph.edgeCount - keptEdges,
-      km: round(roadKm(graph, (e) => !inKept(e))),
+      km: round3(roadKm(graph, (e) => !inKept(e))),
     },
     largestDroppedNodes: droppedSizes.slice(0, 5),
   };

@@ -1,6 +1,7 @@
 import { OSM_ATTRIBUTION } from './attribution.js';
 import { EdgeFlag } from './road-class.js';
 import type { RoadGraph } from './road-graph.js';
+import { roundTo } from '../rounding.js';
 
 /**
  * Every directed edge as a GeoJSON (RFC 7946) LineString Feature with length_m, time_s, class, oneway,
@@ -9,7 +10,6 @@ import type { RoadGraph } from './road-graph.js';
  */
 export function roadGraphToGeoJSON(graph: RoadGraph, attribution = `Road data ${OSM_ATTRIBUTION}`): string {
   const parts: string[] = [`{"type":"FeatureCollection","attribution":${JSON.stringify(attribution)},"features":[`];
-  const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
   for (let e = 0; e < graph.edgeCount; e++) {
     const flags = graph.flags[e]!;
     const feature = {
@@ -18,14 +18,14 @@ export function roadGraphToGeoJSON(graph: RoadGraph, attribution = `Road data ${
         id: e,
         from: graph.tail[e]!,
         to: graph.head[e]!,
-        length_m: round(graph.lengthM[e]!, 2),
-        time_s: round(graph.timeS[e]!, 2),
+        length_m: roundTo(graph.lengthM[e]!, 2),
+        time_s: roundTo(graph.timeS[e]!, 2),
         class: graph.classOf(e),
         oneway: (flags & EdgeFlag.ONEWAY) !== 0,
         bridge: (flags & EdgeFlag.BRIDGE) !== 0,
         name: graph.nameOf(e),
       },
-      geometry: { type: 'LineString', coordinates: graph.edgeGeometry(e).map(([x, y]) => [round(x, 7), round(y, 7)]) },
+      geometry: { type: 'LineString', coordinates: graph.edgeGeometry(e).map(([x, y]) => [roundTo(x, 7), roundTo(y, 7)]) },
     };
     parts.push((e > 0 ? ',\n' : '\n') + JSON.stringify(feature));
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataFileError, InputError } from '../errors.js';
+import { readInputBytes } from '../input-file.js';
 import { CoordKind } from '../graph/format.js';
 import { GraphBuilder } from '../graph/graph-builder.js';
 import { roadClassCode } from '../graph/road-class.js';
@@ -34,13 +35,7 @@ export interface CityGraphReport {
 }
 
 function readInt32Pairs(file: string, what: string): Int32Array {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new DataFileError(file, code === 'ENOENT' ? `${what} file not found` : `cannot read ${what} file (${code ?? String(err)})`, { cause: err });
-  }
+  const bytes = readInputBytes(file, what, 'road', true);
   if (bytes.length % 8 !== 0) throw new DataFileError(file, `${what} file is ${bytes.length} bytes, not a whole number of Int32 pairs (8 bytes each): truncated or not this format`);
   // Copy into an aligned buffer: a Buffer from the pool may start at an offset not divisible by 4.
   const out = new Int32Array(bytes.length / 4);

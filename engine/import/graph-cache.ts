@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../atomic-write.js';
 import { GraphFormatError } from '../errors.js';
 import { FORMAT_VERSION } from '../graph/format.js';
+import { checkGraphChecksum, checkGraphContent, sealGraphBuffer } from '../graph/integrity.js';
 import { RoadGraph } from '../graph/road-graph.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
@@ -101,22 +102,36 @@ function readAligned(file: string): ArrayBuffer {
   }
 }
 
-/** Read a graph file (.mcg) without any fingerprint check: for tools and benchmarks. */
-export function readGraphFile(file: string): RoadGraph {
-  return RoadGraph.from(readAligned(file));
+/**
+ * A graph from .mcg bytes, refused (GraphFormatError) unless the layout, the checksum and the content all
+ * check out (graph/integrity.ts). `verify: false` skips the checksum and content passes (the peer of the
+ * cache-load benchmark; never for files read by commands).
+ */
+export function graphFromFileBytes(buffer: ArrayBuffer, opts: { verify?: boolean } = {}): RoadGraph {
+  const graph = RoadGraph.from(buffer);
+  if (opts.verify === false) return graph;
+  checkGraphChecksum(buffer);
+  checkGraphContent(graph);
+  void graph.meta; // parse now: a corrupt meta is a corrupt file
+  return graph;
+}
+
+/** Read and verify a graph file (.mcg) without any fingerprint check: for tools and benchmarks. */
+export function readGraphFile(file: string, opts: { verify?: boolean } = {}): RoadGraph {
+  return graphFromFileBytes(readAligned(file), opts);
 }
 
 /**
- * Load a cached graph if the file exists and was built from exactly `expected`. Returns the reason it was
- * refused otherwise (missing, foreign or corrupt bytes, other format version, stale inputs).
+ * Load a cached graph if the file exists, passes the integrity checks and was built from exactly
+ * `expected`. Returns the reason it was refused otherwise (missing; foreign, damaged or altered bytes;
+ * other format version; stale inputs).
  */
 export function readGraphCache(file: string, expected: SourceFingerprint): CacheRead {
   if (!fs.existsSync(file)) return { refused: 'no cache yet' };
   const started = performance.now();
   let graph: RoadGraph;
   try {
-    graph = RoadGraph.from(readAligned(file));
-    void graph.meta; // parse now: a corrupt meta is a corrupt cache
+    graph = graphFromFileBytes(readAligned(file));
   } catch (err) {
     return { refused: `cache ${file} is not usable (${(err as Error).message})` };
   }
@@ -139,9 +154,13 @@ function staleReason(found: Record<string, unknown>, expected: SourceFingerprint
   return 'inputs differ';
 }
 
-/** Write the graph's bytes atomically (temp file + rename): a crash never leaves a half-written cache. */
+/**
+ * Write the graph's bytes atomically (temp file + rename): a crash never leaves a half-written cache. The
+ * copy is sealed again, so the file's checksum covers exactly the bytes written.
+ */
 export function writeGraphCache(file: string, graph: RoadGraph): void {
   const bytes = new Uint8Array(graph.buffer.byteLength);
   bytes.set(new Uint8Array(graph.buffer));
+  sealGraphBuffer(bytes.buffer);
   writeFileAtomic(file, bytes);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
+import { checkRegularFile } from '../input-file.js';
 import { replaceMeta } from '../graph/replace-meta.js';
 import type { RoadGraph } from '../graph/road-graph.js';
 import { cacheDir, phnomPenhDataDir } from '../paths.js';
@@ -21,6 +22,15 @@ export interface LoadGraphOptions {
   noCache?: boolean;
   /** Overrides of the GeoJSON repair parameters (part of the cache fingerprint). */
   repair?: Partial<RepairParams>;
+  /**
+   * Where `source` was named, for messages: a scenario's `file:line:col graph` (default `--source FILE`).
+   * Errors reading or importing the source are prefixed with it.
+   */
+  sourceLabel?: string;
+}
+
+function sourceLabel(opts: LoadGraphOptions): string {
+  return opts.sourceLabel ?? `--source ${opts.source ?? ''}`;
 }
 
 export interface LoadedGraph {
@@ -40,22 +50,19 @@ export interface LoadedGraph {
 
 type SourceKind = 'phnom-penh' | 'geojson' | 'osm';
 
-/** The importer for a file: by extension; a .json is GeoJSON when it starts like a FeatureCollection. */
-function kindOf(source: string): SourceKind {
+/**
+ * The importer for a file: by extension; a .json is GeoJSON when it starts like a FeatureCollection.
+ * The file must be a regular file (a FIFO or /dev/zero is refused before a byte is read).
+ */
+function kindOf(source: string, label: string): SourceKind {
   const lower = source.toLowerCase();
-  if (lower.endsWith('.geojson')) return 'geojson';
-  if (lower.endsWith('.json') && fs.existsSync(source)) {
-    const fd = fs.openSync(source, 'r');
-    try {
-      const head = Buffer.alloc(4096);
-      const n = fs.readSync(fd, head, 0, head.length, 0);
-      if (/"type"\s*:\s*"FeatureCollection"/.test(head.subarray(0, n).toString('utf8'))) return 'geojson';
-    } finally {
-      fs.closeSync(fd);
-    }
+  if (!['.geojson', '.osm', '.osm.gz', '.osm.bz2', '.pbf', '.json', '.xml'].some((ext) => lower.endsWith(ext))) {
+    throw new InputError(`${label}: unknown file type (expected .geojson, .osm, .osm.gz, .osm.pbf or .json from Overpass)`);
   }
-  if (['.osm', '.osm.gz', '.osm.bz2', '.pbf', '.json', '.xml'].some((ext) => lower.endsWith(ext))) return 'osm';
-  throw new InputError(`--source ${source}: unknown file type (expected .geojson, .osm, .osm.gz, .osm.pbf or .json from Overpass)`);
+  const head = checkRegularFile(source, lower.endsWith('.json') ? 4096 : 0);
+  if (lower.endsWith('.geojson')) return 'geojson';
+  if (lower.endsWith('.json') && /"type"\s*:\s*"FeatureCollection"/.test(head.toString('utf8'))) return 'geojson';
+  return 'osm';
 }
 
 /** The OSM importer (engine/import/osm), loaded lazily so that GeoJSON users never pay for it. */
@@ -89,8 +96,7 @@ function planFor(opts: LoadGraphOptions): Plan {
     };
   }
   const file = path.resolve(opts.source);
-  const kind = kindOf(file);
-  if (!fs.existsSync(file)) throw new InputError(`${opts.source}: file not found`);
+  const kind = kindOf(file, sourceLabel(opts));
   const hash = createHash('sha1').update(file).digest('hex').slice(0, 10);
   const base = path.basename(file).replace(/[^A-Za-z0-9._-]/g, '_');
   if (kind === 'geojson') {
@@ -115,6 +121,16 @@ function planFor(opts: LoadGraphOptions): Plan {
  * atomically, so a failed build never leaves a half-written file.
  */
 export async function loadGraph(opts: LoadGraphOptions = {}): Promise<LoadedGraph> {
+  if (opts.sourceLabel === undefined || opts.source === undefined) return loadPlanned(opts);
+  try {
+    return await loadPlanned(opts);
+  } catch (err) {
+    if (err instanceof InputError && !err.message.startsWith(opts.sourceLabel)) throw new InputError(`${opts.sourceLabel}: ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+
+async function loadPlanned(opts: LoadGraphOptions): Promise<LoadedGraph> {
   const plan = planFor(opts);
   const source = fingerprint(plan.kind, plan.files, plan.params);
   const cacheFile = path.join(cacheDir(), plan.cacheName);

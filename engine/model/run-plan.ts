@@ -113,7 +113,26 @@ export type PlanInjectAction =
   | { type: 'add_threat'; threat: PlanThreat }
   | { type: 'move_threat'; threatId: string; lon: number; lat: number }
   | { type: 'responder_out'; responderId: string; count: number }
-  | { type: 'breakdown'; movementId: string; durationS: number };
+  | { type: 'breakdown'; movementId: string; durationS: number }
+  | { type: 'decision'; movementId: string; decision: PlanDecision };
+
+/**
+ * A motorcade commander's decision, taken at the inject's time from wherever the convoy is then (applied
+ * at the next junction, like every inject). Decisions come from the exercise console; scenarios cannot
+ * script them (their contingencies are route options).
+ * - switch: drive planned option `optionId` from here (joining it by the fastest road when it does not
+ *   pass here);
+ * - reroute: a fresh fastest or least-exposed route to the destination around what is closed now;
+ * - hold: stop where the convoy is for `durationS` (or until `untilS`, time of day);
+ * - divert: drive to `place` instead (a staging area, safe haven, hospital); the movement ends there;
+ * - return: drive back to where the movement started.
+ */
+export type PlanDecision =
+  | { kind: 'switch'; optionId: string }
+  | { kind: 'reroute'; by: 'fastest' | 'safest' }
+  | { kind: 'hold'; durationS: number; /** Hold until this time of day instead (a hold released later). */ untilS?: number }
+  | { kind: 'divert'; place: PlanPlace }
+  | { kind: 'return' };
 
 export interface PlanInject {
   id: string;

@@ -279,7 +279,7 @@ export interface Stop {
   reason: string;
 }
 
-export type EventKind = 'depart' | 'arrive' | 'inject' | 'reroute' | 'no_route' | 'breakdown' | 'resume' | 'responder_out' | 'threat' | 'closure' | 'incident';
+export type EventKind = 'depart' | 'arrive' | 'inject' | 'reroute' | 'no_route' | 'breakdown' | 'resume' | 'responder_out' | 'threat' | 'closure' | 'incident' | 'decision';
 
 export interface EventLogEntry {
   timeS: number;

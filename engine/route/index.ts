@@ -2,7 +2,8 @@
  * The routing core: exact fastest routes (Dijkstra, A*, bidirectional) over the CSR graph, with per-query
  * overlays, alternatives, safest routes, one-to-all / multi-source searches and service areas.
  */
-export { Router, timeToPosition, type FastestOptions, type OneToAllOptions, type OneToAllSource } from './router.js';
+export { Router, timeToPosition, MAX_TABLE_ENTRIES, type FastestOptions, type OneToAllOptions, type OneToAllSource, type TableOptions } from './router.js';
+export { type TravelTable } from './table.js';
 export { compileOverlay, baseOverlay, type RouteOverlay, type CompiledOverlay, type PenaltyArea } from './overlay.js';
 export { type RouteEndpoint, type RouteResult, type RouteFound, type RouteNotFound, type RouteAlgorithm, type EdgePosition, isNodeEndpoint } from './types.js';
 export { type AlternativesOptions } from './alternatives.js';

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, MultiLineString, Polygon } from 'geojs
 import type { RoadGraph } from '../graph/index.js';
 import { slicePolyline } from './route-geometry.js';
 import { EdgeFlag } from '../graph/index.js';
+import { OSM_ATTRIBUTION } from '../graph/attribution.js';
 
 /**
  * Service areas (isochrones) from one-to-all times: for each cut-off, the road network reachable within
@@ -41,7 +42,8 @@ export function serviceAreas(graph: RoadGraph, times: Float64Array, cutoffsS: re
       features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[...hull, hull[0]!]] }, properties: { kind: 'service-area', cutoff_s: cutoff } });
     }
   }
-  return { type: 'FeatureCollection', features };
+  // ODbL: the attribution as a foreign member (RFC 7946 §6.1), as every motorcade export carries it.
+  return { type: 'FeatureCollection', features, attribution: `Road data ${OSM_ATTRIBUTION}` } as FeatureCollection<MultiLineString | Polygon>;
 }
 
 /** Andrew's monotone chain; counter-clockwise hull without the closing point. */

@@ -3,6 +3,7 @@ import type { RoadGraph } from '../graph/index.js';
 import { routeCoordinates } from './route-geometry.js';
 import { summarizeRoute } from './route-summary.js';
 import type { RouteFound } from './types.js';
+import { roundTo } from '../rounding.js';
 
 /** Properties written on a route Feature (snake_case, as GIS tools expect). */
 export interface RouteFeatureProperties {
@@ -36,16 +37,15 @@ export function routeToGeoJSON(graph: RoadGraph, route: RouteFound, props: Recor
   const summary = summarizeRoute(graph, route);
   const roads: string[] = [];
   for (const s of summary.stretches) if (roads[roads.length - 1] !== s.name) roads.push(s.name);
-  const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
   const classes: Record<string, number> = {};
-  for (const [k, v] of Object.entries(summary.classLengthM)) classes[k] = round(v, 1);
+  for (const [k, v] of Object.entries(summary.classLengthM)) classes[k] = roundTo(v, 1);
   return {
     type: 'Feature',
-    geometry: { type: 'LineString', coordinates: coordinates.map(([x, y]) => [round(x, 7), round(y, 7)]) },
+    geometry: { type: 'LineString', coordinates: coordinates.map(([x, y]) => [roundTo(x, 7), roundTo(y, 7)]) },
     properties: {
-      length_m: round(route.lengthM, 1),
-      time_s: round(route.timeS, 1),
-      cost_s: round(route.costS, 1),
+      length_m: roundTo(route.lengthM, 1),
+      time_s: roundTo(route.timeS, 1),
+      cost_s: roundTo(route.costS, 1),
       roads,
       classes,
       bridges: summary.bridges.map((b) => b.name || `edge ${b.firstEdge}`),

@@ -3,6 +3,7 @@ import type { RoadGraph } from '../graph/index.js';
 import { findAlternatives, type AlternativesOptions } from './alternatives.js';
 import { searchBidirectional } from './bidirectional.js';
 import { arrivalSeeds, checkEndpoint, departureSeeds, directDrive, partial } from './endpoints.js';
+import { LazyMinHeap } from './lazy-heap.js';
 import { searchAll, type SourceSeed } from './one-to-all.js';
 import type { CompiledOverlay } from './overlay.js';
 import { assembleRoute, finishRoute, routeFromEdges } from './path-assembly.js';
@@ -17,6 +18,8 @@ import { findSafest, type SafestOptions, type SafestRoute } from './safest.js';
 import { SearchState } from './search-state.js';
 import { isNodeEndpoint, type EdgePosition, type RouteAlgorithm, type RouteEndpoint, type RouteResult } from './types.js';
 import { searchToTarget } from './unidirectional.js';
+import { cchSides, chSides, type HierarchySides } from './hierarchy-metrics.js';
+import { hierarchyTable, TableScratch, type TravelTable } from './table.js';
 
 export interface FastestOptions {
   overlay?: CompiledOverlay;
@@ -36,6 +39,19 @@ export interface OneToAllOptions {
   sourceOut?: Int32Array;
 }
 
+export interface TableOptions {
+  overlay?: CompiledOverlay;
+  /**
+   * 'ch' (default without an overlay): the contraction hierarchy of the cost array, built on first use
+   * (seconds on 400k nodes; call router.hierarchy() ahead). 'cch' (default with an overlay): the
+   * customizable hierarchy, customized per overlay in tens of ms.
+   */
+  algorithm?: 'ch' | 'cch';
+}
+
+/** Most entries a table may have (sources × targets): three Float64Arrays of this many entries. */
+export const MAX_TABLE_ENTRIES = 25_000_000;
+
 /**
  * Routing over one RoadGraph. Owns the search state (two label sets of n entries, allocated once), so a
  * Router is cheap to query many times but is not re-entrant: use one Router per worker thread. Overlays
@@ -50,6 +66,9 @@ export class Router {
   private readonly hierarchies = new WeakMap<Float64Array, ContractionHierarchy>();
   private cchTopology: CchTopology | undefined;
   private readonly cchMetrics = new WeakMap<Float64Array, CchMetric>();
+  private readonly tableSides = new WeakMap<ContractionHierarchy | CchMetric, HierarchySides>();
+  private tableScratch: TableScratch | undefined;
+  private allHeap: LazyMinHeap | undefined;
 
   constructor(readonly graph: RoadGraph) {
     this.fwd = new SearchState(graph.nodeCount);
@@ -164,8 +183,37 @@ export class Router {
     if (opts.sourceOut && opts.sourceOut.length !== g.nodeCount) throw new InputError(`oneToAll: sourceOut has length ${opts.sourceOut.length}, expected ${g.nodeCount}`);
     out.fill(Infinity);
     opts.sourceOut?.fill(-1);
-    searchAll(g, weight, this.fwd, seeds, reverse, cutoff, out, opts.sourceOut);
+    this.allHeap ??= new LazyMinHeap(g.nodeCount);
+    searchAll(g, weight, this.allHeap, seeds, reverse, cutoff, out, opts.sourceOut);
     return out;
+  }
+
+  /**
+   * Travel matrix from every source to every target (table.ts: bucket-based many-to-many on a hierarchy):
+   * costs, durations (s) and distances (m), row-major, Infinity for "no route". Endpoints are nodes or
+   * positions part-way along edges, as for fastest(); each entry equals fastest(sources[i], targets[j]).
+   */
+  table(sources: readonly RouteEndpoint[], targets: readonly RouteEndpoint[], opts: TableOptions = {}): TravelTable {
+    const g = this.graph;
+    const ov = this.checkOverlay(opts.overlay);
+    const algorithm = opts.algorithm ?? (ov ? 'cch' : 'ch');
+    if (algorithm !== 'ch' && algorithm !== 'cch') throw new InputError(`table: algorithm '${String(algorithm)}' must be 'ch' or 'cch'`);
+    if (!Array.isArray(sources) || !Array.isArray(targets)) throw new InputError('table: sources and targets must be arrays of endpoints');
+    if (sources.length * targets.length > MAX_TABLE_ENTRIES) {
+      throw new InputError(`table: ${sources.length} sources × ${targets.length} targets exceed ${MAX_TABLE_ENTRIES} entries`);
+    }
+    sources.forEach((s, i) => checkEndpoint(g, s, `sources[${i}]`));
+    targets.forEach((t, i) => checkEndpoint(g, t, `targets[${i}]`));
+    const cost = ov?.costS ?? g.timeS;
+    const time = ov?.timeS ?? g.timeS;
+    const h = algorithm === 'ch' ? this.hierarchy(cost) : this.customized(cost);
+    let sides = this.tableSides.get(h);
+    if (!sides) {
+      sides = algorithm === 'ch' ? chSides(g, h as ContractionHierarchy, time) : cchSides(h as CchMetric, time);
+      this.tableSides.set(h, sides);
+    }
+    this.tableScratch ??= new TableScratch(g.nodeCount);
+    return hierarchyTable(g, sides, cost, time, this.fwd, this.tableScratch, sources, targets);
   }
 
   /**

@@ -1,9 +1,6 @@
-import { routeCoordinates } from '../route/route-geometry.js';
-import { findChokepoints } from '../analysis/chokepoints.js';
+import { analyseRun, type OptionAnalysis, type RunAnalysis } from '../analysis/run-analysis.js';
 import { COVERAGE_KINDS } from '../metrics/coverage.js';
-import { criticalEdges } from '../analysis/robustness.js';
-import { hotspots, worstStretches } from '../analysis/stretches.js';
-import { distribution, mean, quantileSorted, r2, r2OrNull, r4 } from './distribution.js';
+import { distribution, mean, quantileSorted } from './distribution.js';
 import type { PreparedRun } from '../sim/prepared-run.js';
 import {
   EVACUATION_KINDS,
@@ -14,13 +11,13 @@ import {
   type ExposureComponent,
   type MovementResult,
   type OptionResult,
-  type RouteInfo,
   type RunResult,
 } from '../model/run-result.js';
-import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from './pool/summary-codec.js';
+import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from './summary-codec.js';
 import type { SampleSummary } from '../model/sample-summary.js';
 import { recommend } from '../analysis/verdict.js';
 import type { SampleRange } from '../model/sample-range.js';
+import { round2, round2OrNull, round4 } from '../rounding.js';
 
 const E = EXPOSURE_COMPONENTS.length;
 const R = RESPONDER_TYPES.length;
@@ -51,7 +48,9 @@ class OptionSamples {
 /**
  * Streaming aggregation of sample summaries into the RunResult. Chunks may arrive in any order (each
  * summary lands at its sample index); every sum and quantile is taken in sample order at the end, so the
- * result is byte-identical whatever the chunking or the number of workers.
+ * result is byte-identical whatever the chunking or the number of workers. It only summarises: what the
+ * result says beyond the distributions (routes, hotspots, chokepoints, robustness, playback) comes from
+ * the run's analysis (engine/analysis/run-analysis.ts), computed once and passed to result().
  */
 export class RunAggregator {
   private readonly perOption: OptionSamples[][];
@@ -84,7 +83,7 @@ export class RunAggregator {
 
   /**
    * The same as add(task, unpackSummaries(packed)), read straight from the rows a worker sent
-   * (engine/run/pool/summary-codec.ts layout) into the per-sample arrays: no object per sample, which was
+   * (engine/run/summary-codec.ts layout) into the per-sample arrays: no object per sample, which was
    * most of the main thread's share of a pooled run. The values copied are the very doubles, so the
    * result is byte-identical to add() (the determinism tests compare both paths).
    */
@@ -121,11 +120,12 @@ export class RunAggregator {
     return n;
   }
 
-  result(opts: { partial?: boolean } = {}): RunResult {
+  /** The RunResult of the samples aggregated so far, with the run's analysis (analyseRun of the same PreparedRun). */
+  result(analysis: RunAnalysis, opts: { partial?: boolean } = {}): RunResult {
     const ctx = this.ctx;
     const plan = ctx.plan;
     const movements: MovementResult[] = plan.movements.map((mv, mi) => {
-      const options = mv.options.map((_o, oi) => this.optionResult(mi, oi));
+      const options = mv.options.map((_o, oi) => this.optionResult(mi, oi, analysis.options[mi]![oi]!));
       const { recommended, verdict } = recommend(options);
       return {
         id: mv.id,
@@ -150,31 +150,30 @@ export class RunAggregator {
     };
   }
 
-  private optionResult(mi: number, oi: number): OptionResult {
+  private optionResult(mi: number, oi: number, analysis: OptionAnalysis): OptionResult {
     const ctx = this.ctx;
     const opt = ctx.plan.movements[mi]!.options[oi]!;
     const route = ctx.routes[mi]![oi]!;
-    const track = ctx.movements[mi]!.tracks[oi];
     const o = this.perOption[mi]![oi]!;
     let n = 0;
     for (let i = 0; i < o.samples; i++) n += o.done[i]!;
     const idx = new Int32Array(n);
     for (let i = 0, j = 0; i < o.samples; i++) if (o.done[i]) idx[j++] = i;
-    // One metric of the samples done, in sample order: a[i * stride + offset]. A plain loop: the
-    // Float64Array.from(idx, closure) it replaces was ~1 s of a 300,000-sample run's serial tail.
+    // One metric of the samples done, in sample order: a[i * stride + offset]. A plain loop with no call per
+    // element: it runs per metric over every sample, on the main thread after the last chunk.
     const column = (a: Float64Array | Uint8Array, stride: number, offset: number): Float64Array => {
       const out = new Float64Array(n);
       for (let j = 0; j < n; j++) out[j] = a[idx[j]! * stride + offset]!;
       return out;
     };
     const empty = distribution(new Float64Array(0));
-    const found = route.found && track !== null;
+    const found = analysis.found;
     const base: OptionResult = {
       id: opt.id,
       label: opt.label,
       kind: opt.kind,
       found,
-      route: found ? routeInfo(ctx, mi, oi) : { edges: [], coordinates: [], lengthM: 0, freeFlowTimeS: 0, roads: [], bridges: 0 },
+      route: analysis.route,
       samplesDone: n,
       arrivedShare: 0,
       reroutedShare: 0,
@@ -191,15 +190,13 @@ export class RunAggregator {
     if (!route.found) base.reason = route.reason;
     if (!found) return base;
 
-    const nominal = ctx.nominal(mi, oi);
-    const describe = (lon: number, lat: number) => ctx.describe(lon, lat);
-    base.arrivedShare = r4(mean(column(o.arrived, 1, 0)));
-    base.reroutedShare = r4(mean(column(o.rerouted, 1, 0)));
+    base.arrivedShare = round4(mean(column(o.arrived, 1, 0)));
+    base.reroutedShare = round4(mean(column(o.rerouted, 1, 0)));
     base.timeS = distribution(column(o.timeS, 1, 0));
     const total = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       const i = idx[j]!;
-      let s = 0; // summed in component order, as before: the same doubles
+      let s = 0; // summed in component order: the per-sample total as the simulation defines it
       for (let c = 0; c < E; c++) s += o.exposure[i * E + c]!;
       total[j] = s;
     }
@@ -210,11 +207,11 @@ export class RunAggregator {
     });
     const cov = (k: number, f: number) => column(o.coverage, COVERAGE_KINDS * COV_FIELDS, k * COV_FIELDS + f).sort();
     const covStats = (k: number) => ({
-      p50S: r2OrNull(quantileSorted(cov(k, 0), 0.5)),
-      p95S: r2OrNull(quantileSorted(cov(k, 1), 0.5)),
-      maxS: r2OrNull(n ? cov(k, 2)[n - 1]! : NaN),
-      withinTargetShare: r4(mean(column(o.coverage, COVERAGE_KINDS * COV_FIELDS, k * COV_FIELDS + 3))),
-      worst: nominal ? worstStretches(nominal.record, k, describe) : [],
+      p50S: round2OrNull(quantileSorted(cov(k, 0), 0.5)),
+      p95S: round2OrNull(quantileSorted(cov(k, 1), 0.5)),
+      maxS: round2OrNull(n ? cov(k, 2)[n - 1]! : NaN),
+      withinTargetShare: round4(mean(column(o.coverage, COVERAGE_KINDS * COV_FIELDS, k * COV_FIELDS + 3))),
+      worst: analysis.worst[k]!,
     });
     base.response = RESPONDER_TYPES.map((type, k) => ({ type, units: ctx.coverage.unitsOfType(k, ctx.movements[mi]!.allowedResponders), targetS: ctx.plan.scoring.responseTargetS[type], ...covStats(k) }));
     base.evacuation = EVACUATION_KINDS.map((kind, j) => ({
@@ -223,40 +220,18 @@ export class RunAggregator {
       targetS: ctx.plan.scoring.evacuationTargetS,
       ...covStats(RESPONDER_TYPES.length + j),
     }));
-    base.hotspots = nominal ? hotspots(nominal.record, describe) : [];
-    base.chokepoints = findChokepoints(ctx, mi, oi);
-    base.robustness = criticalEdges(ctx, mi, oi, base.chokepoints, nominal?.record ?? null);
-    const play = ctx.recordSample(mi, oi, 0);
-    if (play) base.playback = { sample: 0, trajectory: play.record.trajectory, stops: play.record.stops, events: play.record.events };
-    base.score = r2(base.timeS.mean + base.exposure.total.mean);
+    base.hotspots = analysis.hotspots;
+    base.chokepoints = analysis.chokepoints;
+    base.robustness = analysis.robustness;
+    base.playback = analysis.playback;
+    base.score = round2(base.timeS.mean + base.exposure.total.mean);
     return base;
   }
 }
 
-function routeInfo(ctx: PreparedRun, mi: number, oi: number): RouteInfo {
-  const g = ctx.graph;
-  const track = ctx.movements[mi]!.tracks[oi]!;
-  // Partial first and last edges are cut at the snapped start and end points.
-  const coords = routeCoordinates(g, Array.from(track.edge), track.fromFraction, track.toFraction).map(([x, y]) => [r7(x), r7(y)] as [number, number]);
-  const roads: string[] = [];
-  let bridges = 0;
-  let onBridge = false;
-  for (let i = 0; i < track.n; i++) {
-    const e = track.edge[i]!;
-    const name = g.nameOf(e);
-    if (name && roads[roads.length - 1] !== name) roads.push(name);
-    const b = ctx.bridgeEdge[e] === 1;
-    if (b && !onBridge) bridges++;
-    onBridge = b;
-  }
-  return { edges: Array.from(track.edge), coordinates: coords, lengthM: r2(track.totalM), freeFlowTimeS: r2(track.freeFlowTimeS), roads, bridges };
-}
-
-const r7 = (x: number) => Math.round(x * 1e7) / 1e7;
-
-/** Aggregate whole chunks at once (convenience over RunAggregator). */
+/** Aggregate whole chunks at once and analyse the run (convenience over RunAggregator and analyseRun). */
 export function aggregateSamples(ctx: PreparedRun, chunks: Iterable<{ task: SampleRange; summaries: readonly SampleSummary[] }>, opts: { partial?: boolean } = {}): RunResult {
   const agg = new RunAggregator(ctx);
   for (const c of chunks) agg.add(c.task, c.summaries);
-  return agg.result(opts);
+  return agg.result(analyseRun(ctx), opts);
 }

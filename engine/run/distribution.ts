@@ -1,4 +1,5 @@
 import type { Distribution } from '../model/run-result.js';
+import { round2, round4 } from '../rounding.js';
 
 /**
  * Summaries over samples. Quantiles (p05, p25, p50, p75, p95) are nearest-rank on the sorted values (p-quantile = the value at
@@ -21,16 +22,16 @@ export function distribution(values: Float64Array): Distribution {
   const sorted = Float64Array.from(values).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i]!;
-  const q = (p: number) => r2(quantileSorted(sorted, p));
+  const q = (p: number) => round2(quantileSorted(sorted, p));
   return {
     p05: q(0.05),
     p25: q(0.25),
     p50: q(0.5),
     p75: q(0.75),
     p95: q(0.95),
-    mean: r2(sum / n),
-    min: r2(sorted[0]!),
-    max: r2(sorted[n - 1]!),
+    mean: round2(sum / n),
+    min: round2(sorted[0]!),
+    max: round2(sorted[n - 1]!),
     histogram: histogramSorted(sorted, HISTOGRAM_BINS),
   };
 }
@@ -48,31 +49,18 @@ export function histogramSorted(sorted: ArrayLike<number>, bins: number): { star
   const lo = sorted[0]!;
   const hi = sorted[n - 1]!;
   const span = hi - lo;
-  if (!(span > 0) || !Number.isFinite(span)) return { start: Number.isFinite(lo) ? r2(lo) : 0, width: 0, counts: [n] };
+  if (!(span > 0) || !Number.isFinite(span)) return { start: Number.isFinite(lo) ? round2(lo) : 0, width: 0, counts: [n] };
   const width = span / bins;
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < n; i++) {
     const b = Math.min(bins - 1, Math.floor((sorted[i]! - lo) / width));
     counts[b]!++;
   }
-  return { start: r2(lo), width: r4(width), counts };
+  return { start: round2(lo), width: round4(width), counts };
 }
 
 export function mean(values: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i]!;
   return values.length ? sum / values.length : 0;
-}
-
-/** Round to 0.01; non-finite (unreachable) becomes null in the JSON. */
-export function r2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-export function r2OrNull(x: number): number | null {
-  return Number.isFinite(x) ? r2(x) : null;
-}
-
-export function r4(x: number): number {
-  return Math.round(x * 10000) / 10000;
 }

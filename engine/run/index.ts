@@ -1,21 +1,25 @@
 /**
- * engine/run: Monte Carlo runs of a scenario.
+ * engine/run: orchestration of Monte Carlo runs.
  *
- *   const ctx = prepareRun(graph, scenario, { samples, seed });        // once per worker
+ *   const { result, analysis } = await run(graph, plan, { samples, seed, workers });  // workers 0 = this thread
+ *   const { result } = runInProcess(graph, plan, { samples, seed });                 // synchronous, this thread
+ *
+ * Underneath, for tools that drive the samples themselves:
+ *   const ctx = prepareRunFromPlan(graph, plan, { samples, seed });  // the simulation world (engine/sim), once per thread
  *   const summaries = runSampleChunk(ctx, { movementIndex, optionIndex, sampleStart, sampleEnd });
- *   const agg = new RunAggregator(ctx); agg.add(task, summaries); … agg.result({ partial })  // RunResult
- *   runInProcess(graph, scenario, { samples, seed }) → { result, timings }   // all of it on this thread
- *   await runMonteCarlo(graph, scenario, { samples, seed, workers, signal, onProgress }) → { result, partial }  // on a worker pool
+ *   const agg = new RunAggregator(ctx); agg.add(range, summaries); … agg.result(analyseRun(ctx), { partial })
  */
 export * from '../model/index.js';
 export { prepareRun, prepareRunFromPlan, runSampleChunk, planTasks, PreparedRun, type PrepareOptions } from '../sim/sample-chunk.js';
 export type { PreparedShare } from '../sim/prepared-run.js';
+export { analyseRun, type RunAnalysis, type OptionAnalysis, type RecordedRun } from '../analysis/run-analysis.js';
+export { recommend } from '../analysis/verdict.js';
+export { planFromScenario } from '../scenario/scenario-adapter.js';
 export { RunAggregator, aggregateSamples } from './aggregate.js';
 export { runInProcess } from './run-in-process.js';
-export { planFromScenario } from '../scenario/scenario-adapter.js';
-export { recommend } from '../analysis/verdict.js';
-// Worker pool (engine/run/parallel-*.ts, engine/run/pool/): same RunResult as runInProcess, on N threads.
-export { runMonteCarlo, type MonteCarloOptions, type MonteCarloRun } from './parallel-runner.js';
-export { ChunkFailedError } from './parallel-errors.js';
+// The same RunResult on N worker threads (engine/run/pool/), or on this thread with workers: 0.
+export { run, runMonteCarlo, type RunOptions, type RunOutcome, type MonteCarloOptions, type MonteCarloRun } from './run.js';
+export { defaultWorkers } from './default-workers.js';
+export { ChunkFailedError } from './chunk-failed-error.js';
 export { SamplePool } from './pool/sample-pool.js';
 export type { ScheduleProgress } from './pool/chunk-scheduler.js';

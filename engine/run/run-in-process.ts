@@ -1,5 +1,6 @@
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from '../scenario/model.js';
+import { analyseRun, type RunAnalysis } from '../analysis/run-analysis.js';
 import { RunAggregator } from './aggregate.js';
 import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
 import type { RunPlan } from '../model/run-plan.js';
@@ -9,10 +10,10 @@ import { planFromScenario } from '../scenario/scenario-adapter.js';
 
 /**
  * A whole run on the calling thread: prepare, simulate every chunk, aggregate. The pooled runner
- * (engine/run/parallel-runner.ts) gives the byte-identical RunResult; this is its reference and the path
+ * (engine/run/run.ts) gives the byte-identical RunResult; this is its reference and the path
  * for tests and single-core use. Timings are returned beside the result, never inside it.
  */
-export function runInProcess(graph: RoadGraph, input: Scenario | RunPlan, opts: PrepareOptions & { onProgress?: (done: number, total: number) => void } = {}): { result: RunResult; timings: RunTimings; ctx: PreparedRun } {
+export function runInProcess(graph: RoadGraph, input: Scenario | RunPlan, opts: PrepareOptions & { onProgress?: (done: number, total: number) => void } = {}): { result: RunResult; timings: RunTimings; ctx: PreparedRun; analysis: RunAnalysis } {
   const t0 = performance.now();
   const plan = isPlan(input) ? input : planFromScenario(input, graph);
   const ctx = new PreparedRun(graph, plan, opts);
@@ -27,9 +28,10 @@ export function runInProcess(graph: RoadGraph, input: Scenario | RunPlan, opts: 
     opts.onProgress?.(done, total);
   }
   const t2 = performance.now();
-  const result = agg.result();
+  const analysis = analyseRun(ctx);
+  const result = agg.result(analysis);
   const t3 = performance.now();
-  return { result, timings: { prepareMs: t1 - t0, simulateMs: t2 - t1, aggregateMs: t3 - t2 }, ctx };
+  return { result, timings: { prepareMs: t1 - t0, simulateMs: t2 - t1, aggregateMs: t3 - t2 }, ctx, analysis };
 }
 
 export function isPlan(x: Scenario | RunPlan): x is RunPlan {

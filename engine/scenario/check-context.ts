@@ -1,3 +1,4 @@
+import { quoteInput } from '../quote.js';
 import { suggest } from '../import/gazetteer.js';
 import type { ScenarioProblem } from './problems.js';
 import { formatPath, type DocPath, type SourceMap } from './source-map.js';
@@ -58,7 +59,7 @@ export function formatWindow(w: TimeWindow): string {
 export function checkRef(ctx: CheckContext, name: string, declared: ReadonlySet<string>, at: DocPath, what: string): boolean {
   if (declared.has(name)) return true;
   const hint = suggest(name, [...declared]);
-  ctx.add(at, `unknown ${what} '${name}'${hint ? ` (did you mean '${hint}'?)` : declared.size ? '' : ` (none declared)`}`);
+  ctx.add(at, `unknown ${what} ${quoteInput(name)}${hint ? ` (did you mean '${hint}'?)` : declared.size ? '' : ` (none declared)`}`);
   return false;
 }
 

@@ -1,8 +1,12 @@
+import { quoteInput } from '../quote.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from './model.js';
 import { DataFileError } from '../errors.js';
+import { readInputText } from '../input-file.js';
+import { limits, LIMIT_ENV } from '../limits.js';
+import { findExcessNesting } from '../nesting-depth.js';
 import { ScenarioError, sortProblems, type ScenarioProblem } from './problems.js';
 import { loadGazetteer, type Landmark } from '../import/gazetteer.js';
 import { phnomPenhDataDir } from '../paths.js';
@@ -33,13 +37,14 @@ export async function loadScenario(file: string, opts: LoadScenarioOptions = {})
   const abs = path.resolve(file);
   let text: string;
   try {
-    text = await fs.promises.readFile(abs, 'utf8');
+    text = readInputText(abs, 'scenario');
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new DataFileError(file, e.code === 'ENOENT' ? 'file not found' : e.code === 'EISDIR' ? 'is a directory, expected a scenario file' : `cannot read: ${e.message}`, { cause: err });
+    // Name the file as the user wrote it.
+    if (err instanceof DataFileError) throw new DataFileError(file, err.message.slice(abs.length + 2), { cause: err });
+    throw err;
   }
   const r = validateScenarioText(text, file, abs, opts);
-  return { scenario: r.scenario, problems: sortProblems(r.problems) };
+  return { scenario: r.scenario, problems: capProblems(sortProblems(r.problems), file) };
 }
 
 /** loadScenario, throwing ScenarioError (an InputError, exit code 2) listing every problem. */
@@ -51,9 +56,25 @@ export async function loadScenarioOrThrow(file: string, opts: LoadScenarioOption
 
 /** Validate scenario text; `displayName` is what problems print as the file, `abs` its absolute path. */
 export function validateScenarioText(text: string, displayName: string, abs: string, opts: LoadScenarioOptions = {}): { scenario: Scenario; problems: ScenarioProblem[] } {
+  const empty = emptyScenario(abs);
+  const maxDepth = limits().nestingDepth;
+  const deep = findExcessNesting(text, maxDepth);
+  if (deep) {
+    const message = `nesting ${deep.depth} levels deep, over the limit of ${maxDepth} (set ${LIMIT_ENV.nestingDepth} to raise it); a scenario nests a few levels`;
+    return { scenario: empty, problems: [{ file: displayName, line: deep.line, col: deep.col, path: '(syntax)', message }] };
+  }
+  try {
+    return validateParsed(text, displayName, abs, opts, empty);
+  } catch (err) {
+    // The depth pre-check keeps the parser's recursion bounded; this is the last guard, not the rule.
+    if (!(err instanceof RangeError)) throw err;
+    return { scenario: empty, problems: [{ file: displayName, line: 0, col: 0, path: '(syntax)', message: `the document nests too deeply to be read (${err.message})` }] };
+  }
+}
+
+function validateParsed(text: string, displayName: string, abs: string, opts: LoadScenarioOptions, empty: Scenario): { scenario: Scenario; problems: ScenarioProblem[] } {
   const src = SourceMap.parse(text);
   const ctx = new CheckContext(displayName, src);
-  const empty = emptyScenario(abs);
   if (src.doc.errors.length) {
     const seen = new Set<string>();
     for (const err of src.doc.errors) {
@@ -64,7 +85,7 @@ export function validateScenarioText(text: string, displayName: string, abs: str
       let message = syntaxMessage(err.message);
       if (err.code === 'DUPLICATE_KEY') {
         const key = /^["']?([^"':\s]+)/.exec(text.slice(err.pos[0]))?.[1];
-        message = `key '${key ?? '?'}' is given twice in the same mapping (keys must be unique)`;
+        message = `key ${quoteInput(key ?? '?')} is given twice in the same mapping (keys must be unique)`;
       }
       ctx.problems.push({ file: displayName, line: pos.line, col: pos.col, path: '(syntax)', message });
     }
@@ -86,6 +107,11 @@ export function validateScenarioText(text: string, displayName: string, abs: str
     ctx.add([], `a scenario is a mapping (name, date, movements …), got ${describe(data)}`);
     return { scenario: empty, problems: ctx.problems };
   }
+  const crowded = oversizedCollection(data, limits().items);
+  if (crowded) {
+    ctx.add(crowded.path, `${crowded.count} entries, over the limit of ${limits().items} per list or mapping (set ${LIMIT_ENV.items} to raise it)`);
+    return { scenario: empty, problems: ctx.problems };
+  }
   const whole = scenarioSchema.safeParse(data);
   if (!whole.success) ctx.problems.push(...problemsFromIssues(whole.error.issues, scenarioSchema, data, displayName, src));
   const part = partialParse(data as Record<string, unknown>);
@@ -95,6 +121,27 @@ export function validateScenarioText(text: string, displayName: string, abs: str
   const scenario = normalise(part, ctx, places, abs);
   if (opts.graph) checkOnGraph(scenario, opts.graph, ctx, places.firstUse);
   return { scenario, problems: dedupe(ctx.problems) };
+}
+
+/** The first list or mapping (depth first) with more than `max` entries; depth is bounded by the pre-check. */
+function oversizedCollection(value: unknown, max: number, at: (string | number)[] = []): { path: (string | number)[]; count: number } | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value as Record<string, unknown>);
+  if (entries.length > max) return { path: at, count: entries.length };
+  for (const [k, v] of entries) {
+    const found = oversizedCollection(v, max, [...at, k]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** At most limits().problems problems; the rest are counted in one closing line. */
+function capProblems(problems: ScenarioProblem[], file: string): ScenarioProblem[] {
+  const max = limits().problems;
+  if (problems.length <= max) return problems;
+  const more = problems.length - max;
+  const last = problems[max - 1]!;
+  return [...problems.slice(0, max), { file, line: last.line, col: last.col, path: '(limit)', message: `${more} more problem${more === 1 ? '' : 's'} not shown (the first ${max} are listed; set ${LIMIT_ENV.problems} to see more)` }];
 }
 
 /** The gazetteer of a data folder, read once per change of landmarks.json (validate and tests load many files). */

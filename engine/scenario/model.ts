@@ -198,7 +198,8 @@ export interface Scoring {
   slowSpeedKmh: number;
 }
 
-export type GraphSource = { kind: 'bundled'; city: 'phnom-penh' } | { kind: 'file'; path: string };
+/** A file graph carries `at`, where the scenario names it (`file:line:col graph`), for load errors. */
+export type GraphSource = { kind: 'bundled'; city: 'phnom-penh' } | { kind: 'file'; path: string; at?: string };
 
 export interface Scenario {
   /** Absolute path of the scenario file. */

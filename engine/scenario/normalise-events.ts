@@ -1,3 +1,4 @@
+import { quoteInput } from '../quote.js';
 import { suggest } from '../import/gazetteer.js';
 import { CheckContext, checkRef } from './check-context.js';
 import type { Area, Chokepoint, Inject, InjectAction, InjectTrigger, Responder, Threat } from './model.js';
@@ -72,7 +73,7 @@ export function normaliseChokepoints(raw: RawScenario, ctx: CheckContext, places
       if (!lm || lm.kind !== 'bridge') {
         const bridges = places.landmarkIds().filter((l) => places.landmark(l)?.kind === 'bridge');
         const hint = suggest(c.bridge, bridges);
-        ctx.add([...path, 'bridge'], `'${c.bridge}' is not a bridge of the gazetteer${hint ? ` (did you mean '${hint}'?)` : bridges.length ? ` (bridges: ${bridges.join(', ')})` : ''}`);
+        ctx.add([...path, 'bridge'], `${quoteInput(c.bridge)} is not a bridge of the gazetteer${hint ? ` (did you mean '${hint}'?)` : bridges.length ? ` (bridges: ${bridges.join(', ')})` : ''}`);
         continue;
       }
       out.push({ id, lon: lm.lon, lat: lm.lat, radiusM, label: c.label ?? lm.name, bridge: lm.id });

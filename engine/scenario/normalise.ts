@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeFsError } from '../input-file.js';
+import { quoteInput } from '../quote.js';
 import { ROAD_CLASSES, type RoadClassName } from '../graph/road-class.js';
 import { CheckContext, checkRef, formatWindow, overlaps } from './check-context.js';
 import type { Delegation, EscortProfile, GraphSource, Movement, RouteChoice, RouteOption, Scenario, Traffic, TrafficBand } from './model.js';
@@ -17,9 +19,9 @@ export function normalise(part: PartialScenario, ctx: CheckContext, places: Plac
   const raw = part.raw;
   places.resolveDeclared();
 
-  if (!part.failed.has('date') && raw.date !== undefined && !isCalendarDate(raw.date)) ctx.add(['date'], `date '${raw.date}' is not a calendar date`);
+  if (!part.failed.has('date') && raw.date !== undefined && !isCalendarDate(raw.date)) ctx.add(['date'], `date ${quoteInput(raw.date)} is not a calendar date`);
   if (!part.failed.has('timezone') && !isTimeZone(raw.timezone)) {
-    ctx.add(['timezone'], `unknown time zone '${raw.timezone}' (expected an IANA name such as 'Asia/Phnom_Penh')`);
+    ctx.add(['timezone'], `unknown time zone ${quoteInput(raw.timezone)} (expected an IANA name such as 'Asia/Phnom_Penh')`);
   }
   const startS = raw.start !== undefined ? ctx.time(raw.start) : null;
 
@@ -175,8 +177,15 @@ function normaliseTraffic(part: PartialScenario, ctx: CheckContext): Traffic {
 function graphSource(raw: string, scenarioFile: string, ctx: CheckContext, failed: boolean): GraphSource {
   if (failed || raw === 'phnom-penh' || raw === 'phnom_penh') return { kind: 'bundled', city: 'phnom-penh' };
   const p = path.resolve(path.dirname(scenarioFile), raw);
-  if (!fs.existsSync(p)) ctx.add(['graph'], `graph file '${raw}' not found (paths are relative to the scenario's folder); use 'phnom-penh' for the bundled data`);
-  return { kind: 'file', path: p };
+  try {
+    fs.statSync(p);
+  } catch (err) {
+    const why = describeFsError(err, p);
+    if (why === 'file not found') ctx.add(['graph'], `graph file ${quoteInput(raw)} not found (paths are relative to the scenario's folder); use 'phnom-penh' for the bundled data`);
+    else ctx.add(['graph'], `graph file ${quoteInput(raw)}: ${why}`);
+  }
+  const { line, col } = ctx.src.position(['graph']);
+  return { kind: 'file', path: p, at: `${ctx.file}:${line}:${col} graph` };
 }
 
 function isCalendarDate(s: string): boolean {

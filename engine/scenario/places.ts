@@ -1,3 +1,4 @@
+import { quoteInput } from '../quote.js';
 import { suggest, type Landmark } from '../import/gazetteer.js';
 import type { CheckContext } from './check-context.js';
 import { idRecord, lookupId } from './id-record.js';
@@ -78,9 +79,9 @@ export class PlaceResolver {
   }
 
   private unknownLandmark(name: string, candidates: string[]): string {
-    if (this.landmarks instanceof Error) return `landmark '${name}' cannot be looked up: ${this.landmarks.message}`;
+    if (this.landmarks instanceof Error) return `landmark ${quoteInput(name)} cannot be looked up: ${this.landmarks.message}`;
     const hint = suggest(name, candidates);
-    return `unknown landmark '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}`;
+    return `unknown landmark ${quoteInput(name)}${hint ? ` (did you mean '${hint}'?)` : ''}`;
   }
 
   /** A place id (declared or gazetteer landmark). Reports unknown ids with a suggestion. */
@@ -97,7 +98,7 @@ export class PlaceResolver {
     }
     const hint = suggest(name, [...this.declaredIds, ...this.byLandmark.keys()]);
     const why = this.landmarks instanceof Error ? ` (and the gazetteer could not be read: ${this.landmarks.message})` : '';
-    this.ctx.add(path, `unknown place '${name}'${hint ? ` (did you mean '${hint}'?)` : ` (declare it under places, or use a landmark id)`}${why}`);
+    this.ctx.add(path, `unknown place ${quoteInput(name)}${hint ? ` (did you mean '${hint}'?)` : ` (declare it under places, or use a landmark id)`}${why}`);
     return undefined;
   }
 

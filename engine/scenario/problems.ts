@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { terminalSafe } from '../quote.js';
 
 /** One thing wrong with a scenario, located in its source text. */
 export interface ScenarioProblem {
@@ -14,7 +15,7 @@ export interface ScenarioProblem {
 /** `file:line:col  path.to.field  message`, the format every command prints. */
 export function formatProblem(p: ScenarioProblem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
-  return `${where}  ${p.path || '(root)'}  ${p.message}`;
+  return terminalSafe(`${where}  ${p.path || '(root)'}  ${p.message}`);
 }
 
 /** Problems in file order (line, then column), so that the list reads top to bottom. */

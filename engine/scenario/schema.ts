@@ -1,3 +1,4 @@
+import { quoteInput } from '../quote.js';
 import * as z from 'zod';
 import { ROAD_CLASSES } from '../graph/road-class.js';
 import {
@@ -238,7 +239,7 @@ export const scenarioSchema = z
     $schema: z.string().optional().describe('path or URL of this JSON Schema (for editors)'),
     name: z.string().min(1).describe('scenario title'),
     description: z.string().default('').describe('free text for readers; default empty'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `date '${String(iss.input)}' is not YYYY-MM-DD` }).describe('day described, YYYY-MM-DD'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `date ${quoteInput(String(iss.input))} is not YYYY-MM-DD` }).describe('day described, YYYY-MM-DD'),
     timezone: z.string().default('Asia/Phnom_Penh').describe('IANA time zone of all times; default Asia/Phnom_Penh'),
     start: timeOfDay().optional().describe("T0 of a tabletop exercise: inject times 'T+…' count from it"),
     graph: z.string().default('phnom-penh').describe("'phnom-penh' (bundled data, default) or a path to an OSM (.osm/.pbf/Overpass JSON) or GeoJSON road file, relative to the scenario"),

@@ -1,3 +1,5 @@
+import { quoteInput } from '../quote.js';
+
 /**
  * Quantities with explicit units, as planners write them: `40 km/h`, `12 m`, `1.5 km`, `90 s`, `5 min`,
  * `08:30`, `T+12 min`. A bare number is refused for any quantity that has a unit, because `40` could be
@@ -7,6 +9,7 @@
  * The regular expressions are also the `pattern` of the JSON Schema (schema.ts), so editors flag the
  * same values the validator refuses.
  */
+import { round1 } from '../rounding.js';
 
 export type Parsed = { ok: true; value: number } | { ok: false; message: string };
 
@@ -59,8 +62,6 @@ const FOREIGN: Record<string, { kind: QuantityKind; factor: number; to: string }
   ms: { kind: 'duration', factor: 0.001, to: 's' },
 };
 
-const round = (x: number) => Math.round(x * 10) / 10;
-
 /** Parse `<number> <unit>` for a duration (→ s), distance (→ m) or speed (→ km/h). */
 export function parseQuantity(kind: QuantityKind, raw: unknown): Parsed {
   if (typeof raw === 'number') {
@@ -76,16 +77,16 @@ export function parseQuantity(kind: QuantityKind, raw: unknown): Parsed {
   if (loose) {
     const n = Number(loose[1]);
     const unit = loose[2]!;
-    if (unit === '') return { ok: false, message: `${kind} '${raw}' has no unit (ambiguous); write it with a unit, e.g. '${n} ${DEFAULT_UNIT[kind]}'` };
-    if (n < 0 && TABLE[kind][unit.toLowerCase()] !== undefined) return { ok: false, message: `${kind} '${raw}' must not be negative` };
+    if (unit === '') return { ok: false, message: `${kind} ${quoteInput(raw)} has no unit (ambiguous); write it with a unit, e.g. '${n} ${DEFAULT_UNIT[kind]}'` };
+    if (n < 0 && TABLE[kind][unit.toLowerCase()] !== undefined) return { ok: false, message: `${kind} ${quoteInput(raw)} must not be negative` };
     const foreign = FOREIGN[unit.toLowerCase()];
     if (foreign && foreign.kind === kind) {
-      return { ok: false, message: `${kind} '${raw}': unit '${unit}' is not accepted; use ${foreign.to} ('${raw}' is '${round(n * foreign.factor)} ${foreign.to}')` };
+      return { ok: false, message: `${kind} ${quoteInput(raw)}: unit ${quoteInput(unit)} is not accepted; use ${foreign.to} (${quoteInput(raw)} is '${round1(n * foreign.factor)} ${foreign.to}')` };
     }
     const units = Object.keys(TABLE[kind]).join(', ');
-    return { ok: false, message: `${kind} '${raw}': unknown unit '${unit}' (accepted: ${units})` };
+    return { ok: false, message: `${kind} ${quoteInput(raw)}: unknown unit ${quoteInput(unit)} (accepted: ${units})` };
   }
-  return { ok: false, message: `${kind} '${raw}' is not a number with a unit, e.g. ${EXAMPLE[kind]}` };
+  return { ok: false, message: `${kind} ${quoteInput(raw)} is not a number with a unit, e.g. ${EXAMPLE[kind]}` };
 }
 
 /** Parse a 24-hour time of day `HH:MM[:SS]` into seconds since midnight. */
@@ -96,11 +97,11 @@ export function parseTimeOfDay(raw: unknown): Parsed {
   if (typeof raw !== 'string') return { ok: false, message: `expected a time of day such as '08:30', got ${describe(raw)}` };
   const m = new RegExp(TIME_PATTERN).exec(raw);
   if (!m) {
-    if (/\b(am|pm)\b/i.test(raw)) return { ok: false, message: `time '${raw}': use the 24-hour clock, e.g. '14:30' (not am/pm)` };
-    return { ok: false, message: `time '${raw}' is not a 24-hour time HH:MM or HH:MM:SS` };
+    if (/\b(am|pm)\b/i.test(raw)) return { ok: false, message: `time ${quoteInput(raw)}: use the 24-hour clock, e.g. '14:30' (not am/pm)` };
+    return { ok: false, message: `time ${quoteInput(raw)} is not a 24-hour time HH:MM or HH:MM:SS` };
   }
   const s = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
-  if (s > 86400) return { ok: false, message: `time '${raw}' is after 24:00` };
+  if (s > 86400) return { ok: false, message: `time ${quoteInput(raw)} is after 24:00` };
   return { ok: true, value: s };
 }
 
@@ -113,8 +114,8 @@ export function parseInjectTime(raw: unknown, startS: number | null): Parsed | {
     const rel = /^\s*T\s*\+\s*(.*)$/.exec(raw);
     if (rel) {
       const d = parseQuantity('duration', rel[1]);
-      if (!d.ok) return { ok: false, message: `inject time '${raw}': ${d.message}` };
-      if (startS === null) return { ok: false, needsStart: true, message: `inject time '${raw}' is relative to T, but the scenario has no 'start' (add e.g. start: '09:00')` };
+      if (!d.ok) return { ok: false, message: `inject time ${quoteInput(raw)}: ${d.message}` };
+      if (startS === null) return { ok: false, needsStart: true, message: `inject time ${quoteInput(raw)} is relative to T, but the scenario has no 'start' (add e.g. start: '09:00')` };
       return { ok: true, value: startS + d.value };
     }
   }
@@ -139,7 +140,7 @@ export function describe(v: unknown): string {
     return json !== undefined && json.length <= 40 ? json : 'a list';
   }
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'string') return quoteInput(v);
   return `${typeof v} ${String(v)}`;
 }
 

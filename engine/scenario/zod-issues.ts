@@ -1,3 +1,4 @@
+import { quoteInput } from '../quote.js';
 import type * as z from 'zod';
 import { suggest } from '../import/gazetteer.js';
 import type { DocPath, SourceMap } from './source-map.js';
@@ -34,7 +35,7 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
           // `label: a, b` inside { … } reads as two fields: point at the comma, not just the odd key.
           const cut = /\s/.test(key) && valueAt(data, [...path, key]) === null;
           const why = cut ? ' (a comma inside { … } ends the value before it: quote values that contain commas)' : '';
-          add([...path, key], `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : why || (known.length ? ` (expected one of: ${known.join(', ')})` : '')}`, true);
+          add([...path, key], `unknown field ${quoteInput(key)}${hint ? ` (did you mean '${hint}'?)` : why || (known.length ? ` (expected one of: ${known.join(', ')})` : '')}`, true);
         }
         break;
       }
@@ -83,7 +84,7 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
         else add(path, `${field} ${describe(value)} has the wrong format`);
         break;
       case 'invalid_key':
-        add(path, `id '${field}' must start with a letter and hold only letters, digits, '_' or '-'`, true);
+        add(path, `id ${quoteInput(field)} must start with a letter and hold only letters, digits, '_' or '-'`, true);
         break;
       case 'not_multiple_of':
         add(path, `${field} ${String(value)} must be a whole number`);

@@ -1,5 +1,6 @@
 import type { EventKind, EventLogEntry, Stop, TrajectoryStep } from '../model/run-result.js';
 import { COVERAGE_KINDS } from '../metrics/coverage.js';
+import { round2, round7 } from '../rounding.js';
 
 /**
  * Full record of one simulated sample (sample 0 for playback, and the nominal run for hotspots, worst
@@ -25,7 +26,7 @@ export class Recorder {
 
   edge(edge: number, entryS: number, exitS: number, lengthM: number, lon: number, lat: number, tail: number): void {
     const speed = exitS > entryS ? (lengthM / (exitS - entryS)) * 3.6 : 0;
-    this.trajectory.push({ edge, entryS: round(entryS), exitS: round(exitS), speedKmh: round(speed) });
+    this.trajectory.push({ edge, entryS: round2(entryS), exitS: round2(exitS), speedKmh: round2(speed) });
     this.edges.push(edge);
     this.startM.push(this.drivenM);
     this.lengthM.push(lengthM);
@@ -39,19 +40,10 @@ export class Recorder {
 
   stop(atS: number, durationS: number, lon: number, lat: number, reason: string): void {
     if (durationS <= 0) return;
-    this.stops.push({ atS: round(atS), durationS: round(durationS), lon: round7(lon), lat: round7(lat), reason });
+    this.stops.push({ atS: round2(atS), durationS: round2(durationS), lon: round7(lon), lat: round7(lat), reason });
   }
 
   event(timeS: number, kind: EventKind, message: string, lon: number, lat: number): void {
-    this.events.push({ timeS: round(timeS), kind, message, lon: round7(lon), lat: round7(lat) });
+    this.events.push({ timeS: round2(timeS), kind, message, lon: round7(lon), lat: round7(lat) });
   }
-}
-
-/** Times and speeds in the JSON are rounded to 0.01 so that the output is short and stable. */
-export function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-export function round7(x: number): number {
-  return Math.round(x * 1e7) / 1e7;
 }

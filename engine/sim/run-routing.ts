@@ -86,8 +86,9 @@ export class RunRouting {
    * costs `intensity` exposure-seconds extra (penalty factor 1 + intensity), the same rule the threat
    * component scores; the route is at most maxDelayS slower than the fastest at the departure band.
    */
-  safest(from: RouteEndpoint, to: RouteEndpoint, maxDelayS: number, threats: readonly PlanThreat[], band: number): RouteResult {
-    const base = this.bandOverlay(band);
+  safest(from: RouteEndpoint, to: RouteEndpoint, maxDelayS: number, threats: readonly PlanThreat[], band: number, closed?: Iterable<number>): RouteResult {
+    const banded = this.bandOverlay(band);
+    const base = closed ? compileOverlay(this.graph, { closedEdges: closed }, banded) : banded;
     if (threats.length === 0) return this.router.fastest(from, to, base ? { overlay: base } : {});
     const penalties = threats.map((t) => ({ area: toPenaltyArea(t), factor: 1 + Math.max(0, Math.min(1, t.intensity)) }));
     const exposureOverlay = compileOverlay(this.graph, { penalties }, base);

@@ -26,6 +26,8 @@ export interface SimInject {
   openSlot: number;
   closeSlot: number;
   breakdownMovement: number;
+  /** Movement index a `decision` action applies to, -1 otherwise. */
+  decisionMovement: number;
   /** Index of the movement whose progress triggers it, or -1 for timed injects. */
   triggerMovement: number;
   /** Fire time for movements other than the trigger movement (nominal run of the trigger movement); Infinity = never. */
@@ -46,6 +48,12 @@ export interface Reroute {
   optionIndex: number;
 }
 
+/** What a commander's decision does from where the convoy is (see PlanDecision). */
+export type DecisionOutcome =
+  | { kind: 'route'; reroute: Reroute; /** Inject index whose destination the convoy now drives to, -1 = the movement's own. */ destination: number; description: string }
+  | { kind: 'hold'; durationS: number; description: string }
+  | { kind: 'refused'; description: string };
+
 /** Everything the per-sample loop reads; implemented by PreparedRun. */
 export interface SimContext {
   traffic: TrafficFactors;
@@ -63,8 +71,13 @@ export interface SimContext {
   incidentRatePerMS: number;
   evacuationTargetS: number;
   movements: readonly SimMovement[];
-  /** Reroute from `node` avoiding the closures whose indices are set in `activeClosures`; null = no route. */
-  reroute(movementIndex: number, currentOption: number, node: number, activeClosures: Uint8Array): Reroute | null;
+  /**
+   * Reroute from `node` avoiding the closures whose indices are set in `activeClosures`; null = no route.
+   * `destination` is the index of the decision inject that diverted the convoy (-1: the movement's own).
+   */
+  reroute(movementIndex: number, currentOption: number, node: number, activeClosures: Uint8Array, destination?: number): Reroute | null;
+  /** Apply decision inject `injectIndex` at `node` (only called when the plan has decision injects). */
+  decide?(movementIndex: number, injectIndex: number, currentOption: number, node: number, activeClosures: Uint8Array, destination: number, timeS: number): DecisionOutcome;
   lonLatOfNode(node: number): [number, number];
   nodeLon(node: number): number;
   nodeLat(node: number): number;

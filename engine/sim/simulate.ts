@@ -104,6 +104,8 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   let count = 0;
   let rerouted = false;
   let arrived = true;
+  /** Decision inject whose destination the convoy drives to (divert, return); -1 = the movement's own. */
+  let destination = -1;
   let closureCheck = false;
   let coverageDirty = true;
   let nextBoundary = 0; // coverageDirty forces the first refresh
@@ -174,6 +176,27 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
         stoppedHere += a.durationS;
         t += a.durationS;
         if (rec) rec.event(t, 'resume', `${mv.id} resumes after the breakdown`, lon, lat);
+      } else if (inj.decisionMovement === mi) {
+        // Exercise decisions only (never in batch runs): this branch may allocate.
+        for (let q = 0; q < ctx.injects.length; q++) s.activeClosures[q] = s.closureOn[q] && t < s.closureTo[q]! ? 1 : 0;
+        const out = ctx.decide!(mi, k, option, track.tailNode[i]!, s.activeClosures, destination, t);
+        const [nlon, nlat] = ctx.lonLatOfNode(track.tailNode[i]!);
+        if (rec) rec.event(t, 'decision', `${inj.plan.id}: ${mv.id} ${out.description}`, nlon, nlat);
+        if (out.kind === 'hold') {
+          if (rec) rec.stop(t, out.durationS, nlon, nlat, 'hold');
+          s.acc[STOPPED]! += out.durationS;
+          stoppedHere += out.durationS;
+          t += out.durationS;
+          if (rec) rec.event(t, 'resume', `${mv.id} resumes after holding`, nlon, nlat);
+        } else if (out.kind === 'route') {
+          track = out.reroute.track;
+          i = out.reroute.start;
+          option = out.reroute.optionIndex >= 0 ? out.reroute.optionIndex : option;
+          destination = out.destination;
+          rerouted = true;
+          s.coverage.ensure(count + track.n - i);
+        }
+        closureCheck = true;
       }
     }
 
@@ -197,7 +220,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       if (blockedUntil >= 0) {
         const node = track.tailNode[i]!;
         const [lon, lat] = ctx.lonLatOfNode(node);
-        const rr = ctx.reroute(mi, option, node, s.activeClosures);
+        const rr = ctx.reroute(mi, option, node, s.activeClosures, destination);
         if (rr) {
           track = rr.track;
           i = rr.start;

@@ -38,7 +38,8 @@ export function buildThreatSlots(threats: readonly PlanThreat[], injects: readon
     if (a.type === 'add_threat') {
       slots.push({ id: a.threat.id, kind: a.threat.kind, crowd: a.threat.kind === 'crowd', intensity: a.threat.intensity, area: a.threat.area, baseFromS: Infinity, baseToS: a.threat.toS, openedByInject: i, replaces: -1 });
     } else if (a.type === 'move_threat') {
-      const orig = slots.findIndex((s) => s.id === a.threatId);
+      // The zone where it stands now: the latest slot of that id (a threat may be moved more than once).
+      const orig = slots.findLastIndex((s) => s.id === a.threatId);
       if (orig < 0) return;
       const o = slots[orig]!;
       const area: PlanArea = o.area.type === 'circle' ? { ...o.area, lon: a.lon, lat: a.lat } : shiftPolygon(o.area.coordinates, o.area, a.lon, a.lat);

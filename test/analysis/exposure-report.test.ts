@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../../engine/run/run-in-process.js';
 import { decayFactor, distanceToAreaM } from '../../engine/metrics/threat-geometry.js';
-import { basePlan, gridGraph, lonAt, latAt, movement, place } from '../sim/tiny-world.js';
+import { basePlan, gridGraph, lonAt, latAt, movement, place } from '../support/tiny-world.js';
 
 describe('threat geometry', () => {
   it('decays linearly outside the zone and is 1 inside', () => {

@@ -34,7 +34,7 @@ describe('the layering check itself', () => {
     const v = layeringViolations([{ path: 'engine/metrics/coverage.ts', text: "import { simulateSample } from '../sim/simulate.js';\n" }]);
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ file: 'engine/metrics/coverage.ts', specifier: '../sim/simulate.js', target: 'engine/sim/simulate.ts', fromStage: 'metrics', toStage: 'sim' });
-    expect(v[0]!.message).toBe("engine/metrics/coverage.ts imports '../sim/simulate.js' (engine/sim/simulate.ts): stage metrics may not import sim, which comes later (geo → graph → model → import → route → scenario → metrics → sim → analysis → run)");
+    expect(v[0]!.message).toBe("engine/metrics/coverage.ts imports '../sim/simulate.js' (engine/sim/simulate.ts): stage metrics may not import sim, which comes later (geo → graph → model → import → route → scenario → metrics → sim → analysis → run → exercise)");
   });
 
   it('sees export-from, dynamic import(), import types and type-only imports', () => {

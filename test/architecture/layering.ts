@@ -6,7 +6,7 @@ import ts from 'typescript';
  * top-level helpers (engine/errors.ts, paths.ts, atomic-write.ts, read-json-file.ts) sit below every stage;
  * engine/index.ts is the library entry and sits above every stage. Nothing in engine/ imports cli/ or viz/.
  */
-export const STAGES = ['geo', 'graph', 'model', 'import', 'route', 'scenario', 'metrics', 'sim', 'analysis', 'run'] as const;
+export const STAGES = ['geo', 'graph', 'model', 'import', 'route', 'scenario', 'metrics', 'sim', 'analysis', 'run', 'exercise'] as const;
 
 const BASE = 'engine (top-level helpers)';
 const ENTRY = 'engine/index.ts (library entry)';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGraph } from '../../engine/import/load-graph.js';
-import { runMonteCarlo } from '../../engine/run/parallel-runner.js';
+import { runMonteCarlo } from '../../engine/run/run.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
 import { toGeoJSON, writeCsv } from '../../cli/run-output.js';
 
@@ -38,16 +38,16 @@ describe('partial runs are marked in every output', () => {
     expect([col('samples_done'), col('samples_asked'), col('partial')]).toEqual([String(done), '20000', 'true']);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ format: 'motorcade-csv/1', samples_asked: 20_000, samples_done: done, partial: true });
-    const fc = toGeoJSON(run.result) as { properties: Record<string, unknown>; features: { properties: Record<string, unknown> }[] };
-    expect(fc.properties).toMatchObject({ samples: 20_000, samples_asked: 20_000, samples_done: done, partial: true });
+    const fc = toGeoJSON(run.result) as { motorcade: Record<string, unknown>; features: { properties: Record<string, unknown> }[] };
+    expect(fc.motorcade).toMatchObject({ samples: 20_000, samples_asked: 20_000, samples_done: done, partial: true });
     expect(fc.features.find((f) => f.properties['kind'] === 'route')!.properties['samples_done']).toBe(done);
   });
 
   it('complete: the same marks say not partial, every sample done', async () => {
     const run = await gridRun(30, false);
     expect(run.partial).toBe(false);
-    const fc = toGeoJSON(run.result) as { properties: Record<string, unknown> };
-    expect(fc.properties).toMatchObject({ samples_asked: 30, samples_done: 30, partial: false });
+    const fc = toGeoJSON(run.result) as { motorcade: Record<string, unknown> };
+    expect(fc.motorcade).toMatchObject({ samples_asked: 30, samples_done: 30, partial: false });
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-partial-')), 'csv');
     writeCsv(dir, run.result);
     const [head, row] = readCsv(path.join(dir, 'options.csv'));

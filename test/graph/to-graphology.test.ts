@@ -73,9 +73,26 @@ describe('toGraphology', () => {
     orig.forEachEdge((key, attrs, source, target) => {
       expect(back.source(key)).toBe(source);
       expect(back.target(key)).toBe(target);
-      expect(back.getEdgeAttributes(key)).toEqual(attrs);
+      expect(back.getEdgeAttributes(key)).toMatchObject(attrs);
     });
-    orig.forEachNode((key, attrs) => expect(back.getNodeAttributes(key)).toEqual(attrs));
+    orig.forEachNode((key, attrs) => expect(back.getNodeAttributes(key)).toMatchObject(attrs));
+  });
+
+  it('GraphML carries what OSMnx reads: x/y, crs on the graph, length, travel_time and WKT geometry on edges, and the ODbL attribution', () => {
+    const g = sample();
+    const text = roadGraphToGraphML(g);
+    const back = graphml.parse(MultiDirectedGraph, text);
+    expect(back.getAttribute('crs')).toBe('epsg:4326');
+    expect(back.getAttribute('attribution')).toMatch(/OpenStreetMap contributors, ODbL/);
+    for (let v = 0; v < g.nodeCount; v++) expect(back.getNodeAttributes(String(v))).toMatchObject({ x: g.lon(v), y: g.lat(v) });
+    for (let e = 0; e < g.edgeCount; e++) {
+      const a = back.getEdgeAttributes(String(e));
+      expect(a).toMatchObject({ length: g.lengthM[e], travel_time: g.timeS[e], highway: g.classOf(e) });
+      const pts = g.edgeGeometry(e);
+      expect(a['geometry']).toBe(`LINESTRING (${pts.map((p) => p.join(' ')).join(', ')})`);
+      // The WKT runs from the edge's tail to its head.
+      expect(pts[0]).toEqual([g.lon(g.tail[e]!), g.lat(g.tail[e]!)]);
+    }
   });
 
   it('writes GEXF that graphology-gexf reads back', () => {

@@ -43,7 +43,7 @@ describe('bad OSM input: one clear line, the file, where when known', () => {
 
   it('malformed JSON, with line and column', () => {
     const file = write('broken.json', '{"elements": [\n {"type": "node", "id": 1,, "lat": 1}\n]}');
-    expect(failure(file).message).toMatch(/broken\.json: malformed JSON at line 2, column \d+/);
+    expect(failure(file).message).toMatch(/broken\.json: Overpass JSON file is not valid JSON at 2:\d+/);
   });
 
   it('JSON that is not Overpass output', () => {

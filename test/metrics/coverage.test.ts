@@ -3,7 +3,7 @@ import { alongRouteStats } from '../../engine/metrics/along-route-stats.js';
 import { prepareRunFromPlan, runSampleChunk } from '../../engine/sim/sample-chunk.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
 import { RESPONDER_TYPES } from '../../engine/model/run-result.js';
-import { basePlan, lineGraph, place } from '../sim/tiny-world.js';
+import { basePlan, lineGraph, place } from '../support/tiny-world.js';
 
 const POLICE = RESPONDER_TYPES.indexOf('police');
 const g = lineGraph(4); // nodes at x = 0,100,200,300,400; 10 m/s; route 0 → 400

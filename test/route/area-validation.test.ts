@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { avoidClosedCounts, checkAvoidPolygon } from '../../engine/route/area-validation.js';
-import { readAvoidPolygons } from '../../engine/route/avoid-file.js';
+import { readAvoidPolygons } from '../../cli/avoid-file.js';
 import { randomGraph } from './random-graph.js';
 
 /** --avoid polygons: ranges, closed and simple rings, holes inside; orientation normalised to RFC 7946. */

@@ -82,7 +82,7 @@ describe('motorcade route (CLI, compiled dist/)', () => {
     expect(lines[1]).toMatch(/^2,104\.84,11\.55,104\.93,11\.56,ok,\d+/);
     expect(lines[2]).toMatch(/^3,.*bad-row/);
     expect(lines[3]).toMatch(/^4,.*ok/);
-    expect(r.err).toMatch(/od\.csv:3: from_lat 'abc' is not a number/);
+    expect(r.err).toMatch(/od\.csv:3: from_lat 'abc' is not a decimal number/);
   });
 
   it('bad input: one clear line and exit code 2', () => {

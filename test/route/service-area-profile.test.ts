@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
-import { parseOdCsv } from '../../engine/route/od-csv.js';
 import { parseClock, PHNOM_PENH_TRAFFIC_PROFILE, Router, serviceAreas, speedFactorsAt, trafficPeriodAt } from '../../engine/route/index.js';
 import { randomGraph } from './random-graph.js';
 
@@ -35,17 +34,5 @@ describe('time-of-day traffic profile', () => {
     expect(trafficPeriodAt(parseClock('17:00')).name).toBe('evening peak');
     expect(speedFactorsAt(parseClock('08:00')).major).toBeLessThan(speedFactorsAt(parseClock('23:30')).major!);
     expect(() => parseClock('7h30')).toThrow(InputError);
-  });
-});
-
-describe('batch CSV', () => {
-  it('keeps good rows, reports bad ones with their line numbers, requires the header', () => {
-    const { rows, problems } = parseOdCsv('# comment\nfrom_lon,from_lat,to_lon,to_lat,label\n104.9,11.5,104.91,11.52,a\n\n104.9,,104.91,11.52,b\n200,11.5,104.91,11.52,c\n', 'od.csv');
-    expect(rows.map((r) => r.line)).toEqual([3]);
-    expect(problems).toEqual([
-      { line: 5, message: 'from_lat is empty' },
-      { line: 6, message: 'from_lon 200 is out of range (±180)' },
-    ]);
-    expect(() => parseOdCsv('a,b\n1,2\n', 'od.csv')).toThrow(/od\.csv:1: header lacks column\(s\) from_lon/);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { RunAggregator } from '../../engine/run/aggregate.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
 import { planTasks, prepareRunFromPlan, runSampleChunk } from '../../engine/sim/sample-chunk.js';
-import { basePlan, gridGraph, lonAt, latAt, movement, place } from '../sim/tiny-world.js';
+import { basePlan, gridGraph, lonAt, latAt, movement, place } from '../support/tiny-world.js';
+import { analyseRun } from '../../engine/analysis/run-analysis.js';
 
 const g = gridGraph(6, 6);
 const plan = basePlan({
@@ -36,7 +37,7 @@ describe('determinism', () => {
       const agg = new RunAggregator(ctx);
       const tasks = planTasks(ctx, size).reverse();
       for (const t of tasks) agg.add(t, runSampleChunk(ctx, t));
-      expect(JSON.stringify(agg.result())).toBe(reference);
+      expect(JSON.stringify(agg.result(analyseRun(ctx)))).toBe(reference);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultChunkSize, planChunks } from '../../engine/run/pool/chunk-plan.js';
-import { runChunksInOrder, type ChunkExecutor } from '../../engine/run/pool/chunk-scheduler.js';
+import { runChunks, type ChunkExecutor } from '../../engine/run/pool/chunk-scheduler.js';
 import type { SampleRange } from '../../engine/model/sample-range.js';
 
 const streams = [
@@ -55,30 +55,47 @@ describe('chunk plan', () => {
   });
 });
 
-describe('runChunksInOrder', () => {
-  it('delivers each stream in sample order whatever the completion order', async () => {
+describe('runChunks', () => {
+  it('delivers every sample of every stream exactly once, each chunk as it completes', async () => {
     const chunks = planChunks(streams, 23, 3);
     const seen = new Map<string, number[]>();
-    const out = await runChunksInOrder(chunks, scrambled(), (c, s) => {
+    const arrival: number[] = [];
+    const out = await runChunks(chunks, scrambled(), (c, s) => {
       const k = `${c.movementIndex}/${c.optionIndex}`;
+      arrival.push(chunks.indexOf(c));
       seen.set(k, [...(seen.get(k) ?? []), ...(s as number[])]);
     }, { maxInFlight: 5 });
-    expect(out).toMatchObject({ partial: false, aborted: false, samplesDone: 69, samplesTotal: 69 });
-    expect(seen.get('0/1')).toEqual(Array.from({ length: 23 }, (_, k) => 100 + k));
-    expect(seen.get('1/0')).toEqual(Array.from({ length: 23 }, (_, k) => 1000 + k));
+    expect(out).toMatchObject({ partial: false, aborted: false, samplesDone: 69, samplesTotal: 69, missing: [] });
+    expect(seen.get('0/1')!.sort((a, b) => a - b)).toEqual(Array.from({ length: 23 }, (_, k) => 100 + k));
+    expect(seen.get('1/0')!.sort((a, b) => a - b)).toEqual(Array.from({ length: 23 }, (_, k) => 1000 + k));
+    expect(arrival).not.toEqual([...arrival].sort((a, b) => a - b)); // the scrambled completion order, not the plan's
   });
 
-  it('holds at most the chunks in flight, whatever the number of samples (flat memory)', async () => {
+  it('never has more than maxInFlight chunks running, whatever the number of samples', async () => {
     for (const samples of [200, 5000]) {
-      const out = await runChunksInOrder(planChunks(streams, samples, samples / 40), scrambled(), () => {}, { maxInFlight: 4 });
+      let running = 0;
+      let peak = 0;
+      const inner = scrambled();
+      const counted: ChunkExecutor<number> = {
+        run: async (c, i, a) => {
+          peak = Math.max(peak, ++running);
+          try {
+            return await inner.run(c, i, a);
+          } finally {
+            running--;
+          }
+        },
+        retry: inner.retry,
+      };
+      const out = await runChunks(planChunks(streams, samples, samples / 40), counted, () => {}, { maxInFlight: 4 });
       expect(out.samplesDone).toBe(3 * samples);
-      expect(out.peakHeldChunks).toBeLessThanOrEqual(4);
+      expect(peak).toBe(4);
     }
   });
 
   it('retries a failed chunk once and then succeeds', async () => {
     const ex = scrambled((i, attempt) => i === 4 && attempt === 0);
-    const out = await runChunksInOrder(planChunks(streams, 12, 2), ex, () => {}, { maxInFlight: 3 });
+    const out = await runChunks(planChunks(streams, 12, 2), ex, () => {}, { maxInFlight: 3 });
     expect(out.partial).toBe(false);
     expect(ex.calls).toContain('retry:4:1');
     expect(ex.calls.filter((c) => c.startsWith('retry'))).toHaveLength(1);
@@ -88,16 +105,15 @@ describe('runChunksInOrder', () => {
     const chunks = planChunks(streams, 12, 2);
     const ex = scrambled((i) => i === 4); // stream 0/1, samples 2-4
     const got: string[] = [];
-    const out = await runChunksInOrder(chunks, ex, (c) => got.push(`${c.movementIndex}/${c.optionIndex}:${c.sampleStart}`), { maxInFlight: 3 });
+    const out = await runChunks(chunks, ex, (c) => got.push(`${c.movementIndex}/${c.optionIndex}:${c.sampleStart}`), { maxInFlight: 3 });
     expect(out.partial).toBe(true);
     expect(out.failure?.chunk).toEqual({ movementIndex: 0, optionIndex: 1, sampleStart: 2, sampleEnd: 4 });
     expect(String(out.failure?.error)).toMatch(/boom 4/);
-    // Every chunk that ran and succeeded reached the sink (in order per stream), the failed one is reported missing.
+    // Every chunk that ran and succeeded reached the sink, the failed one is reported missing.
     const ran = new Set(ex.calls.filter((c) => c.startsWith('run')).map((c) => Number(c.split(':')[1])));
     ran.delete(4);
     expect(got).toHaveLength(ran.size);
-    const laterInSameStream = [...ran].some((i) => i > 4 && chunks[i]!.movementIndex === 0 && chunks[i]!.optionIndex === 1);
-    expect(out.missing).toEqual(laterInSameStream ? [chunks[4]] : []);
+    expect(out.missing).toEqual([chunks[4]]);
     expect(out.samplesDone).toBe(ran.size * 2);
   });
 
@@ -105,7 +121,7 @@ describe('runChunksInOrder', () => {
     const chunks = planChunks(streams, 100, 2);
     const ac = new AbortController();
     let n = 0;
-    const out = await runChunksInOrder(chunks, scrambled(), () => {
+    const out = await runChunks(chunks, scrambled(), () => {
       if (++n === 5) ac.abort();
     }, { maxInFlight: 2, signal: ac.signal });
     expect(out.aborted).toBe(true);

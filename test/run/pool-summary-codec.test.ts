@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from '../../engine/run/pool/summary-codec.js';
+import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from '../../engine/run/summary-codec.js';
 import type { SampleSummary } from '../../engine/model/sample-summary.js';
 
 const stats = (a: number) => ({ p50S: a, p95S: a * 1.5, maxS: Infinity, withinShare: 0.123456789 });

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSampleJob } from '../../engine/run/parallel-job.js';
+import { runSampleJob } from '../../engine/run/pool/job-runner.js';
 import { SamplePool } from '../../engine/run/pool/sample-pool.js';
-import { syntheticGrid } from '../../engine/run/pool/synthetic-grid.js';
-import { sampleJob, SyntheticAggregate, type SyntheticPayload, type SyntheticSummary } from '../../engine/run/pool/synthetic-job.js';
+import { syntheticGrid } from '../support/synthetic-grid.js';
+import { sampleJob, SyntheticAggregate, type SyntheticPayload, type SyntheticSummary } from '../support/synthetic-job.js';
 import type { FaultInjection } from '../../engine/run/pool/sample-job.js';
 
 // Workers load the compiled job from dist/ (`npm test` runs tsc first).
@@ -17,7 +17,7 @@ const payload: SyntheticPayload = { seed: 'asean-2022', searchesPerSample: 1 };
 async function run(workers: number, chunkSize?: number, fault?: FaultInjection) {
   const agg = new SyntheticAggregate();
   const outcome = await runSampleJob<SyntheticPayload, SyntheticSummary>({
-    graph, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload, streams, samples: 40, workers, chunkSize, fault,
+    graph, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload, streams, samples: 40, workers, chunkSize, fault,
     sink: (c, s) => agg.add(c, s),
   });
   return { outcome, json: JSON.stringify(agg.result()) };
@@ -49,7 +49,7 @@ describe('sample pool over the shared graph', () => {
     const once = async (p: SyntheticPayload) => {
       const agg = new SyntheticAggregate();
       const outcome = await runSampleJob<SyntheticPayload, SyntheticSummary>({
-        graph, jobModule: 'engine/run/pool/synthetic-job', localJob: sampleJob, payload: p, streams, samples: 40, workers: 2, chunkSize: 5, pool,
+        graph, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload: p, streams, samples: 40, workers: 2, chunkSize: 5, pool,
         sink: (c, s) => agg.add(c, s),
       });
       return { prepares: outcome.prepareMs.length, json: JSON.stringify(agg.result()) };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ResultArena, slotView } from '../../engine/run/pool/result-arena.js';
-import { StreamOrder, type ChunkOutput } from '../../engine/run/pool/stream-order.js';
-import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from '../../engine/run/pool/summary-codec.js';
+import { packSummaries, SUMMARY_WIDTH, unpackSummaries } from '../../engine/run/summary-codec.js';
 import type { SampleSummary } from '../../engine/model/sample-summary.js';
 
 const stats = (x: number) => ({ p50S: x, p95S: x + 1, maxS: Infinity, withinShare: 0.25 });
@@ -55,22 +54,5 @@ describe('packSummaries into a slot', () => {
     const copied = packSummaries(summaries, small);
     expect(copied.buffer).not.toBe(arena.handle.buffer);
     expect(unpackSummaries(copied)).toEqual(summaries);
-  });
-});
-
-describe('StreamOrder with rows in result slots', () => {
-  it('a chunk held back for ordering is copied out of its slot and the slot freed at once', () => {
-    const arena = new ResultArena('run-5', 2, 4);
-    const chunks = [0, 2].map((start) => ({ movementIndex: 0, optionIndex: 0, sampleStart: start, sampleEnd: start + 2 }));
-    const got: number[][] = [];
-    const order = new StreamOrder<number>(chunks, (_c, out: ChunkOutput<number>) => got.push(Array.isArray(out) ? out : Array.from(out.packed)));
-    const slot = arena.acquire();
-    arena.view(slot, 4).set([2, 2, 3, 3]);
-    let released = 0;
-    order.complete(1, { packed: arena.view(slot, 4), rows: 2, release: () => (released++, arena.release(slot)) });
-    expect(released).toBe(1); // held (chunk 0 is missing): copied, slot back in the pool
-    arena.view(arena.acquire(), 4).fill(9); // the slot is reused and overwritten...
-    order.complete(0, [0, 1]);
-    expect(got).toEqual([[0, 1], [2, 2, 3, 3]]); // ...and the held rows are intact
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPOSURE_COMPONENTS } from '../../engine/model/run-result.js';
 import { prepareRunFromPlan, runSampleChunk } from '../../engine/sim/sample-chunk.js';
 import type { PlanInject, PlanThreat } from '../../engine/model/run-plan.js';
-import { basePlan, lineGraph, lonAt, latAt, movement, place } from './tiny-world.js';
+import { basePlan, lineGraph, lonAt, latAt, movement, place } from '../support/tiny-world.js';
 
 const THREAT = EXPOSURE_COMPONENTS.indexOf('threat');
 const T0 = 10 * 3600;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRunFromPlan, runSampleChunk } from '../../engine/sim/sample-chunk.js';
 import type { PlanInject } from '../../engine/model/run-plan.js';
-import { basePlan, gridGraph, movement, place } from './tiny-world.js';
+import { basePlan, gridGraph, movement, place } from '../support/tiny-world.js';
 
 /** 5×5 grid of 100 m at 10 m/s; a (0,0) → b (400,0) along the bottom row: 40 s. */
 const g = gridGraph(5, 5);

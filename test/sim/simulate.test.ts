@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRunFromPlan, runSampleChunk } from '../../engine/sim/sample-chunk.js';
 import { EXPOSURE_COMPONENTS } from '../../engine/model/run-result.js';
-import { basePlan, gridGraph, lineGraph, lonAt, latAt, movement, place } from './tiny-world.js';
+import { basePlan, gridGraph, lineGraph, lonAt, latAt, movement, place } from '../support/tiny-world.js';
 
 const comp = (name: (typeof EXPOSURE_COMPONENTS)[number]) => EXPOSURE_COMPONENTS.indexOf(name);
 

@@ -12,6 +12,7 @@ import { DEFAULT_REPAIR_PARAMS, type RepairParams, type RepairReport } from './r
 import { RoadSet, SegmentNetwork } from './segment-network.js';
 import { addLinesMergingVertices, densify } from './vertex-merge.js';
 import { readWaterPolygons, WaterMask } from './water-mask.js';
+import { round3 } from '../../rounding.js';
 
 export { DEFAULT_REPAIR_PARAMS, type RepairParams, type RepairReport } from './repair-report.js';
 
@@ -137,8 +138,3 @@ export function importRoadGeoJson(input: GeoJsonImportInput, params: Partial<Rep
   // Store the complete report (with the component step and the total time) in the meta.
   return replaceMeta(graph, { ...graph.meta, report: { ...graph.meta.report, repair: report } });
 }
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-

@@ -53,7 +53,7 @@ function classOf(props: unknown): number {
 
 /** Read the road lines of a GeoJSON FeatureCollection (LineString and MultiLineString features). */
 export function readRoadLines(file: string): ReadLinesResult {
-  const features = featuresOf(file, readJsonFile(file, 'GeoJSON'));
+  const features = featuresOf(file, readJsonFile(file, 'GeoJSON', 'road'));
   const lines: RoadLine[] = [];
   let skippedFeatures = 0;
   features.forEach((raw, i) => {

@@ -8,7 +8,7 @@ export type WaterPolygon = Float64Array[];
 
 /** Read the Polygon / MultiPolygon features of a GeoJSON water file into plane coordinates. */
 export function readWaterPolygons(file: string, plane: LocalPlane): WaterPolygon[] {
-  const features = featuresOf(file, readJsonFile(file, 'water GeoJSON'));
+  const features = featuresOf(file, readJsonFile(file, 'water GeoJSON', 'road'));
   const polygons: WaterPolygon[] = [];
   features.forEach((raw, i) => {
     const g = (raw as { geometry?: { type?: unknown; coordinates?: unknown } })?.geometry;

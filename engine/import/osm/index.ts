@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { DataFileError, EmptyGraphError } from '../../errors.js';
+import { decodeUtf8, readInputBytes } from '../../input-file.js';
+import { formatBytes, LIMIT_ENV, limits } from '../../limits.js';
 import type { RoadGraph } from '../../graph/road-graph.js';
 import { keepLargestComponent } from '../../graph/subgraph.js';
 import { buildOsmGraph, type OsmBuildOptions, type OsmImportReport } from './build-osm-graph.js';
@@ -45,24 +47,20 @@ export function detectOsmFormat(file: string, head: Uint8Array): OsmFormat {
  * meta.report.components what the component filter dropped.
  */
 export function importOsm(file: string, opts: OsmImportOptions = {}): RoadGraph {
-  let bytes: Buffer;
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new DataFileError(file, 'is a directory, expected an OSM file');
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof DataFileError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new DataFileError(file, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(err)})`, { cause: err });
-  }
+  let bytes = readInputBytes(file, 'OSM', 'road');
+  const stat = fs.statSync(file);
   if (bytes.length === 0) throw new DataFileError(file, 'file is empty');
   let name = file;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    // .osm.gz / .json.gz: gzip is in zlib, so read it directly.
+    // .osm.gz / .json.gz: gzip is in zlib. The output is capped while it is produced (a gzip bomb stops
+    // at the cap, not at the heap limit).
+    const cap = limits().decompressedBytes;
     try {
-      bytes = zlib.gunzipSync(bytes);
+      bytes = zlib.gunzipSync(bytes, { maxOutputLength: cap });
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new DataFileError(file, `decompresses to more than ${formatBytes(cap)}, the limit (set ${LIMIT_ENV.decompressedBytes} to raise it)`, { cause: err });
+      }
       throw new DataFileError(file, `corrupt gzip data (${(err as Error).message})`, { cause: err });
     }
     name = file.replace(/\.gz$/i, '');
@@ -73,8 +71,8 @@ export function importOsm(file: string, opts: OsmImportOptions = {}): RoadGraph 
   const data = new OsmCollector();
   try {
     if (format === 'pbf') readOsmPbf(file, bytes, data);
-    else if (format === 'xml') readOsmXml(file, bytes.toString('utf8'), data);
-    else readOverpassJson(file, bytes.toString('utf8'), data);
+    else if (format === 'xml') readOsmXml(file, decodeUtf8(bytes, file, 'OSM XML'), data);
+    else readOverpassJson(file, decodeUtf8(bytes, file, 'Overpass JSON'), data);
   } catch (err) {
     if (err instanceof OsmCoordinateError) throw new DataFileError(file, err.message, { cause: err });
     throw err;

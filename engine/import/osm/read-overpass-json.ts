@@ -1,4 +1,5 @@
 import { DataFileError } from '../../errors.js';
+import { parseJsonText } from '../../read-json-file.js';
 import type { OsmCollector, OsmTags } from './osm-data.js';
 
 interface OverpassElement {
@@ -12,33 +13,12 @@ interface OverpassElement {
   geometry?: unknown;
 }
 
-/** Line and column of a character offset, for JSON syntax errors. */
-function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return `line ${line}, column ${offset - lineStart + 1}`;
-}
-
 /**
  * Overpass API JSON (`[out:json]`: `{ "elements": [ {type:"node",id,lat,lon}, {type:"way",id,nodes,tags} ] }`).
  * Ways fetched with `out geom` carry their coordinates inline; those are used for nodes not listed.
  */
 export function readOverpassJson(file: string, text: string, sink: OsmCollector): void {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` at ${lineColumn(text, Number(pos[1]))}` : '';
-    throw new DataFileError(file, `malformed JSON${where}: ${msg}`, { cause: err });
-  }
+  const doc = parseJsonText(text, file, 'Overpass JSON');
   const elements = (doc as { elements?: unknown } | null)?.elements;
   if (!Array.isArray(elements)) throw new DataFileError(file, 'not Overpass JSON: no "elements" array at the top level');
   const ways: OverpassElement[] = [];

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataFileError } from '../../errors.js';
+import { quoteInput } from '../../quote.js';
 import type { OsmCollector, OsmTags } from './osm-data.js';
 
 type XmlAttrs = Record<string, string | undefined>;
@@ -18,9 +19,11 @@ const ARRAYS = new Set(['node', 'way', 'nd', 'tag', 'relation', 'member']);
  * malformed file is reported with its line and column, then parsed in one pass (fast-xml-parser, linear).
  */
 export function readOsmXml(file: string, text: string, sink: OsmCollector): void {
+  // A path may point at any file: say what it is not, without echoing what it is.
+  if (!/^\s*</.test(text)) throw new DataFileError(file, 'not OSM XML (it does not start with <)');
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new DataFileError(file, `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
+    throw new DataFileError(file, `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${quoteInput(valid.err.msg)}`);
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -35,11 +38,11 @@ export function readOsmXml(file: string, text: string, sink: OsmCollector): void
   for (const w of osm.way ?? []) {
     if (deleted(w)) continue;
     const id = Number(w['id'] as string | undefined);
-    if (!Number.isFinite(id)) throw new DataFileError(file, `<way id="${String(w['id'] ?? '?')}"> has no numeric id`);
+    if (!Number.isFinite(id)) throw new DataFileError(file, `<way id=${quoteInput(String(w['id'] ?? '?'))}> has no numeric id`);
     const refs: number[] = [];
     for (const nd of w.nd ?? []) {
       const ref = Number(nd['ref']);
-      if (!Number.isFinite(ref) || nd['ref'] === undefined) throw new DataFileError(file, `way ${id}: <nd ref="${nd['ref'] ?? ''}"> is not a node id`);
+      if (!Number.isFinite(ref) || nd['ref'] === undefined) throw new DataFileError(file, `way ${id}: <nd ref=${quoteInput(String(nd['ref'] ?? ''))}> is not a node id`);
       refs.push(ref);
     }
     const tags: OsmTags = {};
@@ -53,7 +56,7 @@ export function readOsmXml(file: string, text: string, sink: OsmCollector): void
     const lon = Number(n['lon']);
     const lat = Number(n['lat']);
     if (!Number.isFinite(id) || n['lon'] === undefined || n['lat'] === undefined) {
-      throw new DataFileError(file, `<node id="${n['id'] ?? '?'}"> lacks a numeric id, lat or lon`);
+      throw new DataFileError(file, `<node id=${quoteInput(String(n['id'] ?? '?'))}> lacks a numeric id, lat or lon`);
     }
     sink.node(id, lon, lat);
   }

@@ -1,4 +1,4 @@
-import { StreamOrder, type ChunkOutput, type OrderedOutputSink } from './stream-order.js';
+import { rowsOf, type ChunkOutput, type OutputSink } from './chunk-output.js';
 import type { SampleRange } from '../../model/sample-range.js';
 
 /** Runs chunks somewhere: on the pool (run = any free worker, retry = a fresh worker) or in-process. */
@@ -38,22 +38,20 @@ export interface ScheduleOutcome {
   /** Samples delivered to the sink. */
   samplesDone: number;
   samplesTotal: number;
-  /** Sample ranges missing from a partial result inside the covered span (only after a failure). */
+  /** Chunks handed out that never reached the sink (a failure after its retry, or lost while stopping). */
   missing: SampleRange[];
   /** Chunks that failed once and were retried on a fresh worker (whatever the retry's outcome). */
   retried: number;
-  /** Most completed chunks ever waiting for an earlier one (memory bound: ≤ maxInFlight). */
-  peakHeldChunks: number;
 }
 
 /**
- * Hand out the chunks of a plan to an executor, at most maxInFlight at a time, and deliver their
- * summaries to the sink in sample order per stream (StreamOrder). A failed chunk is retried once on a
- * fresh worker; a second failure stops handing out chunks, lets the running ones finish, keeps
- * everything computed, and reports the failure. An abort (Ctrl-C) stops handing out chunks the same way.
+ * Hand out the chunks of a plan to an executor, at most maxInFlight at a time, and deliver each chunk's
+ * summaries to the sink as soon as it completes (nothing is held back: memory is bounded by the chunks in
+ * flight). A failed chunk is retried once on a fresh worker; a second failure stops handing out chunks,
+ * lets the running ones finish, keeps everything computed, and reports the failure. An abort (Ctrl-C)
+ * stops handing out chunks the same way.
  */
-export function runChunksInOrder<S>(chunks: readonly SampleRange[], executor: ChunkExecutor<S>, sink: OrderedOutputSink<S>, opts: ScheduleOptions): Promise<ScheduleOutcome> {
-  const order = new StreamOrder<S>(chunks, sink);
+export function runChunks<S>(chunks: readonly SampleRange[], executor: ChunkExecutor<S>, sink: OutputSink<S>, opts: ScheduleOptions): Promise<ScheduleOutcome> {
   const samplesTotal = chunks.reduce((a, c) => a + c.sampleEnd - c.sampleStart, 0);
   const t0 = performance.now();
   const maxInFlight = Math.max(1, Math.floor(opts.maxInFlight));
@@ -64,6 +62,8 @@ export function runChunksInOrder<S>(chunks: readonly SampleRange[], executor: Ch
   let failure: ChunkFailure | undefined;
   let retried = 0;
   let sinkError: unknown;
+  /** Indices of chunks handed out that never reached the sink. */
+  const lost: number[] = [];
   let aborted = opts.signal?.aborted ?? false;
 
   return new Promise<ScheduleOutcome>((resolve, reject) => {
@@ -78,16 +78,13 @@ export function runChunksInOrder<S>(chunks: readonly SampleRange[], executor: Ch
         reject(sinkError);
         return;
       }
-      // After a failure (or a chunk lost during shutdown) some completed chunks may sit behind a gap.
-      const missing = order.heldChunks > 0 ? order.drainPastGaps() : [];
       const outcome: ScheduleOutcome = {
-        partial: order.samplesDelivered < samplesTotal,
+        partial: samplesDone < samplesTotal,
         aborted,
-        samplesDone: order.samplesDelivered,
+        samplesDone,
         samplesTotal,
-        missing,
+        missing: lost.sort((a, b) => a - b).map((i) => chunks[i]!),
         retried,
-        peakHeldChunks: order.peakHeld,
       };
       if (failure) outcome.failure = failure;
       resolve(outcome);
@@ -100,19 +97,25 @@ export function runChunksInOrder<S>(chunks: readonly SampleRange[], executor: Ch
       let summaries: ChunkOutput<S>;
       try {
         summaries = await executor.run(chunk, i, 0);
-      } catch (error) {
-        if (aborted) return; // shutting down: no fresh worker for it, the chunk is simply not done
-        void error;
+      } catch {
+        if (aborted) {
+          lost.push(i); // shutting down: no fresh worker for it, the chunk is simply not done
+          return;
+        }
         retried++;
         try {
           summaries = await executor.retry(chunk, i, 1);
         } catch (error) {
           failure ??= { chunk, chunkIndex: i, error };
+          lost.push(i);
           return;
         }
       }
       try {
-        order.complete(i, summaries);
+        const expected = chunk.sampleEnd - chunk.sampleStart;
+        const got = rowsOf(summaries);
+        if (got !== expected) throw new RangeError(`chunk ${i} returned ${got} summaries for ${expected} samples`);
+        sink(chunk, summaries);
       } catch (error) {
         sinkError ??= error;
         return;

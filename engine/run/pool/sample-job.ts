@@ -6,7 +6,7 @@ import type { ArenaHandle } from './result-arena.js';
  * The generic task contract of the sample pool. The pool knows nothing about motorcades: it runs "jobs",
  * modules that turn (graph, run payload) into a per-worker context once per run, then turn a chunk of
  * sample indices into one summary per sample. The Monte Carlo of `motorcade run` is one such job
- * (run-job.ts); the synthetic Dijkstra job (synthetic-job.ts) drives the tests and benchmarks.
+ * (engine/run/monte-carlo-job.ts); the synthetic Dijkstra job (test/support/synthetic-job.ts) drives the tests and benchmarks.
  */
 
 /**

@@ -1,9 +1,9 @@
 import { QuantileSummary } from '../../metrics/summary/quantile-summary.js';
 import type { SampleRange } from '../../model/sample-range.js';
 import type { SampleSummary } from '../../model/sample-summary.js';
-import { ROW_ARRIVED, ROW_EXPOSURE, ROW_REROUTED, ROW_TIME, SUMMARY_WIDTH } from '../pool/summary-codec.js';
+import { ROW_ARRIVED, ROW_EXPOSURE, ROW_REROUTED, ROW_TIME, SUMMARY_WIDTH } from '../summary-codec.js';
 import { EXPOSURE_COMPONENTS } from '../../model/run-result.js';
-import { r2, r4 } from '../distribution.js';
+import { round2, round4 } from '../../rounding.js';
 
 /**
  * The boundary between a run's sample stream and bounded, mergeable aggregation: the same `add` and
@@ -72,11 +72,11 @@ export class BoundedRunSummary {
     return this.streams.map((mv) =>
       mv.map((s) => ({
         samplesDone: s.n,
-        arrivedShare: s.n ? r4(s.arrived / s.n) : 0,
-        reroutedShare: s.n ? r4(s.rerouted / s.n) : 0,
+        arrivedShare: s.n ? round4(s.arrived / s.n) : 0,
+        reroutedShare: s.n ? round4(s.rerouted / s.n) : 0,
         timeS: bounded(s.time),
         exposure: bounded(s.exposure),
-        score: s.n ? r2(r2(s.time.mean()) + r2(s.exposure.mean())) : 0, // as OptionResult.score: the sum of the rounded means
+        score: s.n ? round2(round2(s.time.mean()) + round2(s.exposure.mean())) : 0, // as OptionResult.score: the sum of the rounded means
       })),
     );
   }
@@ -97,6 +97,6 @@ export class BoundedRunSummary {
 }
 
 function bounded(q: QuantileSummary): BoundedDistribution {
-  const v = (p: number) => (q.count ? r2(q.quantile(p)) : 0);
-  return { p05: v(0.05), p25: v(0.25), p50: v(0.5), p75: v(0.75), p95: v(0.95), mean: q.count ? r2(q.mean()) : 0, min: q.count ? r2(q.min) : 0, max: q.count ? r2(q.max) : 0, quantiles: q.isExact ? 'exact' : 'sketch' };
+  const v = (p: number) => (q.count ? round2(q.quantile(p)) : 0);
+  return { p05: v(0.05), p25: v(0.25), p50: v(0.5), p75: v(0.75), p95: v(0.95), mean: q.count ? round2(q.mean()) : 0, min: q.count ? round2(q.min) : 0, max: q.count ? round2(q.max) : 0, quantiles: q.isExact ? 'exact' : 'sketch' };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { r2, r4 } from '../distribution.js';
+import { round2, round4 } from '../../rounding.js';
 import type { SweepSpec, Variant } from './sweep-model.js';
 import { pairIndex, VariantSummary, type OutcomeSummary } from './variant-summary.js';
 import type { PairedDifference, PairedInterval } from './paired-stats.js';
@@ -67,7 +67,7 @@ export function sweepResult(spec: SweepSpec, variants: readonly Variant[], summa
   }));
   const points = spec.plans.flatMap((p, i) => {
     const o = pooled.plans[i]!;
-    return o.samples ? [{ plan: p.id, meanTimeS: r2(o.time.mean()), meanExposure: r2(o.exposure.mean()) }] : [];
+    return o.samples ? [{ plan: p.id, meanTimeS: round2(o.time.mean()), meanExposure: round2(o.exposure.mean()) }] : [];
   });
   const pareto = points.map((p) => ({ ...p, onFront: !points.some((q) => q !== p && q.meanTimeS <= p.meanTimeS && q.meanExposure <= p.meanExposure && (q.meanTimeS < p.meanTimeS || q.meanExposure < p.meanExposure)) }));
 
@@ -83,7 +83,7 @@ export function sweepResult(spec: SweepSpec, variants: readonly Variant[], summa
     plans: spec.plans.map((p, pi) => {
       const o = summaries[vi]!.plans[pi];
       const noRoute = o ? null : p.choices.map((c) => summaries[vi]!.noRoute[c.movementIndex]![c.optionIndex]).find((r) => r) ?? 'no route';
-      return { plan: p.id, meanScore: o?.samples ? r2(o.score.mean()) : null, p95TimeS: o?.samples ? r2(o.time.quantile(0.95)) : null, arrivedShare: o?.samples ? r4(o.arrived / o.samples) : null, noRoute };
+      return { plan: p.id, meanScore: o?.samples ? round2(o.score.mean()) : null, p95TimeS: o?.samples ? round2(o.time.quantile(0.95)) : null, arrivedShare: o?.samples ? round4(o.arrived / o.samples) : null, noRoute };
     }),
   }));
   return {
@@ -111,9 +111,9 @@ function breakReason(spec: SweepSpec, s: VariantSummary, pi: number): string | n
   }
   if (!o.samples) return null;
   const share = o.arrived / o.samples;
-  if (share < spec.targets.arrivedShare) return `arrives in ${r2(share * 100)} % of samples (target ${r2(spec.targets.arrivedShare * 100)} %)`;
+  if (share < spec.targets.arrivedShare) return `arrives in ${round2(share * 100)} % of samples (target ${round2(spec.targets.arrivedShare * 100)} %)`;
   const p95 = o.time.quantile(0.95);
-  if (spec.targets.p95TimeS !== null && p95 > spec.targets.p95TimeS) return `p95 time ${r2(p95 / 60)} min passes the target ${r2(spec.targets.p95TimeS / 60)} min`;
+  if (spec.targets.p95TimeS !== null && p95 > spec.targets.p95TimeS) return `p95 time ${round2(p95 / 60)} min passes the target ${round2(spec.targets.p95TimeS / 60)} min`;
   return null;
 }
 
@@ -136,16 +136,16 @@ function rank(ids: readonly string[], outcomes: readonly (OutcomeSummary | null)
     let vsBest: Difference | null = null;
     if (r > 0 && has) {
       const iv = diff(i, best);
-      vsBest = iv.pairs ? { mean: r2(iv.mean), low: r2(iv.low), high: r2(iv.high), significant: iv.significant, pairs: iv.pairs } : null;
+      vsBest = iv.pairs ? { mean: round2(iv.mean), low: round2(iv.low), high: round2(iv.high), significant: iv.significant, pairs: iv.pairs } : null;
     }
     return {
       rank: r + 1,
       id: ids[i]!,
-      meanScore: has ? r2(o!.score.mean()) : null,
-      meanTimeS: has ? r2(o!.time.mean()) : null,
-      meanExposure: has ? r2(o!.exposure.mean()) : null,
-      p95TimeS: has ? r2(o!.time.quantile(0.95)) : null,
-      arrivedShare: has ? r4(o!.arrived / o!.samples) : null,
+      meanScore: has ? round2(o!.score.mean()) : null,
+      meanTimeS: has ? round2(o!.time.mean()) : null,
+      meanExposure: has ? round2(o!.exposure.mean()) : null,
+      p95TimeS: has ? round2(o!.time.quantile(0.95)) : null,
+      arrivedShare: has ? round4(o!.arrived / o!.samples) : null,
       vsBest,
     };
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRunInputs } from '../../../cli/scenario-inputs.js';
 import { runInProcess } from '../../../engine/run/run-in-process.js';
 import { planTasks, runSampleChunk } from '../../../engine/sim/sample-chunk.js';
-import { packSummaries } from '../../../engine/run/pool/summary-codec.js';
+import { packSummaries } from '../../../engine/run/summary-codec.js';
 import { BoundedRunSummary } from '../../../engine/run/summary/bounded-run-summary.js';
 import { ROOT } from '../../cli/cli-spawn.js';
 

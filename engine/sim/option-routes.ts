@@ -1,0 +1,56 @@
+import type { PlanMovement, PlanOption, PlanThreat } from '../model/run-plan.js';
+import type { RouteEndpoint, RouteResult } from '../route/types.js';
+import type { RunRouting } from './run-routing.js';
+
+/** A movement's two ends on the graph (undefined: too far from any road). */
+export interface MovementEndpoints {
+  from: RouteEndpoint | undefined;
+  to: RouteEndpoint | undefined;
+}
+
+/**
+ * The route of every option of one movement, searched at the traffic band of its departure. Options that
+ * name their route (fastest, safest, via) are searched first; `auto` options then take, in rank order, the
+ * alternatives that differ from all of those (an `auto` option never repeats another option's route).
+ * An option without a route gets a RouteNotFound whose reason is shown to the user.
+ */
+export function routeMovementOptions(routing: RunRouting, mv: PlanMovement, ends: MovementEndpoints, band: number, threats: readonly PlanThreat[]): RouteResult[] {
+  const { from, to } = ends;
+  if (!from) return mv.options.map(() => ({ found: false, reason: `${mv.from.id} is more than 1.5 km from any road` }));
+  if (!to) return mv.options.map(() => ({ found: false, reason: `${mv.to.id} is more than 1.5 km from any road` }));
+  const fixed = mv.options.map((o) => (o.kind === 'auto' ? null : routeNamedOption(routing, o, from, to, band, threats)));
+  const autoCount = mv.options.filter((o) => o.kind === 'auto').length;
+  let alts: RouteResult[] = [];
+  if (autoCount > 0) {
+    const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((e, i) => e === b[i]);
+    const taken = fixed.flatMap((r) => (r && r.found ? [r.edges] : []));
+    alts = routing.alternatives(from, to, autoCount + taken.length, band).filter((r) => !taken.some((t) => same(t, r.edges)));
+  }
+  return mv.options.map((o, oi): RouteResult => {
+    if (o.kind !== 'auto') return fixed[oi]!;
+    const rank = o.rank ?? 0;
+    return alts[rank] ?? { found: false, reason: `only ${alts.length} reasonable alternative(s) differ from the other options (wanted #${rank + 1})` };
+  });
+}
+
+/** A fastest, safest or via option (safest: at most maxDelayS, default 300 s, slower than the fastest). */
+function routeNamedOption(routing: RunRouting, o: PlanOption, from: RouteEndpoint, to: RouteEndpoint, band: number, threats: readonly PlanThreat[]): RouteResult {
+  switch (o.kind) {
+    case 'fastest':
+      return routing.fastest(from, to, band);
+    case 'safest':
+      return routing.safest(from, to, o.maxDelayS ?? 300, threats, band);
+    case 'via': {
+      const pts: RouteEndpoint[] = [from];
+      for (const v of o.via ?? []) {
+        const e = routing.snap(v.lon, v.lat);
+        if (!e) return { found: false, reason: `via ${v.id} is more than 1.5 km from any road` };
+        pts.push(e);
+      }
+      pts.push(to);
+      return routing.via(pts, band);
+    }
+    default:
+      return { found: false, reason: `option kind ${o.kind} is routed with the alternatives` };
+  }
+}
