@@ -46,6 +46,15 @@ describe('QuantileSummary (mergeable, bounded)', () => {
     expect(JSON.stringify(splitMerge(many, [100, 2000, 2100], [3, 1, 4, 1, 5]))).toBe(JSON.stringify(whole));
   });
 
+  it('merges to the same bytes with subnormal values beside ordinary ones (they count as zeros in the sketch)', () => {
+    const tiny = 1.1350124227738756e-308;
+    const one = new QuantileSummary();
+    [0, tiny, tiny, 1].forEach((v) => one.add(v));
+    expect(JSON.stringify(splitMerge([0, tiny, tiny, 1], [2], [0, 0]))).toBe(JSON.stringify(one));
+    expect(JSON.stringify(splitMerge([tiny, tiny, 0, 1], [1], [0, 0]))).toBe(JSON.stringify(one));
+    expect([one.min, one.max, one.quantile(0.5)]).toEqual([0, 1, tiny]);
+  });
+
   it('is exact nearest-rank within the budget', () => {
     const q = new QuantileSummary();
     [5, 1, 4, 2, 3].forEach((v) => q.add(v));

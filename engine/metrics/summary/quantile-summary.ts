@@ -17,6 +17,13 @@ import { ExactSum, type ExactSumState } from './exact-sum.js';
  */
 export const EXACT_BUDGET = 2048;
 export const RELATIVE_ACCURACY = 0.01;
+/**
+ * Values closer to zero than this count as zeros in the sketch (not in min, max, sum or the exact values):
+ * a millionth of a second or of an exposure-second is below any answer we report, and it keeps the sketch's
+ * keys within about 1,600 bins, where @datadog/sketches-js merges dense stores correctly (with keys tens of
+ * thousands apart, as subnormal values give, merging drops bins).
+ */
+export const SKETCH_ZERO = 1e-6;
 
 export interface QuantileSummaryState {
   count: number;
@@ -44,7 +51,7 @@ export class QuantileSummary {
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
     this.sum.add(x);
-    this.sketch.accept(x);
+    this.sketch.accept(Math.abs(x) < SKETCH_ZERO ? 0 : x);
     if (this.exact) {
       if (this.count > EXACT_BUDGET) this.exact = null;
       else this.exact.push(x);
