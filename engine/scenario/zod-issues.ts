@@ -62,6 +62,8 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], root: z.
           }
         } else if (value === undefined) {
           missing(path, `missing required field '${field}'`);
+        } else if (issue.message && issue.message !== 'Invalid input') {
+          add(path, issue.message); // the schema's own words for this union
         } else {
           add(path, unionMessage(field, value));
         }

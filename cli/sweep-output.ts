@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RankedEntry, SweepResult } from '../engine/run/sweep/sweep-result.js';
+import { csvDocument } from './csv-cell.js';
+import { writeFileAtomic } from '../engine/atomic-write.js';
+
+/** The CSV files `motorcade sweep --csv DIR` writes. */
+export const SWEEP_CSV_FILES = ['ranking.csv', 'movements.csv', 'variants.csv', 'breaks.csv', 'pareto.csv'] as const;
+
+const min = (s: number | null): string => (s === null ? 'no route' : (s / 60).toFixed(1));
+const num = (x: number | null): string => (x === null ? 'no route' : x.toFixed(0));
+
+function rankingLines(entries: readonly RankedEntry[]): string[] {
+  const rows = [['rank', 'plan', 'score', 'time min', 'p95 min', 'exposure', 'arrived', 'vs best (95 % CI)', '']];
+  for (const e of entries) {
+    const d = e.vsBest;
+    rows.push([
+      String(e.rank),
+      e.id,
+      num(e.meanScore),
+      min(e.meanTimeS),
+      min(e.p95TimeS),
+      num(e.meanExposure),
+      e.arrivedShare === null ? '-' : `${Math.round(e.arrivedShare * 100)}%`,
+      d ? `+${d.mean.toFixed(0)} [${d.low.toFixed(0)}, ${d.high.toFixed(0)}]` : e.rank === 1 ? 'best' : '-',
+      d ? (d.significant ? 'significant' : 'not significant') : '',
+    ]);
+  }
+  const widths = rows[0]!.map((_c, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => (i === 1 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
+}
+
+/** The terminal summary: overall ranking, per-movement rankings, the Pareto front and where plans break. */
+export function sweepTable(r: SweepResult): string {
+  const out: string[] = [];
+  out.push(`${r.sweep.name}: ${r.variants.length} variants × ${r.samples} samples over ${r.sweep.scenario} (seed ${r.seed}, quantiles ${r.quantiles})`);
+  out.push('score = mean time (s) + mean exposure; differences paired by sample, 95 % interval', '');
+  out.push('plans overall', ...rankingLines(r.ranking), '');
+  for (const m of r.movements) if (m.ranking.length > 1) out.push(`options of ${m.id}`, ...rankingLines(m.ranking), '');
+  out.push(`time–exposure Pareto front: ${r.pareto.filter((p) => p.onFront).map((p) => p.plan).join(', ') || 'none'}`, '');
+  for (const b of r.breaks) {
+    if (!b.variants.length) out.push(`${b.plan} holds in every variant`);
+    else {
+      out.push(`${b.plan} breaks in ${b.variants.length} of ${r.variants.length} variants:`);
+      for (const v of b.variants) out.push(`  ${v.label}: ${v.reason}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export function writeSweepCsv(dir: string, r: SweepResult): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const rank = (e: RankedEntry) => [e.rank, e.id, e.meanScore, e.meanTimeS, e.p95TimeS, e.meanExposure, e.arrivedShare, e.vsBest?.mean ?? null, e.vsBest?.low ?? null, e.vsBest?.high ?? null, e.vsBest ? e.vsBest.significant : null];
+  const head = ['rank', 'id', 'mean_score', 'mean_time_s', 'p95_time_s', 'mean_exposure', 'arrived_share', 'vs_best_mean', 'vs_best_low', 'vs_best_high', 'significant'];
+  const files: Record<(typeof SWEEP_CSV_FILES)[number], unknown[][]> = {
+    'ranking.csv': [head, ...r.ranking.map(rank)],
+    'movements.csv': [['movement', ...head], ...r.movements.flatMap((m) => m.ranking.map((e) => [m.id, ...rank(e)]))],
+    'variants.csv': [['variant', 'label', 'plan', 'mean_score', 'p95_time_s', 'arrived_share', 'no_route'], ...r.perVariant.flatMap((v, i) => v.plans.map((p) => [v.variant, r.variants[i]!.label, p.plan, p.meanScore, p.p95TimeS, p.arrivedShare, p.noRoute]))],
+    'breaks.csv': [['plan', 'variant', 'label', 'reason'], ...r.breaks.flatMap((b) => b.variants.map((v) => [b.plan, v.variant, v.label, v.reason]))],
+    'pareto.csv': [['plan', 'mean_time_s', 'mean_exposure', 'on_front'], ...r.pareto.map((p) => [p.plan, p.meanTimeS, p.meanExposure, p.onFront])],
+  };
+  for (const [name, rows] of Object.entries(files)) writeFileAtomic(path.join(dir, name), csvDocument(rows));
+}
