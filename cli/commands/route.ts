@@ -220,13 +220,16 @@ function batch(flags: RouteFlags, graph: RoadGraph, router: Router, snapper: Edg
   let shown = 0;
   const extrasCsv = (extra: string[]): string => extra.map((v) => ',' + csvCell(v)).join('');
   const extrasJson = (extra: string[]): Record<string, string> => Object.fromEntries(extraColumns.map((c, i) => [c, extra[i] ?? '']));
-  if (!flags.json) out.push('line,from_lon,from_lat,to_lon,to_lat,status,time_s,length_m,snap_from_m,snap_to_m' + extrasCsv(extraColumns));
+  // ODbL: every row carries the attribution, as a last column (CSV) or field (JSON lines), as every export does.
+  const attribution = `Road data ${OSM_ATTRIBUTION}`;
+  const tail = ',' + csvCell(attribution);
+  if (!flags.json) out.push('line,from_lon,from_lat,to_lon,to_lat,status,time_s,length_m,snap_from_m,snap_to_m' + extrasCsv(extraColumns) + ',attribution');
   for (const line of all) {
     const row = byLine.get(line);
     if (!row) {
       const p = bad.get(line)!;
       if (shown++ < maxShown) process.stderr.write(`motorcade: ${terminalSafe(`${file}:${line}: ${p.message}`)}\n`);
-      out.push(flags.json ? JSON.stringify({ line, status: 'bad-row', error: p.message, ...(extraColumns.length ? { columns: extrasJson(p.extra) } : {}) }) : `${line},,,,,bad-row,,,,${extrasCsv(p.extra)}`);
+      out.push(flags.json ? JSON.stringify({ line, status: 'bad-row', error: p.message, ...(extraColumns.length ? { columns: extrasJson(p.extra) } : {}), attribution }) : `${line},,,,,bad-row,,,,${extrasCsv(p.extra)}${tail}`);
       continue;
     }
     const a = snapper.nearest(row.fromLon, row.fromLat, { maxDistanceM: maxSnap });
@@ -245,8 +248,8 @@ function batch(flags: RouteFlags, graph: RoadGraph, router: Router, snapper: Edg
     }
     const sa = a ? a.distanceM.toFixed(1) : '';
     const sb = b ? b.distanceM.toFixed(1) : '';
-    if (flags.json) out.push(JSON.stringify({ line, from: [row.fromLon, row.fromLat], to: [row.toLon, row.toLat], status, time_s: time === '' ? null : Number(time), length_m: len === '' ? null : Number(len), snap_from_m: sa === '' ? null : Number(sa), snap_to_m: sb === '' ? null : Number(sb), ...(extraColumns.length ? { columns: extrasJson(row.extra) } : {}) }));
-    else out.push(csvLine([line, row.fromLon, row.fromLat, row.toLon, row.toLat, status, time, len, sa, sb]) + extrasCsv(row.extra));
+    if (flags.json) out.push(JSON.stringify({ line, from: [row.fromLon, row.fromLat], to: [row.toLon, row.toLat], status, time_s: time === '' ? null : Number(time), length_m: len === '' ? null : Number(len), snap_from_m: sa === '' ? null : Number(sa), snap_to_m: sb === '' ? null : Number(sb), ...(extraColumns.length ? { columns: extrasJson(row.extra) } : {}), attribution }));
+    else out.push(csvLine([line, row.fromLon, row.fromLat, row.toLon, row.toLat, status, time, len, sa, sb]) + extrasCsv(row.extra) + tail);
   }
   process.stdout.write(out.join('\n') + '\n');
   if (problems.length > 0) {

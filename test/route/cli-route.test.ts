@@ -77,7 +77,8 @@ describe('motorcade route (CLI, compiled dist/)', () => {
     const r = run('--batch', file);
     expect(r.code).toBe(2);
     const lines = r.out.trim().split('\n');
-    expect(lines[0]).toBe('line,from_lon,from_lat,to_lon,to_lat,status,time_s,length_m,snap_from_m,snap_to_m');
+    expect(lines[0]).toBe('line,from_lon,from_lat,to_lon,to_lat,status,time_s,length_m,snap_from_m,snap_to_m,attribution');
+    for (const l of lines.slice(1).filter((x) => x !== '')) expect(l).toMatch(/,"Road data © OpenStreetMap contributors, ODbL 1\.0"$/);
     expect(lines.length).toBe(4);
     expect(lines[1]).toMatch(/^2,104\.84,11\.55,104\.93,11\.56,ok,\d+/);
     expect(lines[2]).toMatch(/^3,.*bad-row/);
