@@ -2,7 +2,7 @@ import { QuantileSummary } from '../../metrics/summary/quantile-summary.js';
 import type { SampleRange } from '../../model/sample-range.js';
 import type { SampleSummary } from '../../model/sample-summary.js';
 import { ROW_ARRIVED, ROW_EXPOSURE, ROW_REROUTED, ROW_TIME, SUMMARY_WIDTH } from '../summary-codec.js';
-import { EXPOSURE_COMPONENTS } from '../../model/run-result.js';
+import { EXPOSURE_COMPONENTS, type Distribution } from '../../model/run-result.js';
 import { round2, round4 } from '../../rounding.js';
 
 /**
@@ -22,18 +22,11 @@ export interface BoundedOptionSummary {
   score: number;
 }
 
-export interface BoundedDistribution {
-  p05: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
-  mean: number;
-  min: number;
-  max: number;
+/** Distribution's quantiles, mean and extremes, and how the quantiles were computed. */
+export type BoundedDistribution = Pick<Distribution, 'p05' | 'p25' | 'p50' | 'p75' | 'p95' | 'mean' | 'min' | 'max'> & {
   /** exact (nearest rank, as Distribution) or sketch (within 1 %). */
   quantiles: 'exact' | 'sketch';
-}
+};
 
 class StreamSummary {
   n = 0;
