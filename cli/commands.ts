@@ -23,5 +23,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'exercise', summary: 'run a live tabletop exercise: a local web console with the clock, injects and players\' decisions, journaled as it happens', load: async () => (await import('./commands/exercise.js')).registerExercise },
   { name: 'serve', summary: 'a local HTTP routing API over the graph: OSRM v1 route, table and nearest, plus isochrone and scenario runs', load: async () => (await import('./commands/serve.js')).registerServe },
   { name: 'sweep', summary: 'run a sweep file: vary departure, escort, traffic, threats, closures and responder posts over a base scenario, and rank its plans with paired confidence intervals', load: async () => (await import('./commands/sweep.js')).registerSweep },
+  { name: 'place', summary: 'suggest responder posts that cover the routes best (greedy + swap over candidate sites), with team roles; writes the placed scenario', load: async () => (await import('./commands/place.js')).registerPlace },
   { name: 'worker', summary: 'take sweep shards from a Redis queue (BullMQ) and compute them, until stopped (Ctrl-C)', load: async () => (await import('./commands/worker.js')).registerWorker },
 ];
