@@ -69,6 +69,8 @@ export interface TypePlacement {
  */
 export function placeType(ctx: PreparedRun, demand: PlacementDemand, sites: readonly CandidateSite[], type: ResponderType, units: readonly PlacementUnit[], opts: PlaceTypeOptions): TypePlacement {
   const current = Int32Array.from(units, (u) => (u.current ? siteAt(sites, u.current.lon, u.current.lat) : -1));
+  const missing = units.find((u, i) => u.current && current[i]! < 0);
+  if (missing) throw new Error(`candidate sites must include every current post (candidateSites does): ${missing.id} is not at any`);
   const allowed = [...new Set([...(opts.sites ?? sites.map((_, i) => i)), ...current].filter((s) => s >= 0))].sort((a, b) => a - b);
   const times = new SiteTimes(ctx, demand, sites, units);
   const targetS = ctx.responseTargetS[RESPONDER_TYPES.indexOf(type)]!;
