@@ -4,10 +4,11 @@ import type { CandidateSite } from '../../engine/analysis/placement/candidate-si
 import { placementDemand } from '../../engine/analysis/placement/demand.js';
 import { better, PlacementEvaluator } from '../../engine/analysis/placement/evaluator.js';
 import { placeType } from '../../engine/analysis/placement/place-type.js';
+import { placeResponders } from '../../engine/analysis/placement/placement.js';
 import { placementUnits } from '../../engine/analysis/placement/placement-units.js';
 import { exhaustive, greedy, localSearch, randomPlacements } from '../../engine/analysis/placement/search.js';
 import { SiteTimes } from '../../engine/analysis/placement/site-times.js';
-import type { PlanResponder } from '../../engine/model/run-plan.js';
+import type { PlanResponder, RunPlan } from '../../engine/model/run-plan.js';
 import { PreparedRun } from '../../engine/sim/prepared-run.js';
 import { basePlan, gridGraph, lineGraph, lonAt, latAt, movement, place } from '../support/tiny-world.js';
 
@@ -18,11 +19,12 @@ const police = (id: string, xM: number, yM = 0, over: Partial<PlanResponder> = {
  * A straight 2 km road (20 edges of 100 m at 36 km/h: 10 s an edge, both ways), one movement end to end,
  * police target 60 s: a unit reaches 600 m of road either side of its post in time.
  */
-function lineWorld(responders: PlanResponder[]) {
+function lineWorld(responders: PlanResponder[], threats: RunPlan['threats'] = []) {
   const graph = lineGraph(20);
   const plan = basePlan({
     movements: [movement({ to: place('b', 2000, 0) })],
     responders,
+    threats,
     scoring: { ...basePlan().scoring, responseTargetS: { police: 60, qrf: 60, ambulance: 60, eod: 60 } },
   });
   const ctx = new PreparedRun(graph, plan);
@@ -83,6 +85,35 @@ describe('responder placement on a straight road (hand-checked)', () => {
     expect(ev.score(Int32Array.of(2, -1)).withinShare).toBe(0);
     // A 60 s turnout leaves no time to drive: only the post's own edges' ends are reached in time… none fully.
     expect(ev.score(Int32Array.of(-1, 2)).withinShare).toBe(0);
+  });
+});
+
+describe('team roles', () => {
+  const eod = (x: number): PlanResponder => ({ ...police('e1', x), type: 'eod' });
+  it('EOD covers the road near a suspected device (within 300 m of its zone), not the whole route', () => {
+    const device = { id: 'dev', kind: 'suspected_device', intensity: 0.5, area: { type: 'circle' as const, lon: lonAt(1900), lat: latAt(0), radiusM: 50 }, fromS: 0, toS: 86400 };
+    const { ctx, demand, sites } = lineWorld([eod(0)], [device]);
+    const r = placeResponders(ctx, demand, sites, { objective: 'within' }).types[0]!;
+    expect(r.focus).toContain('suspected devices (dev)');
+    // 1,500–2,000 m is the device's road; a post at 1,500 or 2,000 m reaches all of it within 60 s.
+    expect(['x1500', 'x2000']).toContain(sites[r.units[0]!.to]!.id);
+    expect(r.after.withinShare).toBe(1);
+    expect(r.reasons[0]!.text).toMatch(/^e1 at x(1500|2000) \(listed\): .*of the road near suspected devices within 60 s/);
+  });
+
+  it('without suspected devices EOD covers the whole route, like any responder', () => {
+    const { ctx, demand, sites } = lineWorld([eod(0)]);
+    const r = placeResponders(ctx, demand, sites, { objective: 'within' }).types[0]!;
+    expect(r.focus).toBe('the whole routes (no suspected_device threat on them)');
+    expect(sites[r.units[0]!.to]!.id).toBe('x1000');
+  });
+
+  it('a quick-reaction force waits only at staging areas and listed sites (or where it is)', () => {
+    const { ctx, demand } = lineWorld([{ ...police('q1', 0), type: 'qrf' }]);
+    const sites = [site('x0', 0), { ...site('x1000', 1000), kind: 'hospital' }, { ...site('x1500', 1500), kind: 'staging_area' }];
+    const r = placeResponders(ctx, demand, sites, { objective: 'within' }).types[0]!;
+    expect(r.sites).toEqual([0, 2]);
+    expect(sites[r.units[0]!.to]!.id).toBe('x1500');
   });
 });
 

@@ -6,7 +6,7 @@ import type { CandidateSite } from './candidate-site.js';
 import type { PlacementDemand } from './demand.js';
 import { better, PlacementEvaluator, type PlacementObjective, type PlacementScore } from './evaluator.js';
 import type { PlacementUnit } from './placement-units.js';
-import { exhaustive, greedy, localSearch, randomPlacements, type SearchResult } from './search.js';
+import { exhaustive, multiStart, randomPlacements } from './search.js';
 import { SiteTimes } from './site-times.js';
 
 /** A unit counts as posted at a candidate site when it is this close to it (m). */
@@ -49,7 +49,7 @@ export interface TypePlacement {
   before: PlacementScore;
   after: PlacementScore;
   routes: RouteCoverage[];
-  /** Placements scored by greedy + swap (both starts). */
+  /** Placements scored by greedy + swap (every start). */
   evaluations: number;
   /** One-to-all searches behind the precomputed site times. */
   searches: number;
@@ -63,9 +63,9 @@ export interface TypePlacement {
 }
 
 /**
- * Place the units of one responder type: greedy then swap local search, and swap local search from the
- * placement as written too (so the result is never worse than the scenario's own); the better of the two,
- * the one from the scenario's placement on ties (fewer moves).
+ * Place the units of one responder type: greedy + swap local search from several starts (search.ts
+ * multiStart), one of them the placement as written, so the result is never worse than the scenario's own,
+ * and on ties it is the scenario's (fewer moves).
  */
 export function placeType(ctx: PreparedRun, demand: PlacementDemand, sites: readonly CandidateSite[], type: ResponderType, units: readonly PlacementUnit[], opts: PlaceTypeOptions): TypePlacement {
   const current = Int32Array.from(units, (u) => (u.current ? siteAt(sites, u.current.lon, u.current.lat) : -1));
@@ -76,13 +76,8 @@ export function placeType(ctx: PreparedRun, demand: PlacementDemand, sites: read
   const targetS = ctx.responseTargetS[RESPONDER_TYPES.indexOf(type)]!;
   const ev = new PlacementEvaluator(times, demand, targetS, opts.objective, opts.weight);
   const before = ev.score(current);
-  const fromGreedy = localSearch(ev, greedy(ev, units.length, allowed, current).assignment, allowed);
-  let best: SearchResult = fromGreedy;
-  if (current.every((s) => s >= 0)) {
-    const fromCurrent = localSearch(ev, current, allowed);
-    if (!better(fromGreedy.score, fromCurrent.score)) best = fromCurrent;
-  }
-  const evaluations = ev.evaluations - 1;
+  const best = multiStart(ev, units.length, allowed, current);
+  const evaluations = best.evaluations;
   const result: TypePlacement = {
     type,
     objective: opts.objective,
