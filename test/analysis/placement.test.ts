@@ -127,7 +127,9 @@ const world = fc.record({
   objective: fc.constantFrom('within' as const, 'p95' as const),
 }).filter((w) => w.from !== w.to);
 
-function gridWorld(w: fc.infer<typeof world>) {
+type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+
+function gridWorld(w: World) {
   const xy = (n: number) => [(n % 4) * 100, Math.floor(n / 4) * 100] as const;
   const graph = gridGraph(4, 4);
   const plan = basePlan({

@@ -1,6 +1,7 @@
 import { haversineM } from '../../geo/haversine.js';
 import type { PreparedRun } from '../../sim/prepared-run.js';
 import { findChokepoints } from '../chokepoints.js';
+import { shortList } from './short-list.js';
 
 /** Chokepoints of different routes this close together are one post (m). */
 const SAME_CHOKEPOINT_M = 150;
@@ -38,13 +39,9 @@ export function securityDetailPosts(ctx: PreparedRun, teams: number): SecurityDe
     const every = [...p.options].filter(([mi, set]) => set.size >= routed[mi]!).map(([mi]) => ctx.movements[mi]!.id);
     const some = [...p.options.keys()].map((mi) => ctx.movements[mi]!.id);
     const score = 2 * every.length + some.length;
-    const reason = `${p.what} near ${p.near}: ${every.length ? `unavoidable for ${every.length} movement${every.length === 1 ? '' : 's'} (${listed(every)})` : 'avoidable by every movement'}, crossed by ${some.length} (${listed(some)})`;
+    const reason = `${p.what} near ${p.near}: ${every.length ? `unavoidable for ${every.length} movement${every.length === 1 ? '' : 's'} (${shortList(every)})` : 'avoidable by every movement'}, crossed by ${some.length} (${shortList(some)})`;
     return { post: { lon: p.lon, lat: p.lat, near: p.near, score, reason }, order };
   });
   scored.sort((a, b) => b.post.score - a.post.score || a.order - b.order);
   return scored.slice(0, teams).map((s) => s.post);
-}
-
-function listed(ids: string[]): string {
-  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 2).join(', ')} and ${ids.length - 2} more`;
 }

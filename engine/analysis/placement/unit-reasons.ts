@@ -1,3 +1,4 @@
+import { shortList } from './short-list.js';
 import type { CandidateSite } from './candidate-site.js';
 import type { PlacementDemand } from './demand.js';
 import { CAP_TARGETS } from './evaluator.js';
@@ -65,7 +66,7 @@ export function unitReasons(p: TypePlacement, demand: PlacementDemand, sites: re
     const marginalShare = p.after.withinShare - p.evaluator.score(without).withinShare;
     const site = sites[placed.to]!;
     const parts = [
-      `${placed.unit.id} at ${site.label} (${site.kind}): first to arrive on ${(firstM / 1000).toFixed(1)} km of route${movements.size ? ` (${listed([...movements])})` : ''}`,
+      `${placed.unit.id} at ${site.label} (${site.kind}): first to arrive on ${(firstM / 1000).toFixed(1)} km of route${movements.size ? ` (${shortList([...movements], 'movements')})` : ''}`,
       `without it ${(100 * marginalShare).toFixed(1)}% less ${weight ? 'of the road near suspected devices' : 'route'} within ${p.targetS} s`,
     ];
     if (w.lengthM > 0) parts.push(`reaches ${(w.lengthM / 1000).toFixed(1)} km of the worst-covered stretches first (mean ${Math.round(w.beforeS)} s before, ${Math.round(w.afterS)} s now)`);
@@ -85,8 +86,4 @@ function worstEdges(times: Float64Array, lengthM: Float64Array, weight?: Float64
     acc += lengthM[e]!;
   }
   return out;
-}
-
-function listed(ids: string[]): string {
-  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 2).join(', ')} and ${ids.length - 2} more movements`;
 }
