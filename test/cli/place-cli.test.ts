@@ -44,6 +44,22 @@ describe.skipIf(!cliBuilt)('motorcade place', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('a scenario on its own road file, written to another folder: the road path is rewritten and the file validates', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-place-'));
+    const out = path.join(dir, 'out.yaml');
+    const r = cli(['place', 'test/fixtures/scenario-graph/grid-scenario.yaml', '--grid', '3', '--units', 'police=2', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/police_placed_1 +new unit → /);
+    const text = fs.readFileSync(out, 'utf8');
+    const graphLine = /^graph: (.+)$/m.exec(text)![1]!;
+    expect(path.resolve(dir, graphLine)).toBe(path.resolve('test/fixtures/scenario-graph/grid-roads.geojson'));
+    expect(text).toMatch(/police_placed_1: \{ type: police, at: \[ [\d.]+, [\d.]+ \], turnout: 60 s \}/);
+    const v = cli(['validate', out]);
+    expect(v.code).toBe(0);
+    expect(v.out).toMatch(/2 responders/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('prints before/after per movement, the exhaustive gap and the random baseline, and the team roles', () => {
     const r = cli(['place', 'scenarios/summit-day.yaml', '--types', 'eod', '--exhaustive', '--random', '50']);
     expect(r.code).toBe(0);
