@@ -79,9 +79,11 @@ describe.skipIf(!cliBuilt || !haveRedis)('motorcade sweep --queue (BullMQ on Red
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives the local run’s JSON byte for byte, with a worker killed mid-shard, and resumes from Redis', async () => {
-    const local = cli(ARGS);
+  it('gives the local run’s JSON byte for byte (in-process and on the pool), with a worker killed mid-shard, and resumes from Redis', async () => {
+    const local = cli([...ARGS, '--workers', '0']);
     expect(local.code).toBe(0);
+    const pooled = spawnSync(process.execPath, [CLI, ...ARGS, '--workers', '2'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, MOTORCADE_POOL_WHEN_WORK_MS: '0' } });
+    expect(pooled.stdout).toBe(local.out);
     const url = `redis://127.0.0.1:${port}`;
     const a = startWorker(url);
     const b = startWorker(url);
