@@ -6,7 +6,8 @@ import { defaultWorkers } from '../../engine/run/default-workers.js';
 import type { SweepResult } from '../../engine/run/sweep/sweep-result.js';
 import { runAction } from '../report-error.js';
 import { loadRunInputs, scenarioInputs } from '../scenario-inputs.js';
-import { checkOutputPaths } from '../output-paths.js';
+import { checkOutputPaths, type OutputPath } from '../output-paths.js';
+import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { checkCsvFolder } from '../csv-set.js';
 import { SWEEP_CSV_FILES, sweepTable, writeSweepCsv } from '../sweep-output.js';
 import { parseSamplesFlag } from './run.js';
@@ -19,6 +20,7 @@ interface SweepCommandOptions {
   seed?: string;
   queue?: string;
   workers?: string;
+  report?: string;
 }
 
 /** `motorcade sweep SWEEP.yaml`: every variant × plan of a sweep file, ranked with paired intervals. */
@@ -31,6 +33,7 @@ export function registerSweep(program: Command): void {
     .option('--csv <dir>', `write ${SWEEP_CSV_FILES.join(', ')} into DIR`)
     .option('--samples <n>', 'samples per variant and option (default: the sweep file, else the scenario)')
     .option('--seed <s>', 'seed of every sample stream (default: the sweep file, else the scenario)')
+    .option('--report <file>', 'also write the sweep page (.html, offline): ranking, intervals, Pareto chart, where each plan breaks')
     .option('--workers <n>', `worker threads on this machine (default: the available cores, ${defaultWorkers()} here; 0 = main thread only); the output does not depend on it`)
     .option('--queue <redis-url>', 'enqueue the shards on Redis (BullMQ) for `motorcade worker` processes, then aggregate: redis://HOST:PORT')
     .action(
@@ -41,12 +44,17 @@ export function registerSweep(program: Command): void {
         const loaded = await loadSweep(file, loadRunInputs);
         if (samples !== undefined) loaded.spec.samples = samples;
         if (opts.seed !== undefined) loaded.spec.seed = opts.seed;
-        if (opts.csv !== undefined) {
-          checkOutputPaths([{ flag: '--csv', path: opts.csv, kind: 'folder' }], [{ what: 'the sweep file', path: file }, ...scenarioInputs(loaded.spec.scenarioFile, loaded.scenario)]);
-          checkCsvFolder(opts.csv, SWEEP_CSV_FILES, []);
-        }
+        const outputs: OutputPath[] = [];
+        if (opts.csv !== undefined) outputs.push({ flag: '--csv', path: opts.csv, kind: 'folder' });
+        if (opts.report !== undefined) outputs.push({ flag: '--report', path: opts.report, kind: 'file' });
+        checkOutputPaths(outputs, [{ what: 'the sweep file', path: file }, ...scenarioInputs(loaded.spec.scenarioFile, loaded.scenario)]);
+        if (opts.csv !== undefined) checkCsvFolder(opts.csv, SWEEP_CSV_FILES, []);
         const result = opts.queue !== undefined ? await runQueued(loaded, opts.queue) : await runSweepOnPool(loaded, workers ?? defaultWorkers());
         if (opts.csv !== undefined) writeSweepCsv(opts.csv, result);
+        if (opts.report !== undefined) {
+          const { renderSweepPage } = await import('../../viz/sweep/render-sweep-page.js');
+          writeFileAtomic(opts.report, renderSweepPage(result));
+        }
         process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : sweepTable(result));
       }),
     );
