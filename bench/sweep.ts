@@ -159,7 +159,7 @@ if (spawnSync('redis-server', ['--version']).status !== 0) {
     for (const shard of [20, 100, 500, 1000]) console.log(`shard of ${String(shard).padStart(4)} samples: overhead ${pct(shard).toFixed(1)} % of its work`);
     const needed = Math.ceil(perJobMs / ((OVERHEAD_TARGET_PCT / 100) * perSampleMs));
     console.log(`shard size for < ${OVERHEAD_TARGET_PCT} %: ${needed} samples`);
-    verdict.target("queue overhead per job at shards of 500 samples", pct(500), OVERHEAD_TARGET_PCT, 'at most', ' %');
+    verdict.target('queue overhead per job at shards of 500 samples', pct(500), OVERHEAD_TARGET_PCT, 'at most', ' %');
     verdict.target('queue overhead per job at the bundled shard size (20 samples)', pct(20), OVERHEAD_TARGET_PCT, 'at most', ' %');
   } finally {
     for (const w of workers) w.kill('SIGTERM');

@@ -83,6 +83,12 @@ describe.skipIf(skipWithoutChromium('sweep page'))('the sweep page in Chromium',
     expect(bars).toEqual(sweep.ranking.slice(1).map((e) => [e.id, e.vsBest!.significant]));
   });
 
+  it('draws each plan’s time histogram with the merged counts', async () => {
+    const hists = await page.$$eval('#ranking svg.time-histograms g.plan-histogram', (gs) => gs.map((g) => [g.getAttribute('data-plan'), Array.from(g.querySelectorAll('rect.bin')).map((r) => Number(r.getAttribute('data-count')))]));
+    expect(hists).toEqual(sweep.timeHistograms.map((h) => [h.plan, h.histogram.counts]));
+    for (const h of sweep.timeHistograms) expect(h.histogram.counts.reduce((a, c) => a + c, 0)).toBe(sweep.samples * sweep.variants.length);
+  });
+
   it('draws every plan on the Pareto chart, the front filled and joined', async () => {
     const points = await page.$$eval('#pareto g.plan-point', (gs) => gs.map((g) => [g.getAttribute('data-plan'), g.classList.contains('on-front')]));
     expect(points).toEqual(sweep.pareto.map((p) => [p.plan, p.onFront]));

@@ -67,3 +67,36 @@ function paretoChart(points) {
   });
   return svg;
 }
+
+/** One small histogram per plan of its door-to-door time (min) over every variant and sample, on one shared axis. */
+function timeHistogramChart(hists) {
+  var rows = hists.filter(function (h) { return h.histogram.counts.length; });
+  var w = 640, rowH = 46, left = 130, right = 24, top = 10;
+  var h = top + rows.length * rowH + 30;
+  var svg = svgEl('svg', { viewBox: '0 0 ' + w + ' ' + h, class: 'time-histograms', role: 'img', 'aria-label': 'Door-to-door time per plan' });
+  if (!rows.length) return svg;
+  var end = function (x) { return x.histogram.start + Math.max(1, x.histogram.counts.length) * x.histogram.width; };
+  var lo = Math.min.apply(null, rows.map(function (x) { return x.histogram.start; })) / 60;
+  var hi = Math.max.apply(null, rows.map(function (x) { return x.histogram.width ? end(x) : x.histogram.start + 60; })) / 60;
+  if (!(hi > lo)) hi = lo + 1;
+  var xs = function (v) { return left + ((v - lo) / (hi - lo)) * (w - left - right); };
+  ticks(lo, hi, 6).forEach(function (t) {
+    svg.appendChild(svgEl('line', { x1: xs(t), x2: xs(t), y1: top, y2: h - 26, class: 'grid' }));
+    svg.appendChild(svgEl('text', { x: xs(t), y: h - 10, 'text-anchor': 'middle', class: 'tick' }, String(t)));
+  });
+  rows.forEach(function (x, i) {
+    var g = svgEl('g', { class: 'plan-histogram', 'data-plan': x.plan });
+    var base = top + (i + 1) * rowH - 6;
+    var most = Math.max.apply(null, x.histogram.counts);
+    var width = x.histogram.width || 60;
+    g.appendChild(svgEl('text', { x: left - 8, y: base - 4, 'text-anchor': 'end', class: 'label' }, x.plan));
+    x.histogram.counts.forEach(function (c, b) {
+      var x0 = xs((x.histogram.start + b * width) / 60);
+      var x1 = xs((x.histogram.start + (b + 1) * width) / 60);
+      var bh = most ? (c / most) * (rowH - 12) : 0;
+      g.appendChild(svgEl('rect', { x: x0, y: base - bh, width: Math.max(0.5, x1 - x0 - 0.5), height: bh, class: 'bin', 'data-count': c }));
+    });
+    svg.appendChild(g);
+  });
+  return svg;
+}

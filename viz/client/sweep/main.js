@@ -27,6 +27,8 @@ function drawRanking(container) {
   container.appendChild(rankingTable(data.ranking, 'Ranked by mean score over every variant and sample', 'plan'));
   container.appendChild(el('p', { className: 'note', text: 'Plans: ' + data.plans.map(function (p) { return p.id + ' = ' + options[p.id]; }).join('; ') + '.' }));
   container.appendChild(intervalChart(data.ranking, 'Paired difference to ' + data.ranking[0].id + ' (95 % intervals; dark = significant)'));
+  container.appendChild(el('p', { className: 'note', text: 'Door-to-door time of each plan over every variant and sample (min; samples per equal-width bin):' }));
+  container.appendChild(timeHistogramChart(data.timeHistograms));
 }
 
 function drawPareto(container) {
