@@ -1,7 +1,7 @@
 /**
  * Sweep benchmarks (a few minutes on 2 shared cores; --quick: about one).
  *
- *   npm run build && node dist/bench/sweep.js [--quick]
+ *   npm run build && node dist/bench/sweep.js [--quick] [--only memory,throughput,overhead]
  *
  * 1. Peak memory of a run of 10k, 100k and 1M samples of one stream (--quick: 10k, 100k), each in its own
  *    process: a real run through the sweep's bounded summaries, against RunAggregator (a row per sample,
@@ -20,6 +20,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../engine/paths.js';
 import { Verdict } from './verdict.js';
+import { loadSweep } from '../engine/run/sweep/load-sweep.js';
+import { runSweepLocal } from '../engine/run/sweep/run-sweep.js';
+import { loadRunInputs } from '../cli/scenario-inputs.js';
 
 const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 const SELF = path.join(PACKAGE_ROOT, 'dist', 'bench', 'sweep.js');
@@ -93,22 +96,28 @@ function sweepWithShard(dir: string, shard: number): string {
 }
 
 const verdict = new Verdict();
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : ['memory', 'throughput', 'overhead'];
+let sink = 0;
 console.log(`# bench/sweep — ${os.availableParallelism()} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, node ${process.version}`);
 
-console.log('\n## peak memory of a run of one stream (growth over the loaded process, MB)');
-console.log('   samples   bounded: live   RSS   (s)   rows (RunAggregator): live   RSS   ratio of live');
-const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
-const bounded: Memory[] = [];
-for (const n of sizes) {
-  const b = memory('bounded', n);
-  const r = memory('rows', n);
-  bounded.push(b);
-  console.log(`${String(n).padStart(10)}   ${b.retainedMb.toFixed(1).padStart(13)} ${b.rssMb.toFixed(1).padStart(5)} ${(b.ms / 1000).toFixed(1).padStart(5)}   ${r.retainedMb.toFixed(1).padStart(26)} ${r.rssMb.toFixed(1).padStart(5)}   ${(r.retainedMb / Math.max(0.1, b.retainedMb)).toFixed(1).padStart(6)}×`);
+if (only.includes('memory')) {
+  console.log('\n## peak memory of a run of one stream (growth over the loaded process, MB)');
+  console.log('   samples   bounded: live   RSS   (s)   rows (RunAggregator): live   RSS   ratio of live');
+  const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  const bounded: Memory[] = [];
+  for (const n of sizes) {
+    const b = memory('bounded', n);
+    const r = memory('rows', n);
+    bounded.push(b);
+    console.log(`${String(n).padStart(10)}   ${b.retainedMb.toFixed(1).padStart(13)} ${b.rssMb.toFixed(1).padStart(5)} ${(b.ms / 1000).toFixed(1).padStart(5)}   ${r.retainedMb.toFixed(1).padStart(26)} ${r.rssMb.toFixed(1).padStart(5)}   ${(r.retainedMb / Math.max(0.1, b.retainedMb)).toFixed(1).padStart(6)}×`);
+  }
+  const growth = bounded[bounded.length - 1]!.retainedMb - bounded[0]!.retainedMb;
+  verdict.agree(`bounded run memory flat from ${sizes[0]} to ${sizes[sizes.length - 1]} samples`, growth <= FLAT_MB, `peak live memory grew ${growth.toFixed(2)} MB (at most ${FLAT_MB} MB)`);
 }
-const growth = bounded[bounded.length - 1]!.retainedMb - bounded[0]!.retainedMb;
-verdict.agree(`bounded run memory flat from ${sizes[0]} to ${sizes[sizes.length - 1]} samples`, growth <= FLAT_MB, `peak live memory grew ${growth.toFixed(2)} MB (at most ${FLAT_MB} MB)`);
 
-if (spawnSync('redis-server', ['--version']).status !== 0) {
+if (!only.includes('throughput') && !only.includes('overhead')) {
+  // nothing on Redis asked for
+} else if (spawnSync('redis-server', ['--version']).status !== 0) {
   console.log('\nredis-server not installed: queue benches skipped');
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sweep-bench-'));
@@ -118,55 +127,72 @@ if (spawnSync('redis-server', ['--version']).status !== 0) {
   let workers: ChildProcess[] = [];
   try {
     await waitForPort(port);
-    const samples = quick ? 40 : 160;
-    console.log(`\n## sweep throughput (contingency-sweep, 16 variants × ${samples} samples × 9 option streams, shards of 20; wall s incl. process start)`);
-    const args = ['sweep', SWEEP, '--samples', String(samples), '--json'];
-    const inProcess = timedCli([...args, '--workers', '0', '--seed', 'bench-0']);
-    const row = (what: string, ms: number): void => console.log(`${what.padEnd(26)} ${(ms / 1000).toFixed(2).padStart(6)}  ${(inProcess.ms / ms).toFixed(2)} × in-process`);
-    row('in-process (1 thread)', inProcess.ms);
-    const results = new Set([inProcess.out]);
-    for (const k of [1, 2]) {
-      const p = timedCli([...args, '--workers', String(k), '--seed', 'bench-0'], { MOTORCADE_POOL_WHEN_WORK_MS: '0' });
-      results.add(p.out);
-      row(`local pool, ${k} worker${k > 1 ? 's' : ''}`, p.ms);
+    if (only.includes('throughput')) {
+      const samples = quick ? 40 : 160;
+      console.log(`\n## sweep throughput (contingency-sweep, 16 variants × ${samples} samples × 9 option streams, shards of 20; wall s incl. process start)`);
+      const args = ['sweep', SWEEP, '--samples', String(samples), '--json'];
+      const inProcess = timedCli([...args, '--workers', '0', '--seed', 'bench-0']);
+      const row = (what: string, ms: number): void => console.log(`${what.padEnd(26)} ${(ms / 1000).toFixed(2).padStart(6)}  ${(inProcess.ms / ms).toFixed(2)} × in-process`);
+      row('in-process (1 thread)', inProcess.ms);
+      const results = new Set([inProcess.out]);
+      for (const k of [1, 2]) {
+        const p = timedCli([...args, '--workers', String(k), '--seed', 'bench-0'], { MOTORCADE_POOL_WHEN_WORK_MS: '0' });
+        results.add(p.out);
+        row(`local pool, ${k} worker${k > 1 ? 's' : ''}`, p.ms);
+      }
+      for (const k of [1, 2, 3]) {
+        workers = await startWorkers(url, k);
+        const q = timedCli([...args, '--queue', url, '--seed', `bench-${k}`]); // a seed of its own: no results reused from Redis
+        row(`queue, ${k} worker process${k > 1 ? 'es' : ''}`, q.ms);
+        for (const w of workers) w.kill('SIGTERM');
+        workers = [];
+      }
+      verdict.agree('in-process and pool output', results.size === 1, results.size === 1 ? 'the same JSON bytes' : `${results.size} different outputs`);
     }
-    for (const k of [1, 2, 3]) {
-      workers = await startWorkers(url, k);
-      const q = timedCli([...args, '--queue', url, '--seed', `bench-${k}`]); // a seed of its own: no results reused from Redis
-      row(`queue, ${k} worker process${k > 1 ? 'es' : ''}`, q.ms);
-      for (const w of workers) w.kill('SIGTERM');
-      workers = [];
+    if (only.includes('overhead')) {
+      console.log('\n## queue overhead per job (1 warm worker)');
+      workers = await startWorkers(url, 1);
+      timedCli(['sweep', SWEEP, '--samples', '4', '--json', '--queue', url, '--seed', 'bench-warm']); // the graph loaded in its sandbox
+      const n = quick ? 40 : 80;
+      // The work per variant-sample (all 9 streams): CPU time of the shards in this process (a shared machine's
+      // load changes wall times between two runs far more than the slope), the slope between n and 3n samples.
+      const loaded = await loadSweep(SWEEP, loadRunInputs);
+      loaded.spec.shardSamples = 1000;
+      const cpuOf = (samples: number): number => {
+        loaded.spec.samples = samples;
+        loaded.spec.seed = `cpu-${samples}`;
+        const c0 = process.cpuUsage();
+        sink += runSweepLocal(loaded).ranking.length;
+        const c = process.cpuUsage(c0);
+        return (c.user + c.system) / 1000;
+      };
+      cpuOf(8); // warm-up: the first variants of a process run cold code
+      const c1 = cpuOf(n);
+      const c3 = cpuOf(3 * n);
+      const perSampleMs = (c3 - c1) / (16 * 2 * n);
+      // The per-job overhead: the same work in many small jobs against one job per variant, the faster of two
+      // rounds each (fresh seeds, so nothing is read back from Redis).
+      const small = 5;
+      const best = (shard: number): number => Math.min(...[0, 1].map((round) => timedCli(['sweep', sweepWithShard(dir, shard), '--samples', String(n), '--json', '--queue', url, '--seed', `o-${shard}-${round}`]).ms));
+      const q1 = best(small);
+      const q2 = best(n);
+      const jobs = 16 * Math.ceil(n / small);
+      const perJobMs = Math.max(0, (q1 - q2) / (jobs - 16));
+      console.log(`work per variant-sample  ${perSampleMs.toFixed(2)} ms CPU (in this process, slope ${16 * n} → ${48 * n} variant-samples)`);
+      console.log(`queue overhead per job   ${perJobMs.toFixed(2)} ms (${jobs} jobs of ${small} samples: ${(q1 / 1000).toFixed(2)} s; 16 jobs of ${n}: ${(q2 / 1000).toFixed(2)} s; faster of 2 each)`);
+      const pct = (shard: number): number => (100 * perJobMs) / (shard * perSampleMs);
+      for (const shard of [20, 100, 500, 1000]) console.log(`shard of ${String(shard).padStart(4)} samples: overhead ${pct(shard).toFixed(1)} % of its work`);
+      const needed = Math.ceil(perJobMs / ((OVERHEAD_TARGET_PCT / 100) * perSampleMs));
+      console.log(`shard size for < ${OVERHEAD_TARGET_PCT} %: ${needed} samples`);
+      verdict.target('queue overhead per job at shards of 500 samples', pct(500), OVERHEAD_TARGET_PCT, 'at most', ' %');
+      verdict.target('queue overhead per job at the bundled shard size (20 samples)', pct(20), OVERHEAD_TARGET_PCT, 'at most', ' %');
     }
-    verdict.agree('in-process and pool output', results.size === 1, results.size === 1 ? 'the same JSON bytes' : `${results.size} different outputs`);
-
-    console.log('\n## queue overhead per job (1 warm worker)');
-    workers = await startWorkers(url, 1);
-    timedCli(['sweep', SWEEP, '--samples', '4', '--json', '--queue', url, '--seed', 'bench-warm']); // the graph loaded in its sandbox
-    const n = quick ? 40 : 80;
-    // The work per variant-sample (all 9 streams): the slope of in-process wall time in the sample count.
-    const l1 = timedCli(['sweep', sweepWithShard(dir, 1000), '--samples', String(n), '--workers', '0', '--json', '--seed', 'o']);
-    const l2 = timedCli(['sweep', sweepWithShard(dir, 1000), '--samples', String(3 * n), '--workers', '0', '--json', '--seed', 'o']);
-    const perSampleMs = (l2.ms - l1.ms) / (16 * 2 * n);
-    // The per-job overhead: the same work in many small jobs against one job per variant.
-    const small = 5;
-    const q1 = timedCli(['sweep', sweepWithShard(dir, small), '--samples', String(n), '--json', '--queue', url, '--seed', 'o-small']);
-    const q2 = timedCli(['sweep', sweepWithShard(dir, n), '--samples', String(n), '--json', '--queue', url, '--seed', 'o-large']);
-    const jobs = 16 * Math.ceil(n / small);
-    const perJobMs = Math.max(0, (q1.ms - q2.ms) / (jobs - 16));
-    console.log(`work per variant-sample  ${perSampleMs.toFixed(2)} ms (in-process slope, ${16 * n} → ${48 * n} variant-samples)`);
-    console.log(`queue overhead per job   ${perJobMs.toFixed(2)} ms (${jobs} jobs of ${small} samples: ${(q1.ms / 1000).toFixed(2)} s; 16 jobs of ${n}: ${(q2.ms / 1000).toFixed(2)} s)`);
-    const pct = (shard: number): number => (100 * perJobMs) / (shard * perSampleMs);
-    for (const shard of [20, 100, 500, 1000]) console.log(`shard of ${String(shard).padStart(4)} samples: overhead ${pct(shard).toFixed(1)} % of its work`);
-    const needed = Math.ceil(perJobMs / ((OVERHEAD_TARGET_PCT / 100) * perSampleMs));
-    console.log(`shard size for < ${OVERHEAD_TARGET_PCT} %: ${needed} samples`);
-    verdict.target('queue overhead per job at shards of 500 samples', pct(500), OVERHEAD_TARGET_PCT, 'at most', ' %');
-    verdict.target('queue overhead per job at the bundled shard size (20 samples)', pct(20), OVERHEAD_TARGET_PCT, 'at most', ' %');
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     redis.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-console.log('');
+console.log(`\nsink ${sink}`);
 for (const line of verdict.summary()) console.log(line);
 verdict.finish();
