@@ -34,7 +34,7 @@ export function registerSweep(program: Command): void {
     .option('--samples <n>', 'samples per variant and option (default: the sweep file, else the scenario)')
     .option('--seed <s>', 'seed of every sample stream (default: the sweep file, else the scenario)')
     .option('--report <file>', 'also write the sweep page (.html, offline): ranking, intervals, Pareto chart, where each plan breaks')
-    .option('--workers <n>', `worker threads on this machine (default: the available cores, ${defaultWorkers()} here; 0 = main thread only); the output does not depend on it`)
+    .option('--workers <n>', `up to N worker threads on this machine (default: the available cores, ${defaultWorkers()} here; 0 = main thread only; short sweeps start none); the output does not depend on it`)
     .option('--queue <redis-url>', 'enqueue the shards on Redis (BullMQ) for `motorcade worker` processes, then aggregate: redis://HOST:PORT')
     .action(
       runAction(async (file: string, opts: SweepCommandOptions) => {
