@@ -1,14 +1,17 @@
 import type { Command } from 'commander';
 import { InputError } from '../../engine/errors.js';
 import { loadSweep, type LoadedSweep } from '../../engine/run/sweep/load-sweep.js';
-import { runSweepLocal } from '../../engine/run/sweep/run-sweep.js';
+import { runSweepOnPool } from '../../engine/run/sweep/sweep-on-pool.js';
+import { defaultWorkers } from '../../engine/run/default-workers.js';
 import type { SweepResult } from '../../engine/run/sweep/sweep-result.js';
 import { runAction } from '../report-error.js';
 import { loadRunInputs, scenarioInputs } from '../scenario-inputs.js';
-import { checkOutputPaths } from '../output-paths.js';
+import { checkOutputPaths, type OutputPath } from '../output-paths.js';
+import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { checkCsvFolder } from '../csv-set.js';
 import { SWEEP_CSV_FILES, sweepTable, writeSweepCsv } from '../sweep-output.js';
 import { parseSamplesFlag } from './run.js';
+import { parseWorkers } from '../run-flags.js';
 
 interface SweepCommandOptions {
   json?: boolean;
@@ -16,6 +19,8 @@ interface SweepCommandOptions {
   samples?: string;
   seed?: string;
   queue?: string;
+  workers?: string;
+  report?: string;
 }
 
 /** `motorcade sweep SWEEP.yaml`: every variant × plan of a sweep file, ranked with paired intervals. */
@@ -28,19 +33,28 @@ export function registerSweep(program: Command): void {
     .option('--csv <dir>', `write ${SWEEP_CSV_FILES.join(', ')} into DIR`)
     .option('--samples <n>', 'samples per variant and option (default: the sweep file, else the scenario)')
     .option('--seed <s>', 'seed of every sample stream (default: the sweep file, else the scenario)')
+    .option('--report <file>', 'also write the sweep page (.html, offline): ranking, intervals, Pareto chart, where each plan breaks')
+    .option('--workers <n>', `up to N worker threads on this machine (default: the available cores, ${defaultWorkers()} here; 0 = main thread only; short sweeps start none); the output does not depend on it`)
     .option('--queue <redis-url>', 'enqueue the shards on Redis (BullMQ) for `motorcade worker` processes, then aggregate: redis://HOST:PORT')
     .action(
       runAction(async (file: string, opts: SweepCommandOptions) => {
         const samples = parseSamplesFlag(opts.samples);
+        const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
+        if (workers !== undefined && opts.queue !== undefined) throw new InputError('--workers sizes the pool of a sweep on this machine; with --queue the `motorcade worker` processes run the shards: give one of them');
         const loaded = await loadSweep(file, loadRunInputs);
         if (samples !== undefined) loaded.spec.samples = samples;
         if (opts.seed !== undefined) loaded.spec.seed = opts.seed;
-        if (opts.csv !== undefined) {
-          checkOutputPaths([{ flag: '--csv', path: opts.csv, kind: 'folder' }], [{ what: 'the sweep file', path: file }, ...scenarioInputs(loaded.spec.scenarioFile, loaded.scenario)]);
-          checkCsvFolder(opts.csv, SWEEP_CSV_FILES, []);
-        }
-        const result = opts.queue !== undefined ? await runQueued(loaded, opts.queue) : runSweepLocal(loaded);
+        const outputs: OutputPath[] = [];
+        if (opts.csv !== undefined) outputs.push({ flag: '--csv', path: opts.csv, kind: 'folder' });
+        if (opts.report !== undefined) outputs.push({ flag: '--report', path: opts.report, kind: 'file' });
+        checkOutputPaths(outputs, [{ what: 'the sweep file', path: file }, ...scenarioInputs(loaded.spec.scenarioFile, loaded.scenario)]);
+        if (opts.csv !== undefined) checkCsvFolder(opts.csv, SWEEP_CSV_FILES, []);
+        const result = opts.queue !== undefined ? await runQueued(loaded, opts.queue) : await runSweepOnPool(loaded, workers ?? defaultWorkers());
         if (opts.csv !== undefined) writeSweepCsv(opts.csv, result);
+        if (opts.report !== undefined) {
+          const { renderSweepPage } = await import('../../viz/sweep/render-sweep-page.js');
+          writeFileAtomic(opts.report, renderSweepPage(result));
+        }
         process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : sweepTable(result));
       }),
     );

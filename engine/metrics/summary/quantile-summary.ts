@@ -88,6 +88,26 @@ export class QuantileSummary {
     return Math.min(this.max, Math.max(this.min, this.sketch.getValueAtQuantile(p)));
   }
 
+  /** The values, sorted, while the summary is exact; null beyond the budget. */
+  sortedValues(): Float64Array | null {
+    return this.exact ? Float64Array.from(this.exact).sort() : null;
+  }
+
+  /**
+   * The sketch as (value, count) in increasing value order: each bin's representative value (within
+   * RELATIVE_ACCURACY of every value the bin holds), zeros as 0. Counts sum to `count`. A function of the
+   * state alone, so any merge order gives the same list.
+   */
+  sketchBins(): { value: number; count: number }[] {
+    const out: { value: number; count: number }[] = [];
+    const m = this.sketch.mapping;
+    const neg = storeBins(this.sketch.negativeStore);
+    for (let i = neg.length - 1; i >= 0; i--) out.push({ value: -m.value(neg[i]![0]), count: neg[i]![1] });
+    if (this.sketch.zeroCount > 0) out.push({ value: 0, count: this.sketch.zeroCount });
+    for (const [k, c] of storeBins(this.sketch.store)) out.push({ value: m.value(k), count: c });
+    return out;
+  }
+
   toJSON(): QuantileSummaryState {
     return {
       count: this.count,

@@ -4,13 +4,15 @@ import type { SampleSummary } from '../../model/sample-summary.js';
 import { ROW_ARRIVED, ROW_EXPOSURE, ROW_REROUTED, ROW_TIME, SUMMARY_WIDTH } from '../summary-codec.js';
 import { EXPOSURE_COMPONENTS, type Distribution } from '../../model/run-result.js';
 import { round2, round4 } from '../../rounding.js';
+import { HISTOGRAM_BINS } from '../distribution.js';
+import { summaryHistogram } from './bounded-histogram.js';
 
 /**
  * The boundary between a run's sample stream and bounded, mergeable aggregation: the same `add` and
  * `addPacked` the pool's sinks call on RunAggregator (engine/run/aggregate.ts), but memory bounded by the
- * exact budget of QuantileSummary instead of a row per sample. It summarises time, total exposure and the
- * arrived/rerouted shares per movement × option; the full RunResult (hotspots, coverage, playback) stays
- * RunAggregator's. Used by sweeps' benches and for runs past the exact budget.
+ * exact budget of QuantileSummary instead of a row per sample. It summarises time, total exposure (each a
+ * Distribution with its histogram) and the arrived/rerouted shares per movement × option; the full
+ * RunResult (hotspots, coverage, playback) stays RunAggregator's. Used by sweeps' benches and for runs past the exact budget.
  */
 export interface BoundedOptionSummary {
   samplesDone: number;
@@ -22,9 +24,11 @@ export interface BoundedOptionSummary {
   score: number;
 }
 
-/** Distribution's quantiles, mean and extremes, and how the quantiles were computed. */
-export type BoundedDistribution = Pick<Distribution, 'p05' | 'p25' | 'p50' | 'p75' | 'p95' | 'mean' | 'min' | 'max'> & {
-  /** exact (nearest rank, as Distribution) or sketch (within 1 %). */
+/**
+ * A Distribution, and how its quantiles and histogram were computed: exact (nearest rank and the values'
+ * own bins, as RunAggregator) or from the sketch (each within 1 %: summaryHistogram says how for bins).
+ */
+export type BoundedDistribution = Distribution & {
   quantiles: 'exact' | 'sketch';
 };
 
@@ -91,5 +95,16 @@ export class BoundedRunSummary {
 
 function bounded(q: QuantileSummary): BoundedDistribution {
   const v = (p: number) => (q.count ? round2(q.quantile(p)) : 0);
-  return { p05: v(0.05), p25: v(0.25), p50: v(0.5), p75: v(0.75), p95: v(0.95), mean: q.count ? round2(q.mean()) : 0, min: q.count ? round2(q.min) : 0, max: q.count ? round2(q.max) : 0, quantiles: q.isExact ? 'exact' : 'sketch' };
+  return {
+    p05: v(0.05),
+    p25: v(0.25),
+    p50: v(0.5),
+    p75: v(0.75),
+    p95: v(0.95),
+    mean: q.count ? round2(q.mean()) : 0,
+    min: q.count ? round2(q.min) : 0,
+    max: q.count ? round2(q.max) : 0,
+    histogram: summaryHistogram(q, HISTOGRAM_BINS),
+    quantiles: q.isExact ? 'exact' : 'sketch',
+  };
 }

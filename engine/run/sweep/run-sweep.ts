@@ -42,14 +42,29 @@ export function sweepWork(loaded: LoadedSweep): SweepWork {
   return { digest, variants, shards };
 }
 
-/** Prepared runs of variants, one at a time (a variant's shards run back to back). */
+/**
+ * Prepared runs of the variants last used, at most `capacity` (most recent first). A variant's shards are
+ * handed out back to back, so one is enough in a single thread; a pool worker holds two, because it has
+ * two shards in hand at once (SamplePool pipelines them) and at a variant boundary they differ.
+ */
 export class VariantContexts {
-  private current: { key: string; ctx: PreparedRun } | undefined;
-  constructor(private readonly graph: RoadGraph) {}
+  private readonly recent: { key: string; ctx: PreparedRun }[] = [];
+  constructor(
+    private readonly graph: RoadGraph,
+    private readonly capacity = 1,
+  ) {}
 
   get(key: string, plan: () => RunPlan, samples: number, seed: string): PreparedRun {
-    if (this.current?.key !== key) this.current = { key, ctx: new PreparedRun(this.graph, plan(), { samples, seed }) };
-    return this.current.ctx;
+    const at = this.recent.findIndex((c) => c.key === key);
+    if (at >= 0) {
+      const [hit] = this.recent.splice(at, 1);
+      this.recent.unshift(hit!);
+      return hit!.ctx;
+    }
+    this.recent.length = Math.min(this.recent.length, Math.max(1, this.capacity) - 1); // the oldest goes before the next is built
+    const ctx = new PreparedRun(this.graph, plan(), { samples, seed });
+    this.recent.unshift({ key, ctx });
+    return ctx;
   }
 }
 

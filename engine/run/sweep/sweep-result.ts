@@ -3,6 +3,9 @@ import { round2, round4 } from '../../rounding.js';
 import type { SweepSpec, Variant } from './sweep-model.js';
 import { pairIndex, VariantSummary, type OutcomeSummary } from './variant-summary.js';
 import type { PairedDifference, PairedInterval } from './paired-stats.js';
+import type { Distribution } from '../../model/run-result.js';
+import { HISTOGRAM_BINS } from '../distribution.js';
+import { summaryHistogram } from '../summary/bounded-histogram.js';
 
 /**
  * The result of a sweep (`motorcade sweep --json`), byte-identical for the same sweep file, seed and
@@ -46,6 +49,8 @@ export interface SweepResult {
   ranking: RankedEntry[];
   movements: { id: string; ranking: RankedEntry[] }[];
   pareto: { plan: string; meanTimeS: number; meanExposure: number; onFront: boolean }[];
+  /** Per plan, door-to-door time over every variant and sample (s): Distribution's histogram, from the merged summaries. */
+  timeHistograms: { plan: string; histogram: Distribution['histogram'] }[];
   breaks: { plan: string; variants: { variant: string; label: string; reason: string }[] }[];
   perVariant: { variant: string; plans: { plan: string; meanScore: number | null; p95TimeS: number | null; arrivedShare: number | null; noRoute: string | null }[] }[];
 }
@@ -70,6 +75,8 @@ export function sweepResult(spec: SweepSpec, variants: readonly Variant[], summa
     return o.samples ? [{ plan: p.id, meanTimeS: round2(o.time.mean()), meanExposure: round2(o.exposure.mean()) }] : [];
   });
   const pareto = points.map((p) => ({ ...p, onFront: !points.some((q) => q !== p && q.meanTimeS <= p.meanTimeS && q.meanExposure <= p.meanExposure && (q.meanTimeS < p.meanTimeS || q.meanExposure < p.meanExposure)) }));
+
+  const timeHistograms = spec.plans.map((p, i) => ({ plan: p.id, histogram: summaryHistogram(pooled.plans[i]!.time, HISTOGRAM_BINS) }));
 
   const breaks = spec.plans.map((p, pi) => ({
     plan: p.id,
@@ -97,6 +104,7 @@ export function sweepResult(spec: SweepSpec, variants: readonly Variant[], summa
     ranking,
     movements,
     pareto,
+    timeHistograms,
     breaks,
     perVariant,
   };

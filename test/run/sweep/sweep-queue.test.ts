@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, cliBuilt, ROOT } from '../../cli/cli-spawn.js';
 
@@ -79,9 +80,11 @@ describe.skipIf(!cliBuilt || !haveRedis)('motorcade sweep --queue (BullMQ on Red
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives the local run’s JSON byte for byte, with a worker killed mid-shard, and resumes from Redis', async () => {
-    const local = cli(ARGS);
+  it('gives the local run’s JSON byte for byte (in-process and on the pool), with a worker killed mid-shard, and resumes from Redis', async () => {
+    const local = cli([...ARGS, '--workers', '0']);
     expect(local.code).toBe(0);
+    const pooled = spawnSync(process.execPath, [CLI, ...ARGS, '--workers', '2'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, MOTORCADE_POOL_WHEN_WORK_MS: '0' } });
+    expect(pooled.stdout).toBe(local.out);
     const url = `redis://127.0.0.1:${port}`;
     const a = startWorker(url);
     const b = startWorker(url);
@@ -101,7 +104,11 @@ describe.skipIf(!cliBuilt || !haveRedis)('motorcade sweep --queue (BullMQ on Red
 
   it('Redis lost mid-sweep: one line, exit 3, and the shards done stay counted', async () => {
     const sweep = run(['sweep', SWEEP, '--samples', '3', '--seed', 'other', '--json', '--queue', `redis://127.0.0.1:${port}`]);
-    await new Promise((r) => setTimeout(r, 1500)); // enqueued and waiting: no worker runs
+    // Wait until its 16 shards are enqueued and waiting (no worker runs them): a bounded poll of the queue.
+    const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true });
+    await client.connect();
+    for (let i = 0; i < 300 && (await client.llen('bull:motorcade-sweep:wait')) < 16; i++) await new Promise((r) => setTimeout(r, 100));
+    client.disconnect();
     redis!.kill('SIGKILL');
     const r = await sweep;
     expect(r.code).toBe(3);

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { SweepResult } from '../../engine/run/sweep/sweep-result.js';
+import { launchChromium, skipWithoutChromium } from './browser.js';
+
+/**
+ * The sweep page (`motorcade sweep SWEEP.yaml --report FILE`) of the bundled sweep, opened in Debian's
+ * Chromium from a file:// URL and checked against `motorcade sweep --json` of the same sweep and seed.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const OUT = path.join(ROOT, 'test-output');
+const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const SWEEP = path.join(ROOT, 'scenarios', 'sweeps', 'contingency-sweep.yaml');
+const ARGS = ['--samples', '4', '--workers', '0'];
+
+function cli(args: string[]): string {
+  return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+}
+
+async function open(browser: Browser, file: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(pathToFileURL(file).href);
+  return { page, requests, errors };
+}
+
+describe.skipIf(skipWithoutChromium('sweep page'))('the sweep page in Chromium', () => {
+  let browser: Browser;
+  let sweep: SweepResult;
+  let page: Page;
+  let requests: string[];
+  let errors: string[];
+  const file = path.join(OUT, 'contingency-sweep.html');
+
+  beforeAll(async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    const table = cli(['sweep', SWEEP, ...ARGS, '--report', file]);
+    expect(table).toMatch(/plans overall/); // the terminal table still prints
+    sweep = JSON.parse(cli(['sweep', SWEEP, ...ARGS, '--json'])) as SweepResult;
+    browser = await launchChromium();
+    ({ page, requests, errors } = await open(browser, file));
+    await page.waitForSelector('html[data-sweep-drawn="true"]', { timeout: 15_000 });
+  }, 240_000);
+  afterAll(async () => { await browser?.close(); });
+
+  it('is drawn offline: no request but the file itself, no error, scripts only by hash', async () => {
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    expect(errors).toEqual([]);
+    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content') ?? '');
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/connect-src 'none'/);
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)![1]!.trim().split(/\s+/);
+    expect(scriptSrc.length).toBe(1);
+    expect(scriptSrc[0]).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+  });
+
+  it('does not run a script that is not in the policy', async () => {
+    const tampered = path.join(OUT, 'contingency-sweep-tampered.html');
+    fs.writeFileSync(tampered, fs.readFileSync(file, 'utf8').replace('</body>', '<script>document.documentElement.dataset.injected = "yes";</script></body>'));
+    const t = await open(browser, tampered);
+    await t.page.waitForSelector('html[data-sweep-drawn="true"]', { timeout: 15_000 });
+    expect(await t.page.evaluate(() => document.documentElement.dataset['injected'] ?? null)).toBeNull();
+    expect(t.errors.some((e) => /Content Security Policy/.test(e))).toBe(true);
+    await t.page.close();
+  });
+
+  it('ranks the plans as the JSON does, with an interval per plan after the best, dark when significant', async () => {
+    const rows = await page.$$eval('#ranking table.ranking tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-id'), ...Array.from(tr.children).map((td) => td.textContent)]));
+    expect(rows.map((r) => r[0])).toEqual(sweep.ranking.map((e) => e.id));
+    expect(rows[0]![8]).toBe('best');
+    sweep.ranking.slice(1).forEach((e, i) => {
+      expect(rows[i + 1]![8]).toBe(`+${Math.round(e.vsBest!.mean)} [${Math.round(e.vsBest!.low)}, ${Math.round(e.vsBest!.high)}] ${e.vsBest!.significant ? 'significant' : 'not significant'}`);
+    });
+    const bars = await page.$$eval('#ranking svg.interval-chart g.interval', (gs) => gs.map((g) => [g.getAttribute('data-id'), g.classList.contains('significant')]));
+    expect(bars).toEqual(sweep.ranking.slice(1).map((e) => [e.id, e.vsBest!.significant]));
+  });
+
+  it('draws each plan’s time histogram with the merged counts', async () => {
+    const hists = await page.$$eval('#ranking svg.time-histograms g.plan-histogram', (gs) => gs.map((g) => [g.getAttribute('data-plan'), Array.from(g.querySelectorAll('rect.bin')).map((r) => Number(r.getAttribute('data-count')))]));
+    expect(hists).toEqual(sweep.timeHistograms.map((h) => [h.plan, h.histogram.counts]));
+    for (const h of sweep.timeHistograms) expect(h.histogram.counts.reduce((a, c) => a + c, 0)).toBe(sweep.samples * sweep.variants.length);
+  });
+
+  it('draws every plan on the Pareto chart, the front filled and joined', async () => {
+    const points = await page.$$eval('#pareto g.plan-point', (gs) => gs.map((g) => [g.getAttribute('data-plan'), g.classList.contains('on-front')]));
+    expect(points).toEqual(sweep.pareto.map((p) => [p.plan, p.onFront]));
+    const front = sweep.pareto.filter((p) => p.onFront).length;
+    expect(await page.$$eval('#pareto polyline.front', (l) => l.length)).toBe(front > 1 ? 1 : 0);
+    // Time grows to the right: the fastest plan's point is leftmost.
+    const xs = await page.$$eval('#pareto g.plan-point circle', (cs) => cs.map((c) => Number(c.getAttribute('cx'))));
+    const fastest = sweep.pareto.reduce((a, p, i) => (p.meanTimeS < sweep.pareto[a]!.meanTimeS ? i : a), 0);
+    expect(Math.min(...xs)).toBe(xs[fastest]);
+  });
+
+  it('names the conditions that break each plan, and marks those cells of the variant table', async () => {
+    const blocks = await page.$$eval('#breaks .plan-breaks', (ds) => ds.map((d) => ({ plan: d.getAttribute('data-plan'), items: Array.from(d.querySelectorAll('li')).map((li) => li.textContent) })));
+    expect(blocks).toEqual(sweep.breaks.map((b) => ({ plan: b.plan, items: b.variants.map((v) => `${v.label}: ${v.reason}`) })));
+    expect(sweep.breaks.some((b) => b.variants.length > 0)).toBe(true);
+    const broken = await page.$$eval('#breaks table.variants td.broken', (tds) => tds.length);
+    expect(broken).toBe(sweep.breaks.reduce((n, b) => n + b.variants.length, 0));
+    expect(await page.$$eval('#breaks table.variants tbody tr', (trs) => trs.length)).toBe(sweep.variants.length);
+  });
+
+  it('ranks the options of each movement that has more than one', async () => {
+    const captions = await page.$$eval('#movement-rankings caption', (cs) => cs.map((c) => c.textContent));
+    expect(captions).toEqual(sweep.movements.filter((m) => m.ranking.length > 1).map((m) => `Options of ${m.id}`));
+  });
+});
