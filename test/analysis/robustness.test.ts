@@ -16,21 +16,19 @@ import { basePlan, latAt, lonAt, movement, place } from '../support/tiny-world.j
  *                W2 ═400 span 2═ E2                        A─N0 2000, N0─N1 800, N1─B 2000
  */
 function twinSpanGraph(): RoadGraph {
+  return roads([[0, 0], [200, 0], [600, 0], [800, 0], [200, 25], [600, 25], [0, 2000], [800, 2000]], [...TWIN_SPAN, [0, 6, 2000], [6, 7, 800], [7, 3, 2000]]);
+}
+
+/** The twin-span crossing alone: A ─ W1 ═ span 1 ═ E1 ─ B, W2 ═ span 2 ═ E2, tied at both ends. */
+const TWIN_SPAN: [number, number, number, number?][] = [[0, 1, 200], [1, 2, 400, EdgeFlag.BRIDGE], [2, 3, 200], [1, 4, 25], [4, 5, 400, EdgeFlag.BRIDGE], [5, 2, 25]];
+
+/** A graph of two-way 36 km/h roads: nodes at (x, y) metres, roads [from, to, length m, flags]. */
+function roads(at: readonly (readonly [number, number])[], list: readonly (readonly [number, number, number, number?])[]): RoadGraph {
   const b = new GraphBuilder();
-  const at = [[0, 0], [200, 0], [600, 0], [800, 0], [200, 25], [600, 25], [0, 2000], [800, 2000]] as const;
   for (const [x, y] of at) b.addNode(lonAt(x), latAt(y));
   const cls = roadClassCode('minor')!;
-  const road = (from: number, to: number, lengthM: number, flags = 0) => b.addSegment({ from, to, lengthM, speedKmh: 36, roadClass: cls, flags });
-  road(0, 1, 200);
-  road(1, 2, 400, EdgeFlag.BRIDGE);
-  road(2, 3, 200);
-  road(1, 4, 25);
-  road(4, 5, 400, EdgeFlag.BRIDGE);
-  road(5, 2, 25);
-  road(0, 6, 2000);
-  road(6, 7, 800);
-  road(7, 3, 2000);
-  return b.build({ source: { kind: 'test-twin-span' }, report: {}, builtAt: 'test' });
+  for (const [from, to, lengthM, flags] of list) b.addSegment({ from, to, lengthM, speedKmh: 36, roadClass: cls, flags: flags ?? 0 });
+  return b.build({ source: { kind: 'test-roads' }, report: {}, builtAt: 'test' });
 }
 
 const edgeOf = (g: RoadGraph, t: number, h: number) => {
@@ -69,18 +67,7 @@ describe('robustness closes crossings, not single edges (tiny twin-span graph)',
   });
 
   it('"no detour" is a result: without the way round, closing the crossing means cannot arrive', () => {
-    const b = new GraphBuilder();
-    const at = [[0, 0], [200, 0], [600, 0], [800, 0], [200, 25], [600, 25]] as const;
-    for (const [x, y] of at) b.addNode(lonAt(x), latAt(y));
-    const cls = roadClassCode('minor')!;
-    const road = (from: number, to: number, lengthM: number, flags = 0) => b.addSegment({ from, to, lengthM, speedKmh: 36, roadClass: cls, flags });
-    road(0, 1, 200);
-    road(1, 2, 400, EdgeFlag.BRIDGE);
-    road(2, 3, 200);
-    road(1, 4, 25);
-    road(4, 5, 400, EdgeFlag.BRIDGE);
-    road(5, 2, 25);
-    const island = b.build({ source: { kind: 'test-island' }, report: {}, builtAt: 'test' });
+    const island = roads([[0, 0], [200, 0], [600, 0], [800, 0], [200, 25], [600, 25]], TWIN_SPAN);
     const fast = runInProcess(island, plan).result.movements[0]!.options[0]!;
     const bridge = fast.robustness.find((c) => c.reason.includes('bridge'))!;
     expect(bridge).toMatchObject({ outcome: 'cannot_arrive', extraTimeS: null, spans: 2, worst: true });
@@ -88,22 +75,10 @@ describe('robustness closes crossings, not single edges (tiny twin-span graph)',
 
   it('tries two closures together and reports the pair when it costs more than either alone', () => {
     // Two rivers in a row, each with one bridge and its own way round: closing both pays both detours.
-    const b = new GraphBuilder();
-    const at = [[0, 0], [200, 0], [400, 0], [600, 0], [800, 0], [200, 300], [400, 300], [600, 300], [800, 300]] as const;
-    for (const [x, y] of at) b.addNode(lonAt(x), latAt(y));
-    const cls = roadClassCode('minor')!;
-    const road = (from: number, to: number, lengthM: number, flags = 0) => b.addSegment({ from, to, lengthM, speedKmh: 36, roadClass: cls, flags });
-    road(0, 1, 200);
-    road(1, 2, 200, EdgeFlag.BRIDGE);
-    road(2, 3, 200);
-    road(3, 4, 200, EdgeFlag.BRIDGE);
-    road(1, 5, 300);
-    road(5, 6, 200);
-    road(6, 2, 300);
-    road(3, 7, 300);
-    road(7, 8, 200);
-    road(8, 4, 300);
-    const rivers = b.build({ source: { kind: 'test-two-rivers' }, report: {}, builtAt: 'test' });
+    const rivers = roads(
+      [[0, 0], [200, 0], [400, 0], [600, 0], [800, 0], [200, 300], [400, 300], [600, 300], [800, 300]],
+      [[0, 1, 200], [1, 2, 200, EdgeFlag.BRIDGE], [2, 3, 200], [3, 4, 200, EdgeFlag.BRIDGE], [1, 5, 300], [5, 6, 200], [6, 2, 300], [3, 7, 300], [7, 8, 200], [8, 4, 300]],
+    );
     const fast = runInProcess(rivers, plan).result.movements[0]!.options[0]!;
     const singles = fast.robustness.filter((c) => c.crossings === 1 && c.reason.includes('bridge'));
     expect(singles.map((c) => c.extraTimeS)).toEqual([60, 60]);
