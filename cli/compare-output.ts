@@ -1,4 +1,5 @@
 import type { MovementResult, OptionResult, RunResult } from '../engine/model/run-result.js';
+import { worstClosure } from '../engine/analysis/robustness.js';
 import { minutes, movementHeader } from './run-output.js';
 
 /**
@@ -31,7 +32,11 @@ function rows(mv: MovementResult): Row[] {
     const e = x.evacuation.find((y) => y.kind === kind);
     return e && e.destinations.length > 0 ? e.p95S : null;
   };
-  const worstDetour = (x: OptionResult) => x.robustness.reduce<number | null>((m, c) => (c.extraTimeS === null ? m : Math.max(m ?? 0, c.extraTimeS)), null);
+  // Infinity: the worst closure leaves no way round (printed "cannot arrive").
+  const worstDetour = (x: OptionResult) => {
+    const w = worstClosure(x.robustness);
+    return !w ? null : w.outcome === 'cannot_arrive' ? Infinity : w.extraTimeS;
+  };
   return [
     { label: 'length (km)', values: get((x) => x.route.lengthM / 1000), fmt: num(1), lowerBetter: true, matters: 0.15 },
     { label: 'time p50 (min)', values: get((x) => x.timeS.p50), fmt: minutes, lowerBetter: true, matters: 0.1 },
@@ -50,7 +55,7 @@ function rows(mv: MovementResult): Row[] {
     { label: 'to hospital p95 (min)', values: get(evac('hospital')), fmt: minutes, lowerBetter: true, matters: 0.15 },
     { label: 'to safe haven p95 (min)', values: get(evac('safe_haven')), fmt: minutes, lowerBetter: true, matters: 0.15 },
     { label: 'bridges crossed', values: get((x) => x.route.bridges), fmt: num(0), lowerBetter: true, matters: 0.5 },
-    { label: 'worst closure detour (min)', values: get(worstDetour), fmt: minutes, lowerBetter: true, matters: 0.3 },
+    { label: 'worst closure detour (min)', values: get(worstDetour), fmt: (v) => (v === Infinity ? 'cannot arrive' : minutes(v)), lowerBetter: true, matters: 0.3 },
     { label: 'arrived (share of samples)', values: get((x) => x.arrivedShare), fmt: pctFmt, lowerBetter: false, matters: 0.05 },
   ];
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/model/run-result.js';
 import { round2 } from '../engine/rounding.js';
+import { closureLines } from './closure-text.js';
 import { csvDocument } from './csv-cell.js';
 import { writeCsvSet } from './csv-set.js';
 
@@ -79,7 +80,7 @@ export function runSummary(result: RunResult): string {
   out.push(`${result.scenario.name} — ${result.samples} samples per option, seed ${result.seed}${result.partial ? ' (PARTIAL: interrupted)' : ''}`);
   out.push('exposure in exposure-seconds (weighted seconds, see docs/metrics.md); times in minutes; ★ = recommended; "in target" = share of route within the police response target');
   for (const mv of result.movements) {
-    out.push('', movementHeader(mv), movementTable(mv), `verdict: ${mv.verdict}`);
+    out.push('', movementHeader(mv), movementTable(mv), ...closureLines(mv), `verdict: ${mv.verdict}`);
   }
   out.push('', `Road data ${result.graph.attribution}`);
   return out.join('\n');

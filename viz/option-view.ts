@@ -1,5 +1,6 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
 import { EXPOSURE_COMPONENTS, type Distribution, type OptionResult, type Playback as RunPlayback } from '../engine/model/run-result.js';
+import { worstClosure } from '../engine/analysis/robustness.js';
 import { encodeLine, quantise } from './geometry-codec.js';
 import type { BoxStats, Playback, Quantiles, ReportOption } from './report-data.js';
 
@@ -23,7 +24,7 @@ export const MIN_STRETCH_M = 200;
 
 export function optionView(graph: RoadGraph | undefined, opt: OptionResult, recommendedId: string | null, profile?: ExposureProfile | null): ReportOption {
   const coverageShares = opt.response.map((r) => r.withinTargetShare);
-  const extras = opt.robustness.map((c) => c.extraTimeS).filter((x): x is number => x !== null);
+  const worst = worstClosure(opt.robustness);
   const view: ReportOption = {
     id: opt.id,
     label: opt.label,
@@ -43,10 +44,11 @@ export function optionView(graph: RoadGraph | undefined, opt: OptionResult, reco
     coverage: coverageShares.length > 0 ? Math.min(...coverageShares) : null,
     evacuation: opt.evacuation.map((v) => ({ to: v.kind, p50S: v.p50S, p95S: v.p95S, maxS: v.maxS, shareWithinTarget: v.withinTargetShare, targetS: v.targetS })),
     robustness: {
-      worstExtraS: extras.length > 0 ? Math.max(...extras) : null,
-      noDetour: opt.robustness.length - extras.length,
+      worstExtraS: worst?.outcome === 'detour' ? worst.extraTimeS : null,
+      worstCannotArrive: worst?.outcome === 'cannot_arrive',
+      noDetour: opt.robustness.filter((c) => c.outcome === 'cannot_arrive').length,
       criticalEdges: opt.robustness.length,
-      items: opt.robustness.map((c) => ({ lon: c.lon, lat: c.lat, extraS: c.extraTimeS, label: `${c.near}: ${c.reason}` })),
+      items: opt.robustness.map((c) => ({ lon: c.lon, lat: c.lat, extraS: c.extraTimeS, cannotArrive: c.outcome === 'cannot_arrive', label: `${c.near}: ${c.reason}` })),
     },
     arrivedShare: opt.arrivedShare,
     reroutedShare: opt.reroutedShare,

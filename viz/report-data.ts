@@ -181,7 +181,8 @@ export interface ReportOption {
   coverage: number | null;
   evacuation: { to: string; p50S: number | null; p95S: number | null; maxS: number | null; shareWithinTarget: number; targetS: number }[];
   /** Critical edges: worst extra time when one is closed on arrival; noDetour counts edges with no way round. */
-  robustness: { worstExtraS: number | null; noDetour: number; criticalEdges: number; items: { lon: number; lat: number; extraS: number | null; label: string }[] };
+  /** The worst closure (the smallest set that costs the most): its extra time, or worstCannotArrive when there is no way round. */
+  robustness: { worstExtraS: number | null; worstCannotArrive: boolean; noDetour: number; criticalEdges: number; items: { lon: number; lat: number; extraS: number | null; cannotArrive: boolean; label: string }[] };
   arrivedShare: number;
   reroutedShare: number;
   hotspots: { lon: number; lat: number; exposure: number; label: string }[];

@@ -18,6 +18,8 @@ import { checkCsvFolder } from '../csv-set.js';
 import { checkOutputPaths, type InputPath, type OutputPath } from '../output-paths.js';
 import { CSV_FILES, runSummary, toGeoJSON, writeCsv } from '../run-output.js';
 import { parseSeedFlag } from '../seed-flag.js';
+import { zoneWarnings, type ZoneWarning } from '../../engine/analysis/zone-warnings.js';
+import { formatWarning } from '../scenario-warnings.js';
 
 export interface RunCommandOptions {
   samples?: string;
@@ -44,9 +46,10 @@ export async function executeRun(
   graph: RoadGraph,
   scenario: Scenario,
   opts: { samples?: number | undefined; seed?: string | undefined; workers?: number | undefined; signal?: AbortSignal | undefined; onProgress?: ((p: ScheduleProgress) => void) | undefined },
-): Promise<{ result: RunResult; timings: RunTimings; partial: boolean }> {
-  const { result, timings, partial } = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers ?? defaultWorkers(), signal: opts.signal, onProgress: opts.onProgress });
-  return { result, timings, partial };
+): Promise<{ result: RunResult; timings: RunTimings; partial: boolean; warnings: ZoneWarning[] }> {
+  const { result, timings, partial, ctx, analysis } = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers ?? defaultWorkers(), signal: opts.signal, onProgress: opts.onProgress });
+  const warnings = zoneWarnings(ctx, (mi, oi) => analysis.options[mi]?.[oi]?.nominal?.record ?? null);
+  return { result, timings, partial, warnings };
 }
 
 /** Every output of `run` (--csv folder, --geojson file) is checked before the run: see cli/output-paths.ts. */
@@ -81,7 +84,7 @@ export function registerRun(program: Command): void {
         // Ctrl-C once: finish running chunks, write what was done marked partial; twice: exit at once.
         const progress = createProgressReporter({ json: opts.json === true });
         const guard = interruptOnSigint({ onFirst: () => progress.stop() });
-        let run: { result: RunResult; timings: RunTimings; partial: boolean };
+        let run: Awaited<ReturnType<typeof executeRun>>;
         try {
           run = await executeRun(graph, scenario, { samples, seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
         } catch (err) {
@@ -102,6 +105,7 @@ export function registerRun(program: Command): void {
         if (opts.geojson) writeFileAtomic(opts.geojson, JSON.stringify(toGeoJSON(result)) + '\n');
         if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else process.stdout.write(runSummary(result) + '\n');
+        for (const w of run.warnings) process.stderr.write(formatWarning(file, w) + '\n');
         if (opts.timings) process.stderr.write(`timings: prepare ${timings.prepareMs.toFixed(0)} ms, simulate ${timings.simulateMs.toFixed(0)} ms, aggregate ${timings.aggregateMs.toFixed(0)} ms\n`);
         if (run.partial) {
           process.stderr.write('motorcade: interrupted: the result covers the samples done only and is marked "partial": true\n');

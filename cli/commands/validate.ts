@@ -5,6 +5,8 @@ import { formatProblem, loadScenario, type Scenario, type ScenarioProblem } from
 import { runAction } from '../report-error.js';
 import { graphKey, graphOptionsFor } from '../scenario-inputs.js';
 import { DataFileError } from '../../engine/errors.js';
+import type { ZoneWarning } from '../../engine/analysis/zone-warnings.js';
+import { formatWarning, scenarioWarnings } from '../scenario-warnings.js';
 
 interface ValidateFlags {
   graph: boolean;
@@ -19,6 +21,8 @@ interface FileResult {
   file: string;
   ok: boolean;
   problems: ScenarioProblem[];
+  /** Things that are valid but probably not meant (zone-warnings.ts); never make the file invalid. */
+  warnings?: ZoneWarning[];
   summary?: Record<string, number>;
   scenario?: Scenario;
 }
@@ -70,12 +74,17 @@ export function registerValidate(program: Command): void {
             ({ scenario, problems } = await loadScenario(file, { ...base, graph: await graphFor(scenario) }));
           }
           const ok = problems.length === 0;
-          results.push({ file, ok, problems, ...(ok ? { summary: summarise(scenario) } : {}), ...(ok && flags.normalised ? { scenario } : {}) });
+          // Zone warnings need the routes and nominal runs: only for a valid scenario checked on its graph.
+          const warnings = ok && flags.graph ? scenarioWarnings(await graphFor(scenario), scenario) : undefined;
+          results.push({ file, ok, problems, ...(warnings ? { warnings } : {}), ...(ok ? { summary: summarise(scenario) } : {}), ...(ok && flags.normalised ? { scenario } : {}) });
         }
         if (flags.json || flags.normalised) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
         else {
           for (const r of results) {
-            if (r.ok) process.stdout.write(`ok  ${r.file}  ${Object.entries(r.summary!).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+            if (r.ok) {
+              process.stdout.write(`ok  ${r.file}  ${Object.entries(r.summary!).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+              for (const w of r.warnings ?? []) process.stderr.write(formatWarning(r.file, w) + '\n');
+            }
             else {
               for (const p of r.problems) process.stderr.write(formatProblem(p) + '\n');
               process.stderr.write(`${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}\n`);

@@ -242,15 +242,27 @@ export interface Chokepoint {
   near: string;
 }
 
+/** One closure tried by robustness: a crossing or corridor, or a set of them closed together (docs/metrics.md). */
 export interface CriticalEdge {
+  /** First route edge the closure shuts. */
   edge: number;
   index: number;
   lon: number;
   lat: number;
   near: string;
-  /** Extra seconds to the destination if this edge is closed when the motorcade reaches it; null = no detour exists. */
+  /** Extra seconds to the destination if the closure is in place when the motorcade reaches it; null unless outcome is 'detour'. */
   extraTimeS: number | null;
+  /** detour: a way round exists (extraTimeS); cannot_arrive: no way round; starts_on_it: the route starts inside the closure. */
+  outcome: 'detour' | 'cannot_arrive' | 'starts_on_it';
   reason: string;
+  /** Every directed edge closed (the stretch, parallel spans or carriageways, both directions). */
+  closedEdges: number[];
+  /** Roads closed side by side (2 for both spans of a twin bridge). */
+  spans: number;
+  /** Crossings or corridors closed together (1, or 2 for the worst pair). */
+  crossings: number;
+  /** The smallest set of closures whose closure costs the most for this option. */
+  worst: boolean;
 }
 
 export interface Playback {

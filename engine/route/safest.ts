@@ -6,7 +6,17 @@ import type { RouteEndpoint, RouteFound, RouteNotFound } from './types.js';
 
 export interface SafestOptions {
   /** Threat zones and chokepoints as penalties: exposure of an edge = its costS − timeS in this overlay. */
-  exposureOverlay: CompiledOverlay;
+  exposureOverlay?: CompiledOverlay;
+  /** Instead of exposureOverlay: the exposure of driving each edge (≥ 0, Infinity = closed), per edge. */
+  exposureS?: Float64Array;
+  /**
+   * The exposure of a candidate route, when the per-edge weights only approximate it (e.g. zones active in
+   * a time window, evaluated along the route's own timeline). Candidates are accepted and compared by it.
+   * Default: the sum of the per-edge exposure.
+   */
+  exposureOf?: (route: RouteFound) => number;
+  /** The caller's fastest route (the option it is compared with); searched here when not given. */
+  baseline?: RouteFound;
   /** Accept at most this many seconds more than the fastest route. */
   maxDelayS?: number;
   /** Accept at most this fraction more than the fastest route (0.25 = 25 % longer). Default 0.25 when neither limit is given. */
@@ -34,28 +44,36 @@ const BISECTIONS = 14;
  * Minimum exposure subject to time ≤ budget (the fastest time plus the allowed delay), a resource-
  * constrained shortest path solved by Lagrangian relaxation: routes minimising time + λ·exposure for λ
  * found by bisection on a log scale. The result is the least-exposed route found within the budget (the
- * fastest route when nothing better fits), so it is never slower than allowed; like all Lagrangian methods
- * it can miss a feasible route that no λ makes optimal.
+ * fastest route when nothing better fits), so it is never slower than allowed and, measured by
+ * `exposureOf`, never more exposed than the fastest; like all Lagrangian methods it can miss a feasible
+ * route that no λ makes optimal.
  */
 export function findSafest(router: Router, from: RouteEndpoint, to: RouteEndpoint, opts: SafestOptions): SafestRoute {
   const graph = router.graph;
   const exp = opts.exposureOverlay;
-  if (!exp || exp.graph !== graph) throw new InputError('safest: exposureOverlay must be a CompiledOverlay of this graph');
+  if (opts.exposureS ? opts.exposureS.length !== graph.edgeCount : !exp || exp.graph !== graph) {
+    throw new InputError('safest: give exposureS (one value per edge) or exposureOverlay (a CompiledOverlay of this graph)');
+  }
   if (opts.maxDelayS !== undefined && !(opts.maxDelayS >= 0)) throw new InputError(`safest: maxDelayS ${opts.maxDelayS} must be ≥ 0`);
   if (opts.maxDelayRatio !== undefined && !(opts.maxDelayRatio >= 0)) throw new InputError(`safest: maxDelayRatio ${opts.maxDelayRatio} must be ≥ 0`);
   const time = opts.overlay?.timeS ?? graph.timeS;
   const m = graph.edgeCount;
-  const exposure = new Float64Array(m);
-  for (let e = 0; e < m; e++) {
-    const x = exp.costS[e]! - exp.timeS[e]!;
-    exposure[e] = exp.closed[e] ? Infinity : x > 0 ? x : 0;
+  let exposure = opts.exposureS;
+  if (!exposure) {
+    exposure = new Float64Array(m);
+    for (let e = 0; e < m; e++) {
+      const x = exp!.costS[e]! - exp!.timeS[e]!;
+      exposure[e] = exp!.closed[e] ? Infinity : x > 0 ? x : 0;
+    }
   }
+  const weights = exposure;
+  const exposureOf = opts.exposureOf ?? ((r: RouteFound) => routeCostUnder(r, weights));
   // time ≥ graph.timeS × (min time factor of the overlay), and the weights below only add exposure to time,
   // so the base A* factor scaled by it is valid for every search here.
   const kH = router.heuristicK(graph.timeS) * (opts.overlay ? minTimeFactor(graph.timeS, time) : 1);
-  const fastest = router.routeWithWeights(from, to, time, time, 'astar', kH);
+  const fastest = opts.baseline ?? router.routeWithWeights(from, to, time, time, 'astar', kH);
   if (!fastest.found) return fastest;
-  const fastExp = routeCostUnder(fastest, exposure);
+  const fastExp = exposureOf(fastest);
   let budget = Infinity;
   if (opts.maxDelayS !== undefined) budget = Math.min(budget, fastest.timeS + opts.maxDelayS);
   if (opts.maxDelayRatio !== undefined || opts.maxDelayS === undefined) budget = Math.min(budget, fastest.timeS * (1 + (opts.maxDelayRatio ?? 0.25)));
@@ -65,10 +83,10 @@ export function findSafest(router: Router, from: RouteEndpoint, to: RouteEndpoin
   let bestLambda = 0;
   const w = router.scratch();
   const tryLambda = (lambda: number): boolean => {
-    for (let e = 0; e < m; e++) w[e] = time[e]! + lambda * exposure[e]!;
+    for (let e = 0; e < m; e++) w[e] = time[e]! + lambda * weights[e]!;
     const r = router.routeWithWeights(from, to, w, time, 'astar', kH);
     if (!r.found) return false;
-    const ex = routeCostUnder(r, exposure);
+    const ex = exposureOf(r);
     const ok = r.timeS <= budget;
     if (ok && (ex < bestExp - 1e-9 || (Math.abs(ex - bestExp) <= 1e-9 && r.timeS < best.timeS))) {
       best = r;

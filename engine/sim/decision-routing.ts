@@ -81,8 +81,10 @@ export class DecisionRouting {
       const target = destination >= 0 ? this.destinationOf(mi, destination) : this.world.endpoints[mi]!.to;
       if (!target) return null;
       const closed = this.closedEdges(active);
-      const band = this.world.traffic.bandAt(this.world.movements[mi]!.departureS);
-      const r: RouteResult = by === 'safest' ? this.world.routing.safest({ node }, target, 600, this.world.plan.threats, band, closed) : this.world.routing.fastest({ node }, target, band, closed);
+      const mv = this.world.movements[mi]!;
+      const band = this.world.traffic.bandAt(mv.departureS);
+      // Zone windows from the movement's departure: the route is cached per node, not per time of day.
+      const r: RouteResult = by === 'safest' ? this.world.routing.safest({ node }, target, 600, this.world.placeExposure, mv.departureS, band, closed) : this.world.routing.fastest({ node }, target, band, closed);
       return r.found && r.edges.length > 0 ? { edges: r.edges, fromFraction: r.fromPosition?.fraction ?? 0, toFraction: r.toPosition?.fraction ?? 1, optionIndex: -1 } : null;
     });
   }

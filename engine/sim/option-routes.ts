@@ -1,4 +1,5 @@
-import type { PlanMovement, PlanOption, PlanThreat } from '../model/run-plan.js';
+import type { PlaceExposure } from '../metrics/place-exposure.js';
+import type { PlanMovement, PlanOption } from '../model/run-plan.js';
 import type { RouteEndpoint, RouteResult } from '../route/types.js';
 import type { RunRouting } from './run-routing.js';
 
@@ -14,11 +15,11 @@ export interface MovementEndpoints {
  * alternatives that differ from all of those (an `auto` option never repeats another option's route).
  * An option without a route gets a RouteNotFound whose reason is shown to the user.
  */
-export function routeMovementOptions(routing: RunRouting, mv: PlanMovement, ends: MovementEndpoints, band: number, threats: readonly PlanThreat[]): RouteResult[] {
+export function routeMovementOptions(routing: RunRouting, mv: PlanMovement, ends: MovementEndpoints, band: number, exposure: PlaceExposure): RouteResult[] {
   const { from, to } = ends;
   if (!from) return mv.options.map(() => ({ found: false, reason: `${mv.from.id} is more than 1.5 km from any road` }));
   if (!to) return mv.options.map(() => ({ found: false, reason: `${mv.to.id} is more than 1.5 km from any road` }));
-  const fixed = mv.options.map((o) => (o.kind === 'auto' ? null : routeNamedOption(routing, o, from, to, band, threats)));
+  const fixed = mv.options.map((o) => (o.kind === 'auto' ? null : routeNamedOption(routing, mv, o, from, to, band, exposure)));
   const autoCount = mv.options.filter((o) => o.kind === 'auto').length;
   let alts: RouteResult[] = [];
   if (autoCount > 0) {
@@ -33,13 +34,16 @@ export function routeMovementOptions(routing: RunRouting, mv: PlanMovement, ends
   });
 }
 
-/** A fastest, safest or via option (safest: at most maxDelayS, default 300 s, slower than the fastest). */
-function routeNamedOption(routing: RunRouting, o: PlanOption, from: RouteEndpoint, to: RouteEndpoint, band: number, threats: readonly PlanThreat[]): RouteResult {
+/**
+ * A fastest, safest or via option (safest: at most maxDelayS, default 300 s, slower than the fastest; its
+ * zones' windows are read from the nominal departure, the middle of the departure window).
+ */
+function routeNamedOption(routing: RunRouting, mv: PlanMovement, o: PlanOption, from: RouteEndpoint, to: RouteEndpoint, band: number, exposure: PlaceExposure): RouteResult {
   switch (o.kind) {
     case 'fastest':
       return routing.fastest(from, to, band);
     case 'safest':
-      return routing.safest(from, to, o.maxDelayS ?? 300, threats, band);
+      return routing.safest(from, to, o.maxDelayS ?? 300, exposure, mv.departureS + mv.departureWindowS / 2, band);
     case 'via': {
       const pts: RouteEndpoint[] = [from];
       for (const v of o.via ?? []) {

@@ -2,6 +2,7 @@ import { ROAD_CLASSES } from '../graph/road-class.js';
 import type { RoadGraph } from '../graph/road-graph.js';
 import { CoverageTables, type SearchEndpoint } from '../metrics/coverage.js';
 import { describePlace } from '../metrics/near.js';
+import { PlaceExposure } from '../metrics/place-exposure.js';
 import { TrafficFactors } from '../metrics/traffic-factors.js';
 import type { RunPlan } from '../model/run-plan.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
@@ -15,10 +16,11 @@ import { Recorder } from './recorder.js';
 import { ReroutePolicy } from './reroute-policy.js';
 import { NominalRng, SampleRng } from './rng.js';
 import { RunRouting } from './run-routing.js';
+import { safestReplacements } from './safest-guard.js';
 import { DecisionRouting, type CachedRoute } from './decision-routing.js';
 import type { DecisionOutcome, Reroute, SimContext, SimInject, SimMovement } from './sim-context.js';
 import { SampleScratch, simulateSample } from './simulate.js';
-import { buildThreatSlots, type ThreatSlot } from './threat-slots.js';
+import { buildThreatSlots, exposureZones, type ThreatSlot } from './threat-slots.js';
 import { Track, type TrackEnvironment } from './track.js';
 import { resolveTriggerTimes } from './trigger-times.js';
 
@@ -82,11 +84,15 @@ export class PreparedRun implements SimContext {
   readonly endpoints: MovementEndpoints[];
   /** 1 for chokepoint edges (bridges, roundabouts, declared chokepoints): the chokepoint exposure component. */
   readonly chokeEdge: Uint8Array;
+  /** The place-dependent part of the exposure score (zones, chokepoints), as the safest search weighs it. */
+  readonly placeExposure: PlaceExposure;
   /** 1 for edges flagged BRIDGE or within a chokepoint declared as a bridge (RouteInfo.bridges). */
   readonly bridgeEdge: Uint8Array;
   readonly envs: TrackEnvironment[];
   /** Reroute and decision routes (PrepareOptions.routeCache). */
   readonly routeCache: Map<string, CachedRoute | null>;
+  /** How many earlier movements plan to use each road (predictability). */
+  private reuse: RoadReuse;
   private readonly decisions: DecisionRouting;
   private readonly reroutes: ReroutePolicy;
   private scratch: SampleScratch | undefined;
@@ -123,15 +129,16 @@ export class PreparedRun implements SimContext {
     if (given && (given.length !== plan.movements.length || given.some((r, mi) => r.length !== plan.movements[mi]!.options.length))) {
       throw new Error('precomputed routes do not match the plan (movements × options)');
     }
-    this.routes = given ?? plan.movements.map((mv, mi) => routeMovementOptions(this.routing, mv, this.endpoints[mi]!, this.traffic.bandAt(mv.departureS), plan.threats));
     this.chokeEdge = chokepointMask(graph, plan.chokepoints);
+    this.placeExposure = new PlaceExposure(graph, exposureZones(plan.threats), sc.threatDecayM, { threat: sc.weights.threat, crowd: sc.weights.crowd, chokepoint: sc.weights.chokepoint }, this.chokeEdge);
+    this.routes = given ?? plan.movements.map((mv, mi) => routeMovementOptions(this.routing, mv, this.endpoints[mi]!, this.traffic.bandAt(mv.departureS), this.placeExposure));
     this.bridgeEdge = bridgeMask(graph, plan.chokepoints);
     const majorClass = Uint8Array.from(ROAD_CLASSES.map((c) => (MAJOR_CLASSES.has(c) ? 1 : 0)));
-    const reuse = RoadReuse.build(graph, plan.movements, this.routes);
+    this.reuse = RoadReuse.build(graph, plan.movements, this.routes);
     this.envs = plan.movements.map((mv) => ({
       graph,
       chokeEdge: this.chokeEdge,
-      reuseFactor: (edge: number) => reuse.factor(edge, mv.departureS),
+      reuseFactor: (edge: number) => this.reuse.factor(edge, mv.departureS),
       majorClass,
       threats: this.slots,
       threatDecayM: sc.threatDecayM,
@@ -143,7 +150,7 @@ export class PreparedRun implements SimContext {
       escort: mv.escort,
       optionIds: mv.options.map((o) => o.id),
       allowedResponders: Uint8Array.from(plan.responders.map((r) => (!mv.responders || mv.responders.includes(r.id) ? 1 : 0))),
-      tracks: this.routes[mi]!.map((r) => (r.found && r.edges.length > 0 ? new Track(this.envs[mi]!, r.edges, r.fromPosition?.fraction ?? 0, r.toPosition?.fraction ?? 1) : null)),
+      tracks: this.routes[mi]!.map((r) => this.trackOf(mi, r)),
     }));
     this.streamPrefixes = this.movements.map((mv) => mv.optionIds.map((o) => SampleRng.streamPrefix(this.seed, mv.id, o)));
     this.injects = compileInjects(graph, plan, this.slots);
@@ -156,7 +163,23 @@ export class PreparedRun implements SimContext {
     }));
     this.coverage = new CoverageTables(graph, plan.responders, responderEnds, evacEnds, this.traffic, this.routing.nodeTimes);
     if (opts.precomputed) this.coverage.adopt(opts.precomputed.coverage);
+    if (!given) this.replaceMoreExposedSafest();
     resolveTriggerTimes(graph, this.injects, this.movements, (mi, oi) => this.nominal(mi, oi));
+  }
+
+  /** The Track of a route of movement mi (null: no route). */
+  private trackOf(mi: number, r: RouteResult): Track | null {
+    return r.found && r.edges.length > 0 ? new Track(this.envs[mi]!, r.edges, r.fromPosition?.fraction ?? 0, r.toPosition?.fraction ?? 1) : null;
+  }
+
+  /** safest-guard.ts: a safest option takes the fastest route where that is less exposed on the nominal run. */
+  private replaceMoreExposedSafest(): void {
+    const swaps = safestReplacements(this);
+    if (swaps.length === 0) return;
+    for (const s of swaps) this.routes[s.movement]![s.option] = s.route;
+    // Predictability depends on every movement's planned route: rebuild it, then every Track.
+    this.reuse = RoadReuse.build(this.graph, this.plan.movements, this.routes);
+    this.movements.forEach((mv, mi) => this.routes[mi]!.forEach((r, oi) => (mv.tracks[oi] = this.trackOf(mi, r))));
   }
 
   /** Routes and coverage tables computed so far, for PrepareOptions.precomputed of another thread. */

@@ -1,11 +1,11 @@
 import { EdgeSnapper } from '../graph/edge-snapper.js';
 import type { RoadGraph } from '../graph/road-graph.js';
-import { compileOverlay, type CompiledOverlay, type PenaltyArea } from '../route/overlay.js';
+import { compileOverlay, type CompiledOverlay } from '../route/overlay.js';
 import { Router } from '../route/router.js';
 import type { RouteEndpoint, RouteFound, RouteResult } from '../route/types.js';
 import type { NodeTimesFn, SearchEndpoint } from '../metrics/coverage.js';
 import type { TrafficFactors } from '../metrics/traffic-factors.js';
-import type { PlanThreat } from '../model/run-plan.js';
+import type { PlaceExposure } from '../metrics/place-exposure.js';
 
 /** Places farther than this from any road are treated as off the graph. */
 export const SNAP_LIMIT_M = 1500;
@@ -82,17 +82,24 @@ export class RunRouting {
   }
 
   /**
-   * Least exposure within a delay budget (engine/route safest, Lagrangian): a second inside a threat zone
-   * costs `intensity` exposure-seconds extra (penalty factor 1 + intensity), the same rule the threat
-   * component scores; the route is at most maxDelayS slower than the fastest at the departure band.
+   * Least exposure within a delay budget (engine/route safest, Lagrangian), with exposure measured by the
+   * score's own model (engine/metrics PlaceExposure: zone decay, active windows, crowds, chokepoints).
+   * Edge weights evaluate the windows at the earliest time the convoy can be on each edge (a forward
+   * search from `from` leaving at startS); candidates are compared along their own timeline, and the
+   * fastest route is one of them, so the result is never more exposed than the fastest. At most maxDelayS
+   * slower than the fastest at band `band`.
    */
-  safest(from: RouteEndpoint, to: RouteEndpoint, maxDelayS: number, threats: readonly PlanThreat[], band: number, closed?: Iterable<number>): RouteResult {
+  safest(from: RouteEndpoint, to: RouteEndpoint, maxDelayS: number, exposure: PlaceExposure, startS: number, band: number, closed?: Iterable<number>): RouteResult {
     const banded = this.bandOverlay(band);
     const base = closed ? compileOverlay(this.graph, { closedEdges: closed }, banded) : banded;
-    if (threats.length === 0) return this.router.fastest(from, to, base ? { overlay: base } : {});
-    const penalties = threats.map((t) => ({ area: toPenaltyArea(t), factor: 1 + Math.max(0, Math.min(1, t.intensity)) }));
-    const exposureOverlay = compileOverlay(this.graph, { penalties }, base);
-    return this.router.safest(from, to, base ? { exposureOverlay, maxDelayS, overlay: base } : { exposureOverlay, maxDelayS });
+    const baseline = this.router.fastest(from, to, base ? { overlay: base } : {});
+    if (!baseline.found || exposure.none) return baseline;
+    const time = base?.timeS ?? this.graph.timeS;
+    const reach = this.router.oneToAll([{ endpoint: from }], base ? { direction: 'forward', cutoffS: 7200, overlay: base } : { direction: 'forward', cutoffS: 7200 });
+    for (let n = 0; n < reach.length; n++) reach[n] = startS + reach[n]!;
+    const exposureS = exposure.edgeWeights(time, reach);
+    const exposureOf = (r: RouteFound) => exposure.route(r.edges, r.fromPosition?.fraction ?? 0, r.toPosition?.fraction ?? 1, time, startS);
+    return this.router.safest(from, to, { exposureS, exposureOf, baseline, maxDelayS, ...(base ? { overlay: base } : {}) });
   }
 
   /** Multi-source one-to-all per traffic band, for coverage tables (cut off at 2 h: beyond is "unreachable"). */
@@ -105,8 +112,5 @@ export class RunRouting {
   };
 }
 
-export function toPenaltyArea(t: PlanThreat): PenaltyArea {
-  return t.area.type === 'circle' ? t.area : { type: 'Polygon', coordinates: t.area.coordinates };
-}
 
 export type { SearchEndpoint };

@@ -1,6 +1,7 @@
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
 import type { AlongRouteStats, SampleSummary } from '../model/sample-summary.js';
 import { COVERAGE_KINDS } from '../metrics/coverage.js';
+import { zoneActiveAt } from '../metrics/place-exposure.js';
 import { CoverageTrace } from './coverage-trace.js';
 import type { Recorder } from './recorder.js';
 import type { SampleRng } from './rng.js';
@@ -302,7 +303,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     s.acc[PREDICT]! += track.reuse[i]! * dt;
     for (let k = track.threatFirst[i]!; k < track.threatFirst[i + 1]!; k++) {
       const slot = track.threatSlot[k]!;
-      if (mid >= s.threatFrom[slot]! && mid < s.threatTo[slot]!) {
+      if (zoneActiveAt(s.threatFrom[slot]!, s.threatTo[slot]!, mid)) {
         const sl = ctx.slots[slot]!;
         s.acc[sl.crowd ? CROWD : THREAT]! += sl.intensity * track.threatFactor[k]! * exposedS;
       }

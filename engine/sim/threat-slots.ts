@@ -1,3 +1,4 @@
+import type { ExposureZone } from '../metrics/place-exposure.js';
 import type { PlanArea, PlanInject, PlanThreat } from '../model/run-plan.js';
 
 /**
@@ -21,11 +22,21 @@ export interface ThreatSlot {
   replaces: number;
 }
 
+/** A threat of kind `crowd` counts in the crowd component; every other kind in the threat component. */
+export function isCrowd(kind: string): boolean {
+  return kind === 'crowd';
+}
+
+/** The scenario's zones as the exposure model sees them before any inject (the safest search's view). */
+export function exposureZones(threats: readonly PlanThreat[]): ExposureZone[] {
+  return threats.map((t) => ({ id: t.id, area: t.area, intensity: t.intensity, crowd: isCrowd(t.kind), fromS: t.fromS, toS: t.toS }));
+}
+
 export function buildThreatSlots(threats: readonly PlanThreat[], injects: readonly PlanInject[]): ThreatSlot[] {
   const slots: ThreatSlot[] = threats.map((t) => ({
     id: t.id,
     kind: t.kind,
-    crowd: t.kind === 'crowd',
+    crowd: isCrowd(t.kind),
     intensity: t.intensity,
     area: t.area,
     baseFromS: t.fromS,
@@ -36,7 +47,7 @@ export function buildThreatSlots(threats: readonly PlanThreat[], injects: readon
   injects.forEach((inj, i) => {
     const a = inj.action;
     if (a.type === 'add_threat') {
-      slots.push({ id: a.threat.id, kind: a.threat.kind, crowd: a.threat.kind === 'crowd', intensity: a.threat.intensity, area: a.threat.area, baseFromS: Infinity, baseToS: a.threat.toS, openedByInject: i, replaces: -1 });
+      slots.push({ id: a.threat.id, kind: a.threat.kind, crowd: isCrowd(a.threat.kind), intensity: a.threat.intensity, area: a.threat.area, baseFromS: Infinity, baseToS: a.threat.toS, openedByInject: i, replaces: -1 });
     } else if (a.type === 'move_threat') {
       // The zone where it stands now: the latest slot of that id (a threat may be moved more than once).
       const orig = slots.findLastIndex((s) => s.id === a.threatId);

@@ -125,7 +125,11 @@ function option(graph: RoadGraph, id: string, label: string, kind: string, edges
       { kind: 'safe_haven', destinations: ['haven'], targetS: 600, p50S: 200, p95S: 500, maxS: 650, withinTargetShare: 0.95, worst: [] },
     ],
     chokepoints: [{ edge: edges[2]!, index: 2, kind: 'shared', reason: 'used by all 2 alternatives', lon: mid[0], lat: mid[1] + 0.002, near: 'Sisowath Quay' }],
-    robustness: [{ edge: edges[2]!, index: 2, lon: mid[0], lat: mid[1] + 0.002, near: 'Sisowath Quay', extraTimeS: 95, reason: 'detour via the next block' }],
+    robustness: [
+      id === 'A'
+        ? { edge: edges[2]!, index: 2, lon: mid[0], lat: mid[1] + 0.002, near: 'Sisowath Quay', extraTimeS: 95, outcome: 'detour', reason: 'the road (both directions): detour via the next block', closedEdges: [edges[2]!], spans: 1, crossings: 1, worst: true }
+        : { edge: edges[2]!, index: 2, lon: mid[0], lat: mid[1] + 0.002, near: 'Sisowath Quay', extraTimeS: null, outcome: 'cannot_arrive', reason: 'both spans of the crossing: bridge (400 m)', closedEdges: [edges[2]!], spans: 2, crossings: 1, worst: true },
+    ],
     playback: {
       sample: 0, trajectory, stops: [{ atS: 30700, durationS: 30, lon: mid[0], lat: mid[1], reason: 'junction' }],
       events: [

@@ -70,7 +70,7 @@ function buildTable(m) {
   group('Cover', 1, 'share of the route within the response target of every responder type (minimum over types)'); sub('in target');
   if (rTypes.length > 0) { group('Response p95 (min:ss)', rTypes.length); rTypes.forEach(function (t) { sub(t); }); }
   if (eKinds.length > 0) { group('Evacuation p95 · in target', eKinds.length); eKinds.forEach(function (k) { sub(k.replace('_', ' ')); }); }
-  group('Closure', 2, 'critical edges closed on arrival'); sub('worst', 'extra time if the worst critical edge is closed on arrival'); sub('no detour', 'critical edges with no way round');
+  group('Closure', 2, 'crossings and corridors (both spans of a bridge, both carriageways) closed when the motorcade reaches them'); sub('worst', 'extra time of the worst closure (up to two crossings together)'); sub('no detour', 'closures with no way round');
   table.appendChild(el('thead', null, [h1, h2]));
 
   var tbody = el('tbody');
@@ -107,7 +107,7 @@ function buildTable(m) {
       tr.appendChild(td);
     });
     var rb = o.robustness;
-    tr.appendChild(cell('robustness.worstExtraS', rb.worstExtraS, rb.worstExtraS === null ? (rb.criticalEdges > 0 ? 'no detour' : '—') : '+' + fmtDuration(rb.worstExtraS), rb.criticalEdges + ' critical edge(s)'));
+    tr.appendChild(cell('robustness.worstExtraS', rb.worstExtraS, rb.worstCannotArrive ? 'cannot arrive' : rb.worstExtraS === null ? '—' : '+' + fmtDuration(rb.worstExtraS), (rb.worstCannotArrive ? 'cannot arrive if closed; ' : '') + rb.criticalEdges + ' closure(s) tried'));
     tr.appendChild(cell('robustness.noDetour', rb.noDetour, String(rb.noDetour)));
     tbody.appendChild(tr);
   });
