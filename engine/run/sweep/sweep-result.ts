@@ -2,7 +2,7 @@ import path from 'node:path';
 import { round2, round4 } from '../../rounding.js';
 import type { SweepSpec, Variant } from './sweep-model.js';
 import { pairIndex, VariantSummary, type OutcomeSummary } from './variant-summary.js';
-import type { PairedDifference, PairedInterval } from './paired-stats.js';
+import type { PairedDifference, PairedInterval } from '../../metrics/summary/paired-difference.js';
 
 /**
  * The result of a sweep (`motorcade sweep --json`), byte-identical for the same sweep file, seed and
