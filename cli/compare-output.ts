@@ -1,6 +1,7 @@
 import type { MovementResult, OptionResult, RunResult } from '../engine/model/run-result.js';
 import { worstClosure } from '../engine/analysis/robustness.js';
-import { minutes, movementHeader } from './run-output.js';
+import { WITHIN_TARGET_MEANING, withinTarget } from '../engine/analysis/within-target.js';
+import { minutes, movementHeader, optionCell } from './run-output.js';
 
 /**
  * `motorcade compare`: the options of a movement side by side (one column each, the recommended one
@@ -23,7 +24,9 @@ const pctFmt = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100
 
 function rows(mv: MovementResult): Row[] {
   const o = mv.options;
-  const get = (f: (x: OptionResult) => number | null) => o.map((x) => (x.found ? f(x) : null));
+  // Measures of the samples that arrived: none for an option no sample of which did.
+  const get = (f: (x: OptionResult) => number | null) => o.map((x) => (x.found && x.arrivedSamples > 0 ? f(x) : null));
+  const getRoute = (f: (x: OptionResult) => number | null) => o.map((x) => (x.found ? f(x) : null));
   const resp = (type: string) => (x: OptionResult) => {
     const r = x.response.find((y) => y.type === type);
     return r && r.units > 0 ? r.p95S : null;
@@ -38,7 +41,9 @@ function rows(mv: MovementResult): Row[] {
     return !w ? null : w.outcome === 'cannot_arrive' ? Infinity : w.extraTimeS;
   };
   return [
-    { label: 'length (km)', values: get((x) => x.route.lengthM / 1000), fmt: num(1), lowerBetter: true, matters: 0.15 },
+    { label: 'length planned (km)', values: getRoute((x) => x.route.lengthM / 1000), fmt: num(1), lowerBetter: true, matters: 0.15 },
+    { label: 'length driven p50 (km)', values: get((x) => x.drivenM.p50 / 1000), fmt: num(1), lowerBetter: true, matters: 0.15 },
+    { label: 'rerouted (share of samples)', values: getRoute((x) => x.reroutedShare), fmt: pctFmt, lowerBetter: true, matters: 0.1 },
     { label: 'time p50 (min)', values: get((x) => x.timeS.p50), fmt: minutes, lowerBetter: true, matters: 0.1 },
     { label: 'time p95 (min)', values: get((x) => x.timeS.p95), fmt: minutes, lowerBetter: true, matters: 0.1 },
     { label: 'exposure mean (exp-s)', values: get((x) => x.exposure.total.mean), fmt: num(0), lowerBetter: true, matters: 0.2 },
@@ -51,18 +56,18 @@ function rows(mv: MovementResult): Row[] {
     { label: 'QRF p95 (min)', values: get(resp('qrf')), fmt: minutes, lowerBetter: true, matters: 0.15 },
     { label: 'ambulance p95 (min)', values: get(resp('ambulance')), fmt: minutes, lowerBetter: true, matters: 0.15 },
     { label: 'EOD p95 (min)', values: get(resp('eod')), fmt: minutes, lowerBetter: true, matters: 0.15 },
-    { label: 'police within target', values: get((x) => x.response.find((r) => r.type === 'police')?.withinTargetShare ?? null), fmt: pctFmt, lowerBetter: false, matters: 0.15 },
+    { label: 'in target', values: get((x) => withinTarget(x)), fmt: pctFmt, lowerBetter: false, matters: 0.15 },
     { label: 'to hospital p95 (min)', values: get(evac('hospital')), fmt: minutes, lowerBetter: true, matters: 0.15 },
     { label: 'to safe haven p95 (min)', values: get(evac('safe_haven')), fmt: minutes, lowerBetter: true, matters: 0.15 },
-    { label: 'bridges crossed', values: get((x) => x.route.bridges), fmt: num(0), lowerBetter: true, matters: 0.5 },
-    { label: 'worst closure detour (min)', values: get(worstDetour), fmt: (v) => (v === Infinity ? 'cannot arrive' : minutes(v)), lowerBetter: true, matters: 0.3 },
-    { label: 'arrived (share of samples)', values: get((x) => x.arrivedShare), fmt: pctFmt, lowerBetter: false, matters: 0.05 },
+    { label: 'bridges crossed', values: getRoute((x) => x.route.bridges), fmt: num(0), lowerBetter: true, matters: 0.5 },
+    { label: 'worst closure detour (min)', values: getRoute(worstDetour), fmt: (v) => (v === Infinity ? 'cannot arrive' : minutes(v)), lowerBetter: true, matters: 0.3 },
+    { label: 'arrived (share of samples)', values: getRoute((x) => x.arrivedShare), fmt: pctFmt, lowerBetter: false, matters: 0.05 },
   ];
 }
 
 /** The side-by-side table of one movement. */
 export function compareTable(mv: MovementResult): string {
-  const header = ['', ...mv.options.map((o) => (o.id === mv.recommended ? `★ ${o.id}` : o.id))];
+  const header = ['', ...mv.options.map((o) => optionCell(mv, o).trim())];
   const labels = ['', ...mv.options.map((o) => o.label)];
   const body = rows(mv).map((r) => [r.label, ...r.values.map(r.fmt)]);
   const table = [header, labels, ...body];
@@ -75,7 +80,12 @@ export function compareTable(mv: MovementResult): string {
 /** Differences listed at most (the largest relative ones first). */
 export const MAX_DIFFERENCES = 8;
 
-/** Rows where the recommended option differs from another by more than the row's threshold, largest first. */
+/**
+ * Rows where the recommended option differs from another by more than the row's threshold, the largest
+ * first. Size is relative to the recommended option's value: |other − recommended| / |recommended|
+ * (a difference from a recommended 0 is larger than any other). Options with the same route as the
+ * recommended one are that one and have no difference.
+ */
 export function differences(mv: MovementResult): string[] {
   const best = mv.options.findIndex((o) => o.id === mv.recommended);
   if (best < 0) return [];
@@ -84,12 +94,14 @@ export function differences(mv: MovementResult): string[] {
     const b = r.values[best];
     if (b === null || b === undefined || !Number.isFinite(b)) continue;
     r.values.forEach((v, i) => {
-      if (i === best || v === null || !Number.isFinite(v)) return;
-      const denom = Math.max(Math.abs(b), Math.abs(v), 1e-9);
-      const rel = Math.abs(v - b) / denom;
+      const other = mv.options[i]!;
+      if (i === best || v === null || !Number.isFinite(v) || other.sameRouteAs === mv.recommended) return;
+      if (r.fmt(v) === r.fmt(b)) return;
+      const rel = b !== 0 ? Math.abs(v - b) / Math.abs(b) : Infinity;
       if (rel < r.matters) return;
       const better = r.lowerBetter ? b < v : b > v;
-      out.push({ rel, order: out.length, text: `${r.label.trim()}: ${mv.recommended} ${r.fmt(b)} vs ${mv.options[i]!.id} ${r.fmt(v)} (${better ? 'better' : 'worse'})` });
+      const size = Number.isFinite(rel) ? `${Math.round(rel * 100)} % ${better ? 'better' : 'worse'}` : better ? 'better' : 'worse';
+      out.push({ rel, order: out.length, text: `${r.label.trim()}: ${mv.recommended} ${r.fmt(b)} vs ${other.id} ${r.fmt(v)} (${size})` });
     });
   }
   return out
@@ -103,12 +115,14 @@ export function compareReport(result: RunResult, movementId?: string): string {
   for (const mv of result.movements) {
     if (movementId && mv.id !== movementId) continue;
     out.push('', movementHeader(mv), compareTable(mv));
+    if (!mv.recommended) out.push('no option is recommended: see the verdict');
     const diffs = differences(mv);
     if (diffs.length) out.push('differences that matter:', ...diffs.map((d) => `  - ${d}`));
     const top = mv.options.find((o) => o.id === mv.recommended)?.hotspots[0];
     if (top) out.push(`exposure hotspot of ${mv.recommended}: ${top.near}, ${(top.fromM / 1000).toFixed(1)}–${(top.toM / 1000).toFixed(1)} km along the route (${Math.round(top.share * 100)} % of its exposure, mostly ${top.mainComponent})`);
     out.push(`verdict: ${mv.verdict}`);
   }
+  out.push('', `★ = recommended; (= x) = the same route as option x; ◇ = off the time–exposure front; "in target" = ${WITHIN_TARGET_MEANING}; times, km driven and exposure over the samples that arrived`);
   out.push('', `Road data ${result.graph.attribution}`);
   return out.join('\n');
 }

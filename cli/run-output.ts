@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES, type MovementResult, type OptionResult, type RunResult } from '../engine/model/run-result.js';
+import { clock } from '../engine/metrics/clock.js';
+import { WITHIN_TARGET_MEANING, withinTarget } from '../engine/analysis/within-target.js';
 import { round2 } from '../engine/rounding.js';
 import { closureLines } from './closure-text.js';
 import { csvDocument } from './csv-cell.js';
@@ -12,10 +14,7 @@ import { writeCsvSet } from './csv-set.js';
  * the recommended option marked ★), CSV files for spreadsheets, and an RFC 7946 GeoJSON FeatureCollection.
  */
 
-export function clock(s: number): string {
-  const d = ((Math.round(s) % 86400) + 86400) % 86400;
-  return `${String(Math.floor(d / 3600)).padStart(2, '0')}:${String(Math.floor((d % 3600) / 60)).padStart(2, '0')}`;
-}
+export { clock };
 
 export function minutes(s: number | null): string {
   return s === null || !Number.isFinite(s) ? '—' : (s / 60).toFixed(1);
@@ -39,22 +38,35 @@ function responseP95(o: OptionResult, type: string): string {
   return r && r.units > 0 ? minutes(r.p95S) : '—';
 }
 
-/** The per-movement table of `motorcade run`. */
+/** The option cell: ★ recommended, "= other" for the same route as another option, ◇ off the time–exposure front. */
+export function optionCell(mv: MovementResult, o: OptionResult): string {
+  const mark = o.id === mv.recommended ? '★ ' : '  ';
+  return `${mark}${o.id}${o.sameRouteAs ? ` (= ${o.sameRouteAs})` : ''}${o.dominatedBy ? ' ◇' : ''}`;
+}
+
+/** The per-movement table of `motorcade run`. Times, lengths driven and exposure are over the samples that arrived. */
 export function movementTable(mv: MovementResult): string {
-  const head = ['option', 'label', 'km', 'time p50 min', 'p95 min', 'exposure p50', 'p95', 'threat', 'slow+stop', 'police p95 min', 'ambul. p95 min', 'hospital p95 min', 'in target'];
+  const head = ['option', 'label', 'km plan', 'km driven', 'arrived', 'rerouted', 'time p50 min', 'p95 min', 'exposure p50', 'p95', 'threat', 'slow+stop', 'police p95 min', 'ambul. p95 min', 'hospital p95 min', 'in target'];
   const rows: string[][] = [head];
   for (const o of mv.options) {
-    const mark = o.id === mv.recommended ? '★ ' : '  ';
+    const cellName = optionCell(mv, o);
     if (!o.found) {
-      rows.push([mark + o.id, o.label, '—', 'no route: ' + (o.reason ?? ''), '', '', '', '', '', '', '', '', '']);
+      rows.push([cellName, o.label, '—', '', '', '', 'no route: ' + (o.reason ?? ''), '', '', '', '', '', '', '', '', '']);
+      continue;
+    }
+    if (o.arrivedSamples === 0) {
+      rows.push([cellName, o.label, (o.route.lengthM / 1000).toFixed(1), '—', pct(o.arrivedShare), pct(o.reroutedShare), 'did not arrive: ' + (o.didNotArrive.stops[0]?.message ?? 'no sample arrived'), '', '', '', '', '', '', '', '', '']);
       continue;
     }
     const c = o.exposure.components;
-    const police = o.response.find((r) => r.type === 'police');
+    const within = withinTarget(o);
     rows.push([
-      mark + o.id,
+      cellName,
       o.label,
       (o.route.lengthM / 1000).toFixed(1),
+      (o.drivenM.p50 / 1000).toFixed(1),
+      pct(o.arrivedShare),
+      pct(o.reroutedShare),
       minutes(o.timeS.p50),
       minutes(o.timeS.p95),
       o.exposure.total.p50.toFixed(0),
@@ -64,7 +76,7 @@ export function movementTable(mv: MovementResult): string {
       responseP95(o, 'police'),
       responseP95(o, 'ambulance'),
       minutes(o.evacuation.find((e) => e.kind === 'hospital')?.p95S ?? null),
-      police && police.units > 0 ? pct(police.withinTargetShare) : '—',
+      within === null ? '—' : pct(within),
     ]);
   }
   return alignTable(rows);
@@ -78,7 +90,8 @@ export function movementHeader(mv: MovementResult): string {
 export function runSummary(result: RunResult): string {
   const out: string[] = [];
   out.push(`${result.scenario.name} — ${result.samples} samples per option, seed ${result.seed}${result.partial ? ' (PARTIAL: interrupted)' : ''}`);
-  out.push('exposure in exposure-seconds (weighted seconds, see docs/metrics.md); times in minutes; ★ = recommended; "in target" = share of route within the police response target');
+  out.push('exposure in exposure-seconds (weighted seconds, see docs/metrics.md); times in minutes; times, km driven (median) and exposure over the samples that arrived');
+  out.push(`★ = recommended; (= x) = the same route as option x, one result; ◇ = off the time–exposure front (another option is no slower and no more exposed); "in target" = ${WITHIN_TARGET_MEANING}`);
   for (const mv of result.movements) {
     out.push('', movementHeader(mv), movementTable(mv), ...closureLines(mv), `verdict: ${mv.verdict}`);
   }
@@ -99,6 +112,7 @@ export function writeCsv(dir: string, result: RunResult): string[] {
   const options: unknown[][] = [[
     'movement', 'option', 'label', 'kind', 'found', 'recommended', 'length_m', 'free_flow_time_s', 'time_p05_s', 'time_p25_s', 'time_p50_s', 'time_p75_s', 'time_p95_s', 'time_mean_s', 'time_min_s', 'time_max_s',
     'exposure_p05', 'exposure_p25', 'exposure_p50', 'exposure_p75', 'exposure_p95', 'exposure_mean', ...EXPOSURE_COMPONENTS.map((c) => `${c}_mean`), 'arrived_share', 'rerouted_share', 'score', 'samples_done', 'samples_asked', 'partial',
+    'arrived_samples', 'driven_m_p50', 'driven_m_p95', 'driven_m_mean', 'rerouted_onto', 'detour_via', 'held_share', 'did_not_arrive', 'same_route_as', 'dominated_by', 'within_target_share',
   ]];
   const hotspots: unknown[][] = [['movement', 'option', 'rank', 'from_m', 'to_m', 'lon', 'lat', 'near', 'exposure', 'share', 'main_component']];
   const response: unknown[][] = [['movement', 'option', 'kind', 'units_or_destinations', 'target_s', 'p50_s', 'p95_s', 'max_s', 'within_target_share']];
@@ -107,8 +121,13 @@ export function writeCsv(dir: string, result: RunResult): string[] {
   const histograms: unknown[][] = [['movement', 'option', 'metric', 'bin', 'from', 'to', 'count']];
   for (const mv of result.movements) {
     for (const o of mv.options) {
-      options.push([mv.id, o.id, o.label, o.kind, o.found, o.id === mv.recommended, o.route.lengthM, o.route.freeFlowTimeS, o.timeS.p05, o.timeS.p25, o.timeS.p50, o.timeS.p75, o.timeS.p95, o.timeS.mean, o.timeS.min, o.timeS.max,
-        o.exposure.total.p05, o.exposure.total.p25, o.exposure.total.p50, o.exposure.total.p75, o.exposure.total.p95, o.exposure.total.mean, ...EXPOSURE_COMPONENTS.map((c) => o.exposure.components[c].mean), o.arrivedShare, o.reroutedShare, o.score, o.samplesDone, result.samples, result.partial]);
+      // Times, exposure, score and length driven describe the samples that arrived: blank when none did.
+      const ifArrived = (xs: unknown[]): unknown[] => (o.arrivedSamples > 0 ? xs : xs.map(() => ''));
+      const t = o.timeS;
+      const x = o.exposure.total;
+      options.push([mv.id, o.id, o.label, o.kind, o.found, o.id === mv.recommended, o.route.lengthM, o.route.freeFlowTimeS, ...ifArrived([t.p05, t.p25, t.p50, t.p75, t.p95, t.mean, t.min, t.max,
+        x.p05, x.p25, x.p50, x.p75, x.p95, x.mean, ...EXPOSURE_COMPONENTS.map((c) => o.exposure.components[c].mean)]), o.arrivedShare, o.reroutedShare, ...ifArrived([o.score]), o.samplesDone, result.samples, result.partial,
+        o.arrivedSamples, ...ifArrived([o.drivenM.p50, o.drivenM.p95, o.drivenM.mean]), o.reroutes[0] ? (o.reroutes[0].option ?? 'fresh route') : '', o.detourVia.join('; '), o.held.share, o.didNotArrive.stops.map((g) => `${g.samples}: ${g.message}`).join('; '), o.sameRouteAs ?? '', o.dominatedBy ?? '', withinTarget(o) ?? '']);
       o.hotspots.forEach((h, i) => hotspots.push([mv.id, o.id, i + 1, h.fromM, h.toM, h.lon, h.lat, h.near, h.exposure, h.share, h.mainComponent]));
       for (const r of o.response) response.push([mv.id, o.id, r.type, r.units, r.targetS, r.p50S, r.p95S, r.maxS, r.withinTargetShare]);
       for (const e of o.evacuation) response.push([mv.id, o.id, e.kind, e.destinations.join(' '), e.targetS, e.p50S, e.p95S, e.maxS, e.withinTargetShare]);
@@ -161,7 +180,7 @@ export function toGeoJSON(result: RunResult): object {
       features.push({
         type: 'Feature',
         geometry: { type: 'LineString', coordinates: o.route.coordinates },
-        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, time_p50_s: o.timeS.p50, time_p95_s: o.timeS.p95, exposure_mean: o.exposure.total.mean, samples_done: o.samplesDone, attribution },
+        properties: { kind: 'route', movement: mv.id, option: o.id, label: o.label, recommended: o.id === mv.recommended, length_m: o.route.lengthM, arrived_share: o.arrivedShare, time_p50_s: o.arrivedSamples > 0 ? o.timeS.p50 : null, time_p95_s: o.arrivedSamples > 0 ? o.timeS.p95 : null, exposure_mean: o.arrivedSamples > 0 ? o.exposure.total.mean : null, driven_m_p50: o.arrivedSamples > 0 ? o.drivenM.p50 : null, rerouted_share: o.reroutedShare, samples_done: o.samplesDone, attribution },
       });
       o.hotspots.forEach((h, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [h.lon, h.lat] }, properties: { kind: 'hotspot', movement: mv.id, option: o.id, rank: i + 1, near: h.near, exposure: h.exposure, share: h.share, main_component: h.mainComponent, attribution } }));
       for (const c of o.chokepoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: { kind: 'chokepoint', movement: mv.id, option: o.id, chokepoint: c.kind, reason: c.reason, near: c.near, edge: c.edge, attribution } });

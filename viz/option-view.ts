@@ -1,4 +1,5 @@
 import type { RoadGraph } from '../engine/graph/road-graph.js';
+import { withinTarget } from '../engine/analysis/within-target.js';
 import { EXPOSURE_COMPONENTS, type Distribution, type OptionResult, type Playback as RunPlayback } from '../engine/model/run-result.js';
 import { worstClosure } from '../engine/analysis/robustness.js';
 import { encodeLine, quantise } from './geometry-codec.js';
@@ -23,7 +24,6 @@ export interface ExposureProfile {
 export const MIN_STRETCH_M = 200;
 
 export function optionView(graph: RoadGraph | undefined, opt: OptionResult, recommendedId: string | null, profile?: ExposureProfile | null): ReportOption {
-  const coverageShares = opt.response.map((r) => r.withinTargetShare);
   const worst = worstClosure(opt.robustness);
   const view: ReportOption = {
     id: opt.id,
@@ -41,7 +41,7 @@ export function optionView(graph: RoadGraph | undefined, opt: OptionResult, reco
       components: EXPOSURE_COMPONENTS.map((name) => ({ name, p50: opt.exposure.components[name].p50, p95: opt.exposure.components[name].p95 })),
     },
     response: opt.response.map((r) => ({ type: r.type, units: r.units, p50S: r.p50S, p95S: r.p95S, maxS: r.maxS, shareWithinTarget: r.withinTargetShare, targetS: r.targetS })),
-    coverage: coverageShares.length > 0 ? Math.min(...coverageShares) : null,
+    coverage: withinTarget(opt),
     evacuation: opt.evacuation.map((v) => ({ to: v.kind, p50S: v.p50S, p95S: v.p95S, maxS: v.maxS, shareWithinTarget: v.withinTargetShare, targetS: v.targetS })),
     robustness: {
       worstExtraS: worst?.outcome === 'detour' ? worst.extraTimeS : null,

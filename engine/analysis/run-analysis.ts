@@ -5,6 +5,7 @@ import type { SampleSummary } from '../model/sample-summary.js';
 import type { PreparedRun } from '../sim/prepared-run.js';
 import type { Recorder } from '../sim/recorder.js';
 import { findChokepoints } from './chokepoints.js';
+import { detourPlaces } from './detour.js';
 import { hotspots } from './hotspots.js';
 import { criticalEdges } from './robustness.js';
 import { noRouteInfo, routeInfo } from './route-info.js';
@@ -29,6 +30,8 @@ export interface OptionAnalysis {
   chokepoints: Chokepoint[];
   robustness: CriticalEdge[];
   playback: Playback;
+  /** Places the nominal run passes off the planned route (a reroute), in driving order. */
+  detourVia: string[];
 }
 
 /** Per movement, per option (plan order). */
@@ -78,7 +81,7 @@ function isRouted(ctx: PreparedRun, mi: number, oi: number): boolean {
 /** An option's analysis without any simulation or search beyond its route (an interrupted analysis). */
 function routeOnly(ctx: PreparedRun, mi: number, oi: number): OptionAnalysis {
   const found = isRouted(ctx, mi, oi);
-  return { found, route: found ? routeInfo(ctx, mi, oi) : noRouteInfo(), nominal: null, hotspots: [], worst: [], chokepoints: [], robustness: [], playback: NO_PLAYBACK };
+  return { found, route: found ? routeInfo(ctx, mi, oi) : noRouteInfo(), nominal: null, hotspots: [], worst: [], chokepoints: [], robustness: [], playback: NO_PLAYBACK, detourVia: [] };
 }
 
 function analyseOption(ctx: PreparedRun, mi: number, oi: number): OptionAnalysis {
@@ -95,5 +98,6 @@ function analyseOption(ctx: PreparedRun, mi: number, oi: number): OptionAnalysis
   const robustness = criticalEdges(ctx, mi, oi, chokepoints, nominal?.record ?? null);
   const play = ctx.recordSample(mi, oi, 0);
   const playback = play ? { sample: 0, trajectory: play.record.trajectory, stops: play.record.stops, events: play.record.events } : none;
-  return { found, route, nominal, hotspots: hot, worst, chokepoints, robustness, playback };
+  const detourVia = nominal ? detourPlaces(ctx.graph, route.edges, nominal.record.trajectory, describe) : [];
+  return { found, route, nominal, hotspots: hot, worst, chokepoints, robustness, playback, detourVia };
 }

@@ -63,6 +63,13 @@ export interface ScoringUsed {
   stoppedKmh: number;
   /** Outside a threat zone its intensity falls linearly to 0 over this distance (metres). */
   threatDecayM: number;
+  /** An option arriving in fewer than this share of its samples is never recommended (0..1; scenario `scoring.min_arrived_share`). */
+  minArrivedShare: number;
+  /**
+   * What one minute of delay is worth in exposure-seconds (scenario `scoring.delay_minute_exposure`):
+   * score = delayMinuteExposure × mean minutes + mean total exposure, over the samples that arrived.
+   */
+  delayMinuteExposure: number;
 }
 
 export interface PlaceRef {
@@ -81,10 +88,68 @@ export interface MovementResult {
   /** Planned departure, seconds since midnight. */
   departureS: number;
   options: OptionResult[];
-  /** Id of the recommended option (lowest score, see docs), or null when no option found a route. */
+  /**
+   * Id of the recommended option (lowest score among the options arriving in at least
+   * scoring.minArrivedShare of their samples, see docs), or null when no option does.
+   */
   recommended: string | null;
   /** Plain-language verdict naming the trade-off between the recommended option and the runner-up. */
   verdict: string;
+  /** The recommended option against the runner-up on the same days (common random numbers); null without either. */
+  comparison: PairedComparison | null;
+}
+
+/** A paired difference (recommended − runner-up, per sample) with its 95 % confidence interval, rounded to 0.01. */
+export interface PairedDifference {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+export interface PairedComparison {
+  /** The recommended option and the runner-up it is compared with. */
+  option: string;
+  against: string;
+  /** Samples (days) in which both arrived: the pairs. */
+  pairs: number;
+  /** Travel time difference, seconds (negative: the recommended option is faster). */
+  timeS: PairedDifference;
+  /** Total exposure difference, exposure-seconds. */
+  exposure: PairedDifference;
+  /** Score difference (delayMinuteExposure × minutes + exposure; negative: the recommended option scores better). */
+  score: PairedDifference;
+  /** The score interval covers zero: these samples cannot tell the two apart. */
+  indistinguishable: boolean;
+}
+
+/** The samples that did not arrive, grouped by why and where (the most frequent first, at most 3 groups). */
+export interface DidNotArrive {
+  samples: number;
+  stops: StopGroup[];
+}
+
+/** Samples that stopped (or held) for the same reason at the same place. */
+export interface StopGroup {
+  /** closure: a closure that never lifts, with no way round it; no_route: the option has no route; hold: held at a closure until it lifted. */
+  reason: 'closure' | 'no_route' | 'hold';
+  /** The closure inject (null when none). */
+  inject: string | null;
+  samples: number;
+  /** Where it stopped or held (null when it never started). */
+  lon: number | null;
+  lat: number | null;
+  near: string;
+  /** Median time of day it stopped (not arrived) or median seconds held (hold), seconds; null when it never started. */
+  timeS: number | null;
+  /** In words: "stopped by closure seal_venue with no way round, at …, 08:12". */
+  message: string;
+}
+
+/** Where rerouted samples went: the option switched to, or null for a fresh search around the closures. */
+export interface RerouteTarget {
+  option: string | null;
+  /** Share of the option's samples (0..1). */
+  share: number;
 }
 
 /**
@@ -128,11 +193,29 @@ export interface OptionResult {
   route: RouteInfo;
   /** Samples that contributed (== RunResult.samples unless partial). */
   samplesDone: number;
-  /** Share of samples that reached the destination (breakdowns can stop a sample short, see events). */
+  /** Share of samples that reached the destination. */
   arrivedShare: number;
+  /** Samples that reached the destination: every time, length and exposure below is over these only. */
+  arrivedSamples: number;
   /** Share of samples in which the motorcade had to reroute because of an inject. */
   reroutedShare: number;
-  /** Door-to-door travel time, seconds. */
+  /** Where the rerouted samples went, largest share first. */
+  reroutes: RerouteTarget[];
+  /** Places the nominal run's detour passes off the planned route, in driving order (empty: it keeps to the plan). */
+  detourVia: string[];
+  /** Metres actually driven by the samples that arrived (detours included); the planned length is route.lengthM. */
+  drivenM: { p50: number; p95: number; mean: number };
+  /** The samples that did not arrive (where they stopped and why), and the holds at closures of those that did. */
+  didNotArrive: DidNotArrive;
+  held: { share: number; stops: StopGroup[] };
+  /** Id of an earlier option with exactly the same route: the two are one result (the same numbers). */
+  sameRouteAs: string | null;
+  /**
+   * Id of an option at least as fast (mean time) and at most as exposed (mean exposure), strictly better in
+   * one: this option is off the time–exposure Pareto front. Null on the front (or not arriving often enough).
+   */
+  dominatedBy: string | null;
+  /** Door-to-door travel time of the samples that arrived, seconds. */
   timeS: Distribution;
   exposure: ExposureResult;
   hotspots: Hotspot[];
@@ -142,7 +225,10 @@ export interface OptionResult {
   robustness: CriticalEdge[];
   /** Sample 0 in full, for playback. */
   playback: Playback;
-  /** Overall score used for the recommendation: mean time + mean total exposure (both seconds), lower is better. */
+  /**
+   * Score used for the recommendation, over the samples that arrived: scoring.delayMinuteExposure × mean
+   * minutes + mean total exposure (exposure-seconds); lower is better.
+   */
   score: number;
 }
 

@@ -13,9 +13,14 @@ import {
   type OptionResult,
   type RunResult,
 } from '../model/run-result.js';
-import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_TIME, SUMMARY_WIDTH } from './summary-codec.js';
-import type { SampleSummary } from '../model/sample-summary.js';
+import { ROW_ARRIVED, ROW_COVERAGE, ROW_EXPOSURE, ROW_REROUTED, ROW_SAMPLE, ROW_TIME, ROW_WHERE, SUMMARY_WIDTH } from './summary-codec.js';
+import { REROUTED_FRESH, type SampleSummary } from '../model/sample-summary.js';
 import { recommend } from '../analysis/verdict.js';
+import { pairedComparison, type SampleColumns } from '../analysis/paired-comparison.js';
+import { dominators } from '../analysis/pareto.js';
+import { sameRouteIndex } from '../analysis/same-route.js';
+import { stopGroups } from '../analysis/stops.js';
+import { clock } from '../metrics/clock.js';
 import type { SampleRange } from '../model/sample-range.js';
 import { round2, round2OrNull, round4 } from '../rounding.js';
 
@@ -23,6 +28,16 @@ const E = EXPOSURE_COMPONENTS.length;
 const R = RESPONDER_TYPES.length;
 /** Per coverage kind and sample: p50, p95, max, within (the packed row's order too). */
 const COV_FIELDS = 4;
+/** Fields of OptionSamples.where per sample, in the packed row's order. */
+const WHERE = 7;
+const W_DRIVEN = 0;
+const W_REROUTED_TO = 1;
+const W_HELD = 2;
+const W_STOP_REASON = 3;
+const W_STOP_NODE = 4;
+const W_STOP_INJECT = 5;
+const W_STOP_TIME = 6;
+if (ROW_WHERE + WHERE !== ROW_COVERAGE) throw new Error('aggregate: packed summary row layout does not match the where layout');
 // The packed row's coverage block is response types then evacuation kinds, 4 stats each: the very layout
 // of OptionSamples.coverage per sample, so addPacked copies it as one run of doubles.
 if (ROW_COVERAGE + COVERAGE_KINDS * COV_FIELDS !== SUMMARY_WIDTH) throw new Error('aggregate: packed summary row layout does not match the coverage layout');
@@ -35,12 +50,15 @@ class OptionSamples {
   readonly rerouted: Uint8Array;
   readonly exposure: Float64Array;
   readonly coverage: Float64Array;
+  /** drivenM, reroutedTo, heldS, stopReason, stopNode, stopInject, stopTimeS per sample (the packed row's WHERE block). */
+  readonly where: Float64Array;
   constructor(readonly samples: number) {
     this.done = new Uint8Array(samples);
     this.timeS = new Float64Array(samples);
     this.arrived = new Uint8Array(samples);
     this.rerouted = new Uint8Array(samples);
     this.exposure = new Float64Array(samples * E);
+    this.where = new Float64Array(samples * WHERE);
     this.coverage = new Float64Array(samples * COVERAGE_KINDS * COV_FIELDS);
   }
 }
@@ -69,6 +87,14 @@ export class RunAggregator {
       o.arrived[i] = s.arrived ? 1 : 0;
       o.rerouted[i] = s.rerouted ? 1 : 0;
       for (let c = 0; c < E; c++) o.exposure[i * E + c] = s.exposure[c]!;
+      const w = i * WHERE;
+      o.where[w + W_DRIVEN] = s.drivenM;
+      o.where[w + W_REROUTED_TO] = s.reroutedTo;
+      o.where[w + W_HELD] = s.heldS;
+      o.where[w + W_STOP_REASON] = s.stopReason;
+      o.where[w + W_STOP_NODE] = s.stopNode;
+      o.where[w + W_STOP_INJECT] = s.stopInject;
+      o.where[w + W_STOP_TIME] = s.stopTimeS;
       // Response types first, then evacuation kinds: the COVERAGE_KINDS order of the coverage rows.
       for (let k = 0; k < COVERAGE_KINDS; k++) {
         const base = (i * COVERAGE_KINDS + k) * COV_FIELDS;
@@ -101,6 +127,9 @@ export class RunAggregator {
       const e0 = i * E;
       const pe = at + ROW_EXPOSURE;
       for (let c = 0; c < E; c++) o.exposure[e0 + c] = packed[pe + c]!;
+      const w0 = i * WHERE;
+      const pw = at + ROW_WHERE;
+      for (let f = 0; f < WHERE; f++) o.where[w0 + f] = packed[pw + f]!;
       const c0 = i * covWidth;
       const pc = at + ROW_COVERAGE;
       for (let f = 0; f < covWidth; f++) o.coverage[c0 + f] = packed[pc + f]!;
@@ -124,9 +153,21 @@ export class RunAggregator {
   result(analysis: RunAnalysis, opts: { partial?: boolean } = {}): RunResult {
     const ctx = this.ctx;
     const plan = ctx.plan;
+    const rules = { minArrivedShare: plan.scoring.minArrivedShare, delayMinuteExposure: plan.scoring.delayMinuteExposure };
     const movements: MovementResult[] = plan.movements.map((mv, mi) => {
-      const options = mv.options.map((_o, oi) => this.optionResult(mi, oi, analysis.options[mi]![oi]!));
-      const { recommended, verdict } = recommend(options);
+      const twinOf = sameRouteIndex(analysis.options[mi]!.map((a) => (a.found ? a.route.edges : null)));
+      const options: OptionResult[] = [];
+      mv.options.forEach((o, oi) => {
+        const j = twinOf[oi]!;
+        // The same route is one result: the numbers of the first option with it, under this option's name.
+        options.push(j >= 0 ? { ...options[j]!, id: o.id, label: o.label, kind: o.kind, sameRouteAs: options[j]!.id, playback: analysis.options[mi]![oi]!.playback } : this.optionResult(mi, oi, analysis.options[mi]![oi]!));
+      });
+      markPareto(options, rules.minArrivedShare);
+      const columns = mv.options.map((_o, oi) => this.sampleColumns(mi, twinOf[oi]! >= 0 ? twinOf[oi]! : oi));
+      const { recommended, verdict, comparison } = recommend(options, {
+        ...rules,
+        paired: (a, b) => pairedComparison({ option: a.id, against: b.id }, columns[options.indexOf(a)]!, columns[options.indexOf(b)]!, rules.delayMinuteExposure),
+      });
       return {
         id: mv.id,
         delegation: mv.delegation,
@@ -136,6 +177,7 @@ export class RunAggregator {
         options,
         recommended,
         verdict,
+        comparison,
       };
     });
     return {
@@ -150,15 +192,36 @@ export class RunAggregator {
     };
   }
 
+  /** Per sample index: arrived (and done), time, total exposure (summed in component order). */
+  private sampleColumns(mi: number, oi: number): SampleColumns {
+    const o = this.perOption[mi]![oi]!;
+    const arrived = new Uint8Array(o.samples);
+    const exposure = new Float64Array(o.samples);
+    for (let i = 0; i < o.samples; i++) {
+      arrived[i] = o.done[i]! & o.arrived[i]!;
+      let s = 0;
+      for (let c = 0; c < E; c++) s += o.exposure[i * E + c]!;
+      exposure[i] = s;
+    }
+    return { arrived, timeS: o.timeS, exposure };
+  }
+
   private optionResult(mi: number, oi: number, analysis: OptionAnalysis): OptionResult {
     const ctx = this.ctx;
     const opt = ctx.plan.movements[mi]!.options[oi]!;
     const route = ctx.routes[mi]![oi]!;
     const o = this.perOption[mi]![oi]!;
+    let done = 0;
     let n = 0;
-    for (let i = 0; i < o.samples; i++) n += o.done[i]!;
+    for (let i = 0; i < o.samples; i++) {
+      done += o.done[i]!;
+      n += o.done[i]! & o.arrived[i]!;
+    }
+    // Every distribution is over the samples that arrived (idx); the shares are over the samples done.
     const idx = new Int32Array(n);
-    for (let i = 0, j = 0; i < o.samples; i++) if (o.done[i]) idx[j++] = i;
+    for (let i = 0, j = 0; i < o.samples; i++) if (o.done[i] && o.arrived[i]) idx[j++] = i;
+    const doneIdx = new Int32Array(done);
+    for (let i = 0, j = 0; i < o.samples; i++) if (o.done[i]) doneIdx[j++] = i;
     // One metric of the samples done, in sample order: a[i * stride + offset]. A plain loop with no call per
     // element: it runs per metric over every sample, on the main thread after the last chunk.
     const column = (a: Float64Array | Uint8Array, stride: number, offset: number): Float64Array => {
@@ -174,9 +237,17 @@ export class RunAggregator {
       kind: opt.kind,
       found,
       route: analysis.route,
-      samplesDone: n,
+      samplesDone: done,
       arrivedShare: 0,
+      arrivedSamples: n,
       reroutedShare: 0,
+      reroutes: [],
+      detourVia: analysis.detourVia,
+      drivenM: { p50: 0, p95: 0, mean: 0 },
+      didNotArrive: { samples: 0, stops: [] },
+      held: { share: 0, stops: [] },
+      sameRouteAs: null,
+      dominatedBy: null,
       timeS: empty,
       exposure: { total: empty, components: Object.fromEntries(EXPOSURE_COMPONENTS.map((c) => [c, { p50: 0, p95: 0, mean: 0 }])) as Record<ExposureComponent, { p50: number; p95: number; mean: number }> },
       hotspots: [],
@@ -189,9 +260,35 @@ export class RunAggregator {
     };
     if (!route.found) base.reason = route.reason;
     if (!found) return base;
+    base.hotspots = analysis.hotspots;
+    base.chokepoints = analysis.chokepoints;
+    base.robustness = analysis.robustness;
+    base.playback = analysis.playback;
 
-    base.arrivedShare = round4(mean(column(o.arrived, 1, 0)));
-    base.reroutedShare = round4(mean(column(o.rerouted, 1, 0)));
+    const ofDone = (a: Float64Array | Uint8Array, stride: number, offset: number): Float64Array => Float64Array.from(doneIdx, (i) => a[i * stride + offset]!);
+    base.arrivedShare = round4(mean(ofDone(o.arrived, 1, 0)));
+    base.reroutedShare = round4(mean(ofDone(o.rerouted, 1, 0)));
+    base.reroutes = rerouteTargets(ofDone(o.rerouted, 1, 0), ofDone(o.where, WHERE, W_REROUTED_TO), ctx.plan.movements[mi]!.options.map((x) => x.id));
+    const stopCols = {
+      arrived: ofDone(o.arrived, 1, 0),
+      heldS: ofDone(o.where, WHERE, W_HELD),
+      stopReason: ofDone(o.where, WHERE, W_STOP_REASON),
+      stopNode: ofDone(o.where, WHERE, W_STOP_NODE),
+      stopInject: ofDone(o.where, WHERE, W_STOP_INJECT),
+      stopTimeS: ofDone(o.where, WHERE, W_STOP_TIME),
+    };
+    const places = {
+      injectId: (k: number) => ctx.injects[k]?.plan.id ?? null,
+      lonLat: (node: number) => ctx.lonLatOfNode(node),
+      describe: (lon: number, lat: number) => ctx.describe(lon, lat),
+      clock,
+    };
+    base.didNotArrive = stopGroups(stopCols, places, 'stopped');
+    const held = stopGroups(stopCols, places, 'held');
+    base.held = { share: done ? round4(held.samples / done) : 0, stops: held.stops };
+    if (n === 0) return base;
+    const driven = distribution(column(o.where, WHERE, W_DRIVEN));
+    base.drivenM = { p50: driven.p50, p95: driven.p95, mean: driven.mean };
     base.timeS = distribution(column(o.timeS, 1, 0));
     const total = new Float64Array(n);
     for (let j = 0; j < n; j++) {
@@ -220,13 +317,32 @@ export class RunAggregator {
       targetS: ctx.plan.scoring.evacuationTargetS,
       ...covStats(RESPONDER_TYPES.length + j),
     }));
-    base.hotspots = analysis.hotspots;
-    base.chokepoints = analysis.chokepoints;
-    base.robustness = analysis.robustness;
-    base.playback = analysis.playback;
-    base.score = round2(base.timeS.mean + base.exposure.total.mean);
+    base.score = round2((ctx.plan.scoring.delayMinuteExposure / 60) * base.timeS.mean + base.exposure.total.mean);
     return base;
   }
+}
+
+/** Where the rerouted samples went: the option switched to (or null, a fresh search), largest share first. */
+function rerouteTargets(rerouted: Float64Array, reroutedTo: Float64Array, optionIds: readonly string[]): OptionResult['reroutes'] {
+  const n = rerouted.length;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (rerouted[i]) counts.set(reroutedTo[i]!, (counts.get(reroutedTo[i]!) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([to, c]) => ({ option: to === REROUTED_FRESH || to < 0 ? null : (optionIds[to] ?? null), share: round4(c / n) }));
+}
+
+/**
+ * dominatedBy for the options that arrive often enough to be recommended: another such option no slower
+ * (mean time) and no more exposed (mean exposure), strictly better in one. An option with the same route
+ * as an earlier one is that one (never dominated by it).
+ */
+function markPareto(options: OptionResult[], minArrivedShare: number): void {
+  const eligible = options.filter((o) => o.found && o.arrivedSamples > 0 && o.arrivedShare >= minArrivedShare);
+  const distinct = eligible.filter((o) => !o.sameRouteAs);
+  const by = dominators(distinct.map((o) => ({ id: o.id, timeS: o.timeS.mean, exposure: o.exposure.total.mean })));
+  const of = new Map(distinct.map((o, i) => [o.id, by[i]!]));
+  for (const o of eligible) o.dominatedBy = of.get(o.sameRouteAs ?? o.id) ?? null;
 }
 
 /** Aggregate whole chunks at once and analyse the run (convenience over RunAggregator and analyseRun). */

@@ -8,23 +8,28 @@ import type { AlongRouteStats, SampleSummary } from '../model/sample-summary.js'
  * 0/1, so the aggregate is byte-identical to the in-process one (the determinism tests check it).
  *
  * Row layout, Float64 × SUMMARY_WIDTH per sample:
- *   sample, timeS, arrived, rerouted, exposure[E], then per responder type and per evacuation kind
- *   p50S, p95S, maxS, withinShare.
+ *   sample, timeS, arrived, rerouted, exposure[E], drivenM, reroutedTo, heldS, stopReason, stopNode,
+ *   stopInject, stopTimeS, then per responder type and per evacuation kind p50S, p95S, maxS, withinShare.
  */
 const E = EXPOSURE_COMPONENTS.length;
 const R = RESPONDER_TYPES.length;
 const V = EVACUATION_KINDS.length;
 const STATS = 4;
-export const SUMMARY_WIDTH = 4 + E + (R + V) * STATS;
+/** drivenM … stopTimeS: where the sample went and where it stopped. */
+const WHERE = 7;
+export const SUMMARY_WIDTH = 4 + E + WHERE + (R + V) * STATS;
 /** Offsets within a row (RunAggregator.addPacked reads rows by these). */
 export const ROW_SAMPLE = 0;
 export const ROW_TIME = 1;
 export const ROW_ARRIVED = 2;
 export const ROW_REROUTED = 3;
 export const ROW_EXPOSURE = 4;
+/** drivenM, reroutedTo, heldS, stopReason, stopNode, stopInject, stopTimeS. */
+export const ROW_WHERE = 4 + E;
+export const WHERE_FIELDS = ['drivenM', 'reroutedTo', 'heldS', 'stopReason', 'stopNode', 'stopInject', 'stopTimeS'] as const;
 /** Per responder type then per evacuation kind: p50S, p95S, maxS, withinShare. */
-export const ROW_COVERAGE = 4 + E;
-const FIELDS = ['sample', 'timeS', 'arrived', 'rerouted', 'exposure', 'response', 'evacuation'];
+export const ROW_COVERAGE = 4 + E + WHERE;
+const FIELDS = ['sample', 'timeS', 'arrived', 'rerouted', 'exposure', 'response', 'evacuation', ...WHERE_FIELDS];
 
 function checkShape(s: SampleSummary): void {
   const keys = Object.keys(s);
@@ -51,6 +56,13 @@ export function packSummaries(summaries: readonly SampleSummary[], into?: Float6
     out[at++] = s.arrived ? 1 : 0;
     out[at++] = s.rerouted ? 1 : 0;
     for (let c = 0; c < E; c++) out[at++] = s.exposure[c]!;
+    out[at++] = s.drivenM;
+    out[at++] = s.reroutedTo;
+    out[at++] = s.heldS;
+    out[at++] = s.stopReason;
+    out[at++] = s.stopNode;
+    out[at++] = s.stopInject;
+    out[at++] = s.stopTimeS;
     for (const st of s.response) at = putStats(out, at, st);
     for (const st of s.evacuation) at = putStats(out, at, st);
   }
@@ -67,11 +79,18 @@ export function unpackSummaries(packed: Float64Array): SampleSummary[] {
     const rerouted = packed[at++] === 1;
     const exposure = Array.from(packed.subarray(at, at + E));
     at += E;
+    const drivenM = packed[at++]!;
+    const reroutedTo = packed[at++]!;
+    const heldS = packed[at++]!;
+    const stopReason = packed[at++]!;
+    const stopNode = packed[at++]!;
+    const stopInject = packed[at++]!;
+    const stopTimeS = packed[at++]!;
     const response: AlongRouteStats[] = [];
     for (let k = 0; k < R; k++, at += STATS) response.push(getStats(packed, at));
     const evacuation: AlongRouteStats[] = [];
     for (let k = 0; k < V; k++, at += STATS) evacuation.push(getStats(packed, at));
-    out.push({ sample, timeS, arrived, rerouted, exposure, response, evacuation });
+    out.push({ sample, timeS, arrived, rerouted, exposure, response, evacuation, drivenM, reroutedTo, heldS, stopReason, stopNode, stopInject, stopTimeS });
   }
   return out;
 }

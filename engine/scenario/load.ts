@@ -186,6 +186,6 @@ function emptyScenario(abs: string): Scenario {
     file: abs, name: '', description: '', date: '', timezone: 'Asia/Phnom_Penh', startS: null, graph: { kind: 'bundled', city: 'phnom-penh' },
     places: idRecord(), delegations: idRecord(), escortProfiles: idRecord(), movements: [], threats: [], chokepoints: [], responders: [],
     traffic: { bands: [], variationSigma: 0, incidentsPerHour: 0 }, injects: [], monteCarlo: { samples: 0, seed: 0 },
-    scoring: { weights: { threat: 0, slow: 0, standstill: 0, chokepoint: 0, crowd: 0, predictability: 0 }, responseTargetS: { police: 0, qrf: 0, ambulance: 0, eod: 0 }, evacuationTargetS: 0, slowSpeedKmh: 0 },
+    scoring: { weights: { threat: 0, slow: 0, standstill: 0, chokepoint: 0, crowd: 0, predictability: 0 }, responseTargetS: { police: 0, qrf: 0, ambulance: 0, eod: 0 }, evacuationTargetS: 0, slowSpeedKmh: 0, minArrivedShare: 0.5, delayMinuteExposure: 60 },
   };
 }

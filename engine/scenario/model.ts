@@ -196,6 +196,10 @@ export interface Scoring {
   /** Time to the nearest trauma hospital or safe haven ("platinum ten minutes"). */
   evacuationTargetS: number;
   slowSpeedKmh: number;
+  /** An option arriving in fewer than this share of its samples is never recommended (0..1). */
+  minArrivedShare: number;
+  /** What one minute of delay is worth in exposure-seconds. */
+  delayMinuteExposure: number;
 }
 
 /** A file graph carries `at`, where the scenario names it (`file:line:col graph`), for load errors. */

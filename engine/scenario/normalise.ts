@@ -85,6 +85,8 @@ export function normalise(part: PartialScenario, ctx: CheckContext, places: Plac
       },
       evacuationTargetS: ctx.seconds(raw.scoring.targets.evacuation),
       slowSpeedKmh: ctx.kmh(raw.scoring.targets.slow_speed),
+      minArrivedShare: raw.scoring.min_arrived_share,
+      delayMinuteExposure: raw.scoring.delay_minute_exposure,
     },
   };
 }

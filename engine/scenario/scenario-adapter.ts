@@ -89,6 +89,8 @@ export function planFromScenario(scenario: Scenario, graph?: RoadGraph): RunPlan
       slowKmh: scenario.scoring.slowSpeedKmh,
       stoppedKmh: STOPPED_KMH,
       threatDecayM: THREAT_DECAY_M,
+      minArrivedShare: scenario.scoring.minArrivedShare,
+      delayMinuteExposure: scenario.scoring.delayMinuteExposure,
     },
     graphSource: graph ? graphSourceOf(graph) : 'unknown',
   };

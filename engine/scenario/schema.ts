@@ -232,6 +232,17 @@ export const scoringSchema = z.strictObject({
     })
     .prefault({})
     .describe('targets; defaults below'),
+  min_arrived_share: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.5)
+    .describe('an option arriving in fewer than this share of its samples is never recommended; default 0.5'),
+  delay_minute_exposure: z
+    .number()
+    .min(0)
+    .default(60)
+    .describe('what one minute of delay is worth in exposure-seconds (score = this × minutes + exposure); default 60, one exposure-second per second'),
 });
 
 export const scenarioSchema = z

@@ -6,7 +6,7 @@ import { PlaceExposure } from '../metrics/place-exposure.js';
 import { TrafficFactors } from '../metrics/traffic-factors.js';
 import type { RunPlan } from '../model/run-plan.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
-import type { SampleSummary } from '../model/sample-summary.js';
+import { NOT_REROUTED, STOP_NO_ROUTE, type SampleSummary } from '../model/sample-summary.js';
 import type { RouteEndpoint, RouteResult } from '../route/types.js';
 import { bridgeMask, chokepointMask } from './edge-masks.js';
 import { compileInjects } from './inject-compiler.js';
@@ -98,8 +98,8 @@ export class PreparedRun implements SimContext {
   private scratch: SampleScratch | undefined;
   /** The one random stream of this thread's samples, reseeded per sample (allocation-free). */
   private readonly rng = new SampleRng();
-  /** Key prefix of the random streams per movement × option (SampleRng.streamPrefix). */
-  private readonly streamPrefixes: string[][];
+  /** Key prefix of the random streams per movement, the same for all its options (SampleRng.streamPrefix). */
+  private readonly streamPrefixes: string[];
 
   constructor(
     readonly graph: RoadGraph,
@@ -152,7 +152,7 @@ export class PreparedRun implements SimContext {
       allowedResponders: Uint8Array.from(plan.responders.map((r) => (!mv.responders || mv.responders.includes(r.id) ? 1 : 0))),
       tracks: this.routes[mi]!.map((r) => this.trackOf(mi, r)),
     }));
-    this.streamPrefixes = this.movements.map((mv) => mv.optionIds.map((o) => SampleRng.streamPrefix(this.seed, mv.id, o)));
+    this.streamPrefixes = this.movements.map((mv) => SampleRng.streamPrefix(this.seed, mv.id));
     this.injects = compileInjects(graph, plan, this.slots);
     this.decisions = new DecisionRouting(this);
     this.reroutes = new ReroutePolicy(this.movements, this.injects, this.decisions);
@@ -187,11 +187,11 @@ export class PreparedRun implements SimContext {
     return { routes: this.routes, coverage: this.coverage.entries() };
   }
 
-  /** Simulate one sample (its own seeded stream). Options without a route give an empty summary. */
+  /** Simulate one sample (the seeded day of its movement, common to all options). Options without a route give an empty summary. */
   runSample(mi: number, oi: number, sample: number): SampleSummary {
     const mv = this.movements[mi]!;
     if (!mv.tracks[oi]) return emptySummary(sample);
-    const rng = this.rng.reseed(this.streamPrefixes[mi]![oi]!, sample);
+    const rng = this.rng.reseed(this.streamPrefixes[mi]!, sample);
     this.scratch ??= new SampleScratch(this, this.plan.responders.length);
     return simulateSample(this, mi, oi, rng, this.scratch, null, sample, this.plan.responders);
   }
@@ -201,7 +201,7 @@ export class PreparedRun implements SimContext {
     const mv = this.movements[mi]!;
     if (!mv.tracks[oi]) return null;
     const rec = new Recorder();
-    const rng = new SampleRng().reseed(this.streamPrefixes[mi]![oi]!, sample);
+    const rng = new SampleRng().reseed(this.streamPrefixes[mi]!, sample);
     const summary = simulateSample(this, mi, oi, rng, new SampleScratch(this, this.plan.responders.length), rec, sample, this.plan.responders);
     return { summary, record: rec };
   }
@@ -254,5 +254,5 @@ export class PreparedRun implements SimContext {
 
 function emptySummary(sample: number): SampleSummary {
   const none = { p50S: Infinity, p95S: Infinity, maxS: Infinity, withinShare: 0 };
-  return { sample, timeS: 0, arrived: false, rerouted: false, exposure: [0, 0, 0, 0, 0, 0], response: [none, none, none, none], evacuation: [none, none] };
+  return { sample, timeS: 0, arrived: false, rerouted: false, exposure: [0, 0, 0, 0, 0, 0], response: [none, none, none, none], evacuation: [none, none], drivenM: 0, reroutedTo: NOT_REROUTED, heldS: 0, stopReason: STOP_NO_ROUTE, stopNode: -1, stopInject: -1, stopTimeS: -1 };
 }

@@ -1,10 +1,11 @@
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
-import type { AlongRouteStats, SampleSummary } from '../model/sample-summary.js';
+import { NOT_REROUTED, REROUTED_FRESH, STOP_CLOSURE, STOP_NONE, type AlongRouteStats, type SampleSummary } from '../model/sample-summary.js';
 import { COVERAGE_KINDS } from '../metrics/coverage.js';
 import { zoneActiveAt } from '../metrics/place-exposure.js';
 import { CoverageTrace } from './coverage-trace.js';
 import type { Recorder } from './recorder.js';
 import type { SampleRng } from './rng.js';
+import { ROAD_DRAW_INCIDENT, ROAD_DRAW_INCIDENT_DELAY, ROAD_DRAW_JUNCTION, ROAD_DRAW_VARIATION } from './road-draws.js';
 import type { SimContext } from './sim-context.js';
 import { Junction, type Track } from './track.js';
 
@@ -93,18 +94,22 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
   const covBase = rec ? rec.coverage.length : 0;
 
   const depart = mv.departureS + (mv.departureWindowS > 0 ? rng.uniform() * mv.departureWindowS : 0);
-  // Random incidents: a Poisson process in "metre-seconds" of road exposure (rate × length × time on it);
-  // one exponential draw says how much exposure passes before the next incident, so edges need no draws.
+  // Random incidents: a Poisson process in "metre-seconds" of road exposure (rate × length × time on it),
+  // drawn per road for the day (at most one per edge), so two options on the same road meet the same one.
   const incidentRate = ctx.incidentRatePerMS;
-  // Kept a plain double: 0 rather than a global `Infinity` when there are no incidents (never read then), and
-  // the draw's result converted with `+`. Either a global or an untyped call result merged into this loop
-  // variable makes V8 keep it as a heap number, re-boxed on every edge (~16 bytes of garbage per edge).
-  let incidentBudget = incidentRate > 0 ? +rng.exponential(1) : 0;
   let t = depart;
   let i = 0;
   let count = 0;
   let rerouted = false;
+  let reroutedTo = NOT_REROUTED;
   let arrived = true;
+  /** Metres driven, detours included (the planned length is the track's). */
+  let drivenM = 0;
+  /** Seconds held at closures that lifted later (no way round them meanwhile). */
+  let heldS = 0;
+  let stopReason = STOP_NONE;
+  let stopNode = -1;
+  let stopInject = -1;
   /** Decision inject whose destination the convoy drives to (divert, return); -1 = the movement's own. */
   let destination = -1;
   let closureCheck = false;
@@ -195,6 +200,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
           option = out.reroute.optionIndex >= 0 ? out.reroute.optionIndex : option;
           destination = out.destination;
           rerouted = true;
+          reroutedTo = out.reroute.optionIndex >= 0 ? out.reroute.optionIndex : REROUTED_FRESH;
           s.coverage.ensure(count + track.n - i);
         }
         closureCheck = true;
@@ -227,6 +233,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
           i = rr.start;
           if (rr.optionIndex >= 0) option = rr.optionIndex;
           rerouted = true;
+          reroutedTo = rr.optionIndex >= 0 ? rr.optionIndex : REROUTED_FRESH;
           s.coverage.ensure(count + track.n - i);
           if (rec) {
             const why = `closure ${ctx.injects[blocker]!.plan.id} ahead`;
@@ -239,12 +246,18 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
           }
           s.acc[STOPPED]! += blockedUntil - t;
           stoppedHere += blockedUntil - t;
+          heldS += blockedUntil - t;
+          stopNode = node;
+          stopInject = blocker;
           t = blockedUntil;
           closureCheck = true;
           continue;
         } else {
           if (rec) rec.event(t, 'no_route', `${mv.id}: no way around the closure from ${ctx.describe(lon, lat)}; movement stopped`, lon, lat);
           arrived = false;
+          stopReason = STOP_CLOSURE;
+          stopNode = node;
+          stopInject = blocker;
           break;
         }
       }
@@ -264,13 +277,14 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     const band = ctx.traffic.bandAt(t);
     const f0 = ctx.traffic.factorOf(band, track.classCode[i]!);
     const f = 1 - (1 - f0) * (1 - control.congestionRemoved);
-    let v = track.freeMps[i]! * f * (sigma > 0 ? rng.lognormal(sigma) : 1);
+    const edge = track.edge[i]!;
+    let v = track.freeMps[i]! * f * (sigma > 0 ? rng.roadLognormal(edge, ROAD_DRAW_VARIATION, sigma) : 1);
     if (v > capMps) v = capMps;
     if (!(v > 0.1)) v = 0.1;
     const junction = track.junction[i]!;
     if (junction !== Junction.NONE) {
       let wait = control.clearanceShare * (convoyM / v);
-      if (control.waits) wait += rng.exponential(ctx.junctionWaitS[junction]!);
+      if (control.waits) wait += rng.roadExponential(edge, ROAD_DRAW_JUNCTION, ctx.junctionWaitS[junction]!);
       if (wait > 0) {
         s.acc[STOPPED]! += wait;
         if (rec) rec.stop(t, wait, ctx.nodeLon(track.tailNode[i]!), ctx.nodeLat(track.tailNode[i]!), 'junction');
@@ -281,16 +295,17 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     const drive = len / v;
     let dt = drive;
     if (incidentRate > 0) {
-      incidentBudget -= incidentRate * len * dt;
-      if (incidentBudget <= 0) {
-        const delay = control.incidentDelayShare * rng.exponential(INCIDENT_DELAY_S);
+      // P(incident on this edge) = 1 − exp(−x) ≤ x: the cheap bound rules out nearly every edge.
+      const x = incidentRate * len * dt;
+      const u = rng.roadUniform(edge, ROAD_DRAW_INCIDENT);
+      if (u < x && u < 1 - Math.exp(-x)) {
+        const delay = control.incidentDelayShare * rng.roadExponential(edge, ROAD_DRAW_INCIDENT_DELAY, INCIDENT_DELAY_S);
         s.acc[STOPPED]! += delay;
         if (rec) {
           rec.event(t, 'incident', `${mv.id} meets a traffic incident at ${ctx.describe(track.midLon[i]!, track.midLat[i]!)}: ${Math.round(delay)} s delay`, track.midLon[i]!, track.midLat[i]!);
           rec.stop(t + dt / 2, delay, track.midLon[i]!, track.midLat[i]!, 'incident');
         }
         dt += delay;
-        incidentBudget = rng.exponential(1);
       }
     }
     // Threat and crowd zones count the stops made just before this edge as well as the drive along it.
@@ -320,6 +335,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       beforeTaken = false;
     }
     t += dt;
+    drivenM += len;
     count++;
     i++;
   }
@@ -339,7 +355,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
       for (let k = 0; k < COVERAGE_KINDS; k++) row[k] = s.coverage.values[k]![e]!;
     }
   }
-  return { sample, timeS: t - depart, arrived, rerouted, exposure, response, evacuation };
+  return { sample, timeS: t - depart, arrived, rerouted, exposure, response, evacuation, drivenM, reroutedTo, heldS, stopReason, stopNode, stopInject, stopTimeS: arrived ? -1 : t };
 }
 
 function distanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {

@@ -31,7 +31,7 @@ describe.skipIf(!cliBuilt)('the scenario graph: field', () => {
     }
     const cmp = cli(['compare', SCENARIO, '--samples', '3']);
     expect(cmp.code, cmp.err).toBe(0);
-    expect(cmp.out).toMatch(/length \(km\)\s+1\.1/);
+    expect(cmp.out).toMatch(/length planned \(km\)\s+1\.1/);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-graph-')), 'report.html');
     const rep = cli(['report', SCENARIO, '--samples', '3', '-o', out]);
     expect(rep.code, rep.err).toBe(0);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXACT_BUDGET, QuantileSummary, RELATIVE_ACCURACY } from '../../engine/metrics/summary/quantile-summary.js';
 import { ExactSum } from '../../engine/metrics/summary/exact-sum.js';
-import { PairedDifference } from '../../engine/run/sweep/paired-stats.js';
+import { PairedDifference } from '../../engine/metrics/summary/paired-difference.js';
 
 /** Summaries of `values` split at `cuts`, merged in the order `order` (a permutation), as one tree fold. */
 function splitMerge(values: number[], cuts: number[], order: number[]): QuantileSummary {

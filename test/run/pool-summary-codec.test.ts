@@ -11,6 +11,13 @@ const summary = (i: number): SampleSummary => ({
   exposure: [0.1, 0, 3e-12, 7, 1e9, -0],
   response: [stats(100), stats(200), stats(0), stats(1 / 3)],
   evacuation: [stats(300), stats(Number.MAX_VALUE)],
+  drivenM: 10_000.25 + i,
+  reroutedTo: i % 3 === 0 ? -1 : -2,
+  heldS: i * 61.5,
+  stopReason: i % 2 === 0 ? 0 : 1,
+  stopNode: i % 2 === 0 ? -1 : 42,
+  stopInject: i % 2 === 0 ? -1 : 3,
+  stopTimeS: i % 2 === 0 ? -1 : 29_000.125,
 });
 
 describe('summary codec (worker → main thread)', () => {

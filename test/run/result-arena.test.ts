@@ -12,6 +12,13 @@ const summary = (sample: number): SampleSummary => ({
   exposure: [1, 2, 3, 4, 5, 6 + sample],
   response: [stats(1), stats(2), stats(3), stats(4)],
   evacuation: [stats(5), stats(6)],
+  drivenM: 5_000.5 + sample,
+  reroutedTo: -2,
+  heldS: 0,
+  stopReason: sample % 2 === 0 ? 0 : 1,
+  stopNode: sample % 2 === 0 ? -1 : 7,
+  stopInject: sample % 2 === 0 ? -1 : 0,
+  stopTimeS: sample % 2 === 0 ? -1 : 30_000,
 });
 
 describe('ResultArena', () => {

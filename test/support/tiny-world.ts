@@ -84,6 +84,8 @@ export function basePlan(over: Partial<RunPlan> = {}): RunPlan {
       slowKmh: 15,
       stoppedKmh: 5,
       threatDecayM: 100,
+      minArrivedShare: 0.5,
+      delayMinuteExposure: 60,
     },
     graphSource: 'test',
     ...over,

@@ -109,7 +109,9 @@ function option(graph: RoadGraph, id: string, label: string, kind: string, edges
   return {
     id, label, kind, found: true,
     route: { edges, coordinates: coords, lengthM: edges.reduce((s, e) => s + graph.lengthM[e]!, 0), freeFlowTimeS: edges.reduce((s, e) => s + graph.timeS[e]!, 0), roads: [], bridges: 0 },
-    samplesDone: 50, arrivedShare: 1, reroutedShare: id === 'A' ? 0.1 : 0,
+    samplesDone: 50, arrivedShare: 1, arrivedSamples: 50, reroutedShare: id === 'A' ? 0.1 : 0,
+    reroutes: id === 'A' ? [{ option: null, share: 0.1 }] : [], detourVia: [], drivenM: { p50: 3300, p95: 3400, mean: 3310 },
+    didNotArrive: { samples: 0, stops: [] }, held: { share: 0, stops: [] }, sameRouteAs: null, dominatedBy: null,
     timeS: dist(t, 0.9, 0.95, 1, 1.1, 1.2, 1.05, 1.4),
     exposure: {
       total: dist(exp, 0.5, 0.7, 1, 1.3, 1.5, 1.1, 2),
@@ -163,7 +165,7 @@ export function fixtureRun(): { graph: RoadGraph; scenario: Scenario; result: Ru
     scoring: {
       weights: { threat: 1, slow: 0.5, stopped: 1, chokepoint: 0.5, crowd: 1, predictability: 0.2 },
       responseTargetS: { police: 300, qrf: 480, ambulance: 480, eod: 1200 },
-      evacuationTargetS: 600, slowKmh: 15, stoppedKmh: 2, threatDecayM: 200,
+      evacuationTargetS: 600, slowKmh: 15, stoppedKmh: 2, threatDecayM: 200, minArrivedShare: 0.5, delayMinuteExposure: 60,
     },
     movements: [{
       id: 'm1', delegation: 'd1',
@@ -172,6 +174,7 @@ export function fixtureRun(): { graph: RoadGraph; scenario: Scenario; result: Ru
       departureS: 30600,
       options: [option(graph, 'A', 'primary', 'fastest', path(a), 720, 140), option(graph, 'B', 'alternate', 'safest', path(bb), 800, 60)],
       recommended: 'B',
+      comparison: null,
       verdict: 'B is 1:20 slower but more than halves exposure at the Independence Monument protest.',
     }],
   };

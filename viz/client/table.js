@@ -67,7 +67,7 @@ function buildTable(m) {
   group('Exposure (exp-s)', 3); sub('p50'); sub('p95'); sub('mix', 'exposure components, median over samples (hover for the numbers)');
   group('Samples', 2); sub('arrived', 'share of samples that arrived'); sub('rerouted');
   group('Route', 2); sub('km'); sub('free flow', 'travel time with no traffic, no stops (min:ss)');
-  group('Cover', 1, 'share of the route within the response target of every responder type (minimum over types)'); sub('in target');
+  group('Cover', 1, 'share of the route within the response target of every responder type that has units (the lowest over those types)'); sub('in target');
   if (rTypes.length > 0) { group('Response p95 (min:ss)', rTypes.length); rTypes.forEach(function (t) { sub(t); }); }
   if (eKinds.length > 0) { group('Evacuation p95 · in target', eKinds.length); eKinds.forEach(function (k) { sub(k.replace('_', ' ')); }); }
   group('Closure', 2, 'crossings and corridors (both spans of a bridge, both carriageways) closed when the motorcade reaches them'); sub('worst', 'extra time of the worst closure (up to two crossings together)'); sub('no detour', 'closures with no way round');

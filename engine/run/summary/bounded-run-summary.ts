@@ -10,9 +10,10 @@ import { summaryHistogram } from './bounded-histogram.js';
 /**
  * The boundary between a run's sample stream and bounded, mergeable aggregation: the same `add` and
  * `addPacked` the pool's sinks call on RunAggregator (engine/run/aggregate.ts), but memory bounded by the
- * exact budget of QuantileSummary instead of a row per sample. It summarises time, total exposure (each a
- * Distribution with its histogram) and the arrived/rerouted shares per movement × option; the full
- * RunResult (hotspots, coverage, playback) stays RunAggregator's. Used by sweeps' benches and for runs past the exact budget.
+ * exact budget of QuantileSummary instead of a row per sample. It summarises time and total exposure of
+ * the samples that arrived (as RunAggregator does; each a Distribution with its histogram) and the
+ * arrived/rerouted shares per movement × option; the full RunResult (hotspots, coverage, playback) stays
+ * RunAggregator's. Used by sweeps' benches and for runs past the exact budget.
  */
 export interface BoundedOptionSummary {
   samplesDone: number;
@@ -20,7 +21,7 @@ export interface BoundedOptionSummary {
   reroutedShare: number;
   timeS: BoundedDistribution;
   exposure: BoundedDistribution;
-  /** mean time + mean total exposure, as OptionResult.score. */
+  /** delayMinuteExposure × mean minutes + mean total exposure over the samples that arrived, as OptionResult.score. */
   score: number;
 }
 
@@ -43,7 +44,8 @@ class StreamSummary {
 export class BoundedRunSummary {
   private readonly streams: StreamSummary[][];
 
-  constructor(optionsPerMovement: readonly number[]) {
+  /** `delayMinuteExposure`: the plan's scoring.delayMinuteExposure (what a minute of delay is worth in exposure-s). */
+  constructor(optionsPerMovement: readonly number[], private readonly delayMinuteExposure = 60) {
     this.streams = optionsPerMovement.map((n) => Array.from({ length: n }, () => new StreamSummary()));
   }
 
@@ -73,7 +75,8 @@ export class BoundedRunSummary {
         reroutedShare: s.n ? round4(s.rerouted / s.n) : 0,
         timeS: bounded(s.time),
         exposure: bounded(s.exposure),
-        score: s.n ? round2(round2(s.time.mean()) + round2(s.exposure.mean())) : 0, // as OptionResult.score: the sum of the rounded means
+        // As OptionResult.score: from the rounded means.
+        score: s.time.count ? round2((this.delayMinuteExposure / 60) * round2(s.time.mean()) + round2(s.exposure.mean())) : 0,
       })),
     );
   }
@@ -82,6 +85,7 @@ export class BoundedRunSummary {
     s.n++;
     if (arrived) s.arrived++;
     if (rerouted) s.rerouted++;
+    if (!arrived) return;
     s.time.add(time);
     s.exposure.add(exposure);
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { round2, round4 } from '../../rounding.js';
 import type { SweepSpec, Variant } from './sweep-model.js';
 import { pairIndex, VariantSummary, type OutcomeSummary } from './variant-summary.js';
-import type { PairedDifference, PairedInterval } from './paired-stats.js';
+import type { PairedDifference, PairedInterval } from '../../metrics/summary/paired-difference.js';
 import type { Distribution } from '../../model/run-result.js';
 import { HISTOGRAM_BINS } from '../distribution.js';
 import { summaryHistogram } from '../summary/bounded-histogram.js';

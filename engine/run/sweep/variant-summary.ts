@@ -1,6 +1,6 @@
 import { ExactSum, type ExactSumState } from '../../metrics/summary/exact-sum.js';
 import { QuantileSummary, type QuantileSummaryState } from '../../metrics/summary/quantile-summary.js';
-import { PairedDifference, type PairedState } from './paired-stats.js';
+import { PairedDifference, type PairedState } from '../../metrics/summary/paired-difference.js';
 
 /**
  * What a shard of a sweep hands back, and what shards of one variant merge into: bounded, mergeable

@@ -1,12 +1,14 @@
-import { ExactSum, type ExactSumState } from '../../metrics/summary/exact-sum.js';
+import { ExactSum, type ExactSumState } from './exact-sum.js';
 
 /**
- * Paired differences of two plans' per-sample scores (a − b for the same sample: the same day, common
- * random numbers), accumulated exactly and mergeably, and their 95 % confidence interval.
+ * Paired differences of two options' or plans' per-sample values (a − b for the same sample: the same day,
+ * common random numbers), accumulated exactly and mergeably, and their 95 % confidence interval. The one
+ * implementation behind `motorcade run`'s verdict (two options of a movement) and the sweep's ranking
+ * (two plans).
  *
- * The interval is the normal approximation mean ± 1.96 · sd / √n over the n pairs (n is in the thousands
- * in a sweep); a difference is significant when the interval excludes 0. Kept to this one file so that the
- * run's own paired-difference module can replace it.
+ * The interval is the normal approximation mean ± 1.96 · sd / √n over the n pairs (with the hundreds of
+ * samples of a run Student's t is within 1 % of it); a difference is significant when the interval
+ * excludes 0, and the two are indistinguishable when it covers 0.
  */
 export const CONFIDENCE = 0.95;
 const Z = 1.959963984540054;
@@ -52,6 +54,17 @@ export interface PairedInterval {
   high: number;
   /** The interval excludes 0. */
   significant: boolean;
+}
+
+/**
+ * The paired difference of a[i] − b[i] over the indices where both are present (`present(i)`, default all):
+ * the run's comparison of two options on the days both arrived.
+ */
+export function pairedDifferenceOf(a: ArrayLike<number>, b: ArrayLike<number>, present: (i: number) => boolean = () => true): PairedInterval {
+  const d = new PairedDifference();
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (present(i)) d.add(a[i]!, b[i]!);
+  return d.interval();
 }
 
 export function pairedInterval(n: number, mean: number, variance: number): PairedInterval {
