@@ -9,7 +9,9 @@ import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGazetteer } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../../engine/paths.js';
-import { SNAP_LIMIT_M, snapPlace, speedFactorsAt } from '../../engine/route/policy.js';
+import { compileOverlay } from '../../engine/route/overlay.js';
+import { PHNOM_PENH_TRAFFIC_PROFILE, SNAP_LIMIT_M, snapPlace, speedFactorsAt } from '../../engine/route/policy.js';
+import { Router } from '../../engine/route/router.js';
 import type { RouteFound } from '../../engine/route/types.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
 import { planFromScenario } from '../../engine/scenario/scenario-adapter.js';
@@ -156,5 +158,46 @@ describe('one routing policy for route, run and validation (engine/route/policy.
     // In driving order, within the route.
     for (let i = 1; i < passes.length; i++) expect(passes[i]!.along_m).toBeGreaterThanOrEqual(passes[i - 1]!.along_m);
     expect(passes[passes.length - 1]!.along_m).toBeLessThanOrEqual(doc.routes[0]!.length_m + 1);
+  });
+
+  it("JICA: the centre's travel speed at the peaks is just above 20 km/h (../shared/data/phnom-penh/README.md)", () => {
+    // Fastest routes between every pair of the central landmarks (all within 3 km of the Independence
+    // Monument), at the start of each peak: total length over total time.
+    const ids = ['royal_palace', 'independence_monument', 'wat_phnom', 'rosewood', 'hyatt_regency', 'sofitel_phokeethra', 'nagaworld_1', 'calmette', 'khmer_soviet', 'raffles_le_royal'];
+    const centre = loadGazetteer().filter((l) => ids.includes(l.id));
+    expect(centre).toHaveLength(ids.length);
+    const snapper = EdgeSnapper.for(graph);
+    const router = new Router(graph);
+    const ends = centre.map((l) => snapPlace(snapper, l.lon, l.lat, true)!);
+    const peaks = PHNOM_PENH_TRAFFIC_PROFILE.filter((p) => p.name.endsWith('peak'));
+    expect(peaks.map((p) => p.name)).toEqual(['morning peak', 'midday peak', 'evening peak']);
+    const kmhAt = (minutes: number): number => {
+      const overlay = compileOverlay(graph, { speedFactorByClass: speedFactorsAt(minutes) });
+      let m = 0;
+      let s = 0;
+      for (const a of ends) {
+        for (const b of ends) {
+          if (a === b) continue;
+          const r = router.fastest(a, b, { overlay });
+          expect(r.found).toBe(true);
+          if (!r.found) continue;
+          m += r.lengthM;
+          s += r.timeS;
+        }
+      }
+      return (m / s) * 3.6;
+    };
+    // The two commuter peaks: above JICA's 20 km/h, and not much above it (the centre is congested).
+    for (const p of peaks.filter((x) => x.name !== 'midday peak')) {
+      const kmh = kmhAt(p.startMin);
+      expect(kmh, p.name).toBeGreaterThan(20);
+      expect(kmh, p.name).toBeLessThan(24);
+    }
+    // Midday is lighter, and nothing beats the free-flow (legal-limit) speeds of the night.
+    const midday = kmhAt(peaks[1]!.startMin);
+    const night = kmhAt(23 * 60);
+    expect(midday).toBeGreaterThan(kmhAt(peaks[0]!.startMin));
+    expect(night).toBeGreaterThan(midday);
+    expect(night).toBeLessThanOrEqual(40);
   });
 });
