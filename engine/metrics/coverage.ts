@@ -129,7 +129,7 @@ export class CoverageTables {
       units.push(ofType[j]!);
       key += ofType[j]! + ',';
     }
-    const table = this.table(key, () => (units.length === 0 ? null : this.nodeTimes(units.map((i) => ({ endpoint: this.responderEndpoints[i]!, offsetS: this.responders[i]!.turnoutS })), 'forward', band)));
+    const table = this.table(key, () => (units.length === 0 ? null : this.nodeTimes(units.map((i) => ({ endpoint: this.responderEndpoints[i]!, offsetS: this.responders[i]!.turnoutS })), 'forward', band, RESPONDER_TYPES[k])));
     seen.push({ band, avail: avail.slice(), table });
     return table;
   }

@@ -10,7 +10,7 @@ import { loadGazetteer } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../../engine/paths.js';
 import { compileOverlay } from '../../engine/route/overlay.js';
-import { PHNOM_PENH_TRAFFIC_PROFILE, SNAP_LIMIT_M, snapPlace, speedFactorsAt } from '../../engine/route/policy.js';
+import { PHNOM_PENH_TRAFFIC_PROFILE, RESPONDER_CONGESTION_AVOIDED, SNAP_LIMIT_M, snapPlace, speedFactorsAt } from '../../engine/route/policy.js';
 import { Router } from '../../engine/route/router.js';
 import type { RouteFound } from '../../engine/route/types.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
@@ -199,5 +199,35 @@ describe('one routing policy for route, run and validation (engine/route/policy.
     expect(midday).toBeGreaterThan(kmhAt(peaks[0]!.startMin));
     expect(night).toBeGreaterThan(midday);
     expect(night).toBeLessThanOrEqual(40);
+  });
+
+  it('responders with lights and sirens avoid their share of congestion in the response tables, never beating free flow', async () => {
+    const scenario = await loadScenarioOrThrow(bareMovements('sirens', [['royal_palace', 'calmette', '17:30']]), { graph });
+    const run = new PreparedRun(graph, planFromScenario(scenario, graph));
+    const band = run.traffic.bandAt(17.5 * 3600);
+    const s = EdgeSnapper.for(graph).nearest(104.92819, 11.55644)!;
+    const src = [{ endpoint: { edge: s.edge, fraction: s.fraction }, offsetS: 0 }];
+    const ordinary = run.routing.nodeTimes(src, 'forward', band);
+    const eod = run.routing.nodeTimes(src, 'forward', band, 'eod');
+    const police = run.routing.nodeTimes(src, 'forward', band, 'police');
+    const free = run.routing.nodeTimes(src, 'forward', -1);
+    const freeWithSirens = run.routing.nodeTimes(src, 'forward', -1, 'police');
+    expect(RESPONDER_CONGESTION_AVOIDED.eod).toBe(0);
+    const a = RESPONDER_CONGESTION_AVOIDED.police;
+    // Evening-peak factors 0.55–0.7 become 1 − (1 − f)(1 − a): the police drive takes between
+    // 0.55 / 0.775 and 0.7 / 0.85 of the ordinary one (a = 0.5), and never less than free flow.
+    const lo = 0.55 / (1 - 0.45 * (1 - a));
+    const hi = 0.7 / (1 - 0.3 * (1 - a));
+    let compared = 0;
+    for (let v = 0; v < graph.nodeCount; v++) {
+      if (!Number.isFinite(ordinary[v]!) || ordinary[v]! < 60) continue;
+      expect(eod[v]).toBe(ordinary[v]);
+      expect(police[v]! / ordinary[v]!).toBeGreaterThanOrEqual(lo - 1e-9);
+      expect(police[v]! / ordinary[v]!).toBeLessThanOrEqual(hi + 1e-9);
+      expect(police[v]!).toBeGreaterThanOrEqual(free[v]! - 1e-9);
+      expect(freeWithSirens[v]).toBe(free[v]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });
