@@ -14,17 +14,24 @@ export interface ViaRoute {
   route: RouteFound;
 }
 
+/** No route through the points: `reason` names the leg; `leg` (1-based) and `legReason` say it apart. */
+export interface ViaNotFound extends RouteNotFound {
+  leg: number;
+  legReason: string;
+}
+
 /**
  * Fastest route through `points` in order (at least two): one fastest search per leg with the same
  * overlay and algorithm, legs joined. The first leg that cannot be driven makes the whole route a
- * RouteNotFound naming that leg. The one via of `motorcade route --via` and the run's via options.
+ * RouteNotFound naming that leg. The one via of `motorcade route --via`, `motorcade serve` and the run's
+ * via options.
  */
-export function fastestVia(router: Router, points: readonly RouteEndpoint[], opts: { overlay?: CompiledOverlay; algorithm?: RouteAlgorithm } = {}): ViaRoute | RouteNotFound {
-  if (points.length < 2) return { found: false, reason: 'a route through places needs at least two points' };
+export function fastestVia(router: Router, points: readonly RouteEndpoint[], opts: { overlay?: CompiledOverlay; algorithm?: RouteAlgorithm } = {}): ViaRoute | ViaNotFound {
+  if (points.length < 2) return { found: false, reason: 'a route through places needs at least two points', leg: 0, legReason: 'fewer than two points' };
   const legs: RouteFound[] = [];
   for (let i = 1; i < points.length; i++) {
     const leg = router.fastest(points[i - 1]!, points[i]!, opts);
-    if (!leg.found) return { found: false, reason: points.length > 2 ? `leg ${i}: ${leg.reason}` : leg.reason };
+    if (!leg.found) return { found: false, reason: points.length > 2 ? `leg ${i}: ${leg.reason}` : leg.reason, leg: i, legReason: leg.reason };
     legs.push(leg);
   }
   const edges: number[] = [];
