@@ -62,8 +62,8 @@ const chunk = (ctx: PreparedRun, m: number, o: number) => () => {
 };
 // A sample that redoes its coverage searches (no reuse): 6 multi-source one-to-all searches.
 const band = full.traffic.bandAt(plan.movements[mi]!.departureS);
-const respEnds = plan.responders.map((r) => full.routing.snap(r.lon, r.lat)).filter((e) => e !== undefined);
-const hospEnds = plan.hospitals.map((h) => full.routing.snap(h.lon, h.lat)).filter((e) => e !== undefined);
+const respEnds = plan.responders.map((r) => full.routing.snap(r)).filter((e) => e !== undefined);
+const hospEnds = plan.hospitals.map((h) => full.routing.snap(h)).filter((e) => e !== undefined);
 const searchesPerSample = () => {
   for (let k = 0; k < 4; k++) sink += full.routing.nodeTimes(respEnds.map((endpoint) => ({ endpoint: endpoint!, offsetS: 60 })), 'forward', band)[0]!;
   for (let k = 0; k < 2; k++) sink += full.routing.nodeTimes(hospEnds.map((endpoint) => ({ endpoint: endpoint!, offsetS: 0 })), 'reverse', band)[0]!;

@@ -4,15 +4,16 @@ import type { Command } from 'commander';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { writeFileAtomic } from '../../engine/atomic-write.js';
 import { InputError } from '../../engine/errors.js';
-import { EdgeSnapper, type SnapResult } from '../../engine/graph/edge-snapper.js';
+import { EdgeSnapper } from '../../engine/graph/edge-snapper.js';
 import type { RoadGraph } from '../../engine/graph/index.js';
 import { loadGazetteer, resolvePlace } from '../../engine/import/gazetteer.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { phnomPenhDataDir } from '../../engine/paths.js';
 import { avoidClosedCounts } from '../../engine/route/area-validation.js';
 import { readAvoidPolygons } from '../avoid-file.js';
-import { compileOverlay, Router, routeToGeoJSON, serviceAreas, corridorShare, speedFactorsAt, parseClock, trafficPeriodAt, type CompiledOverlay, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
-import { describeRoute, formatDuration } from '../../engine/route/route-text.js';
+import { compileOverlay, Router, routeToGeoJSON, serviceAreas, corridorShare, speedFactorsAt, parseClock, trafficPeriodAt, fastestVia, ALTERNATIVES, formatSnapM, SNAP_LIMIT_M, snapPlace, snapWarning, type CompiledOverlay, type PlaceSnap, type RouteEndpoint, type RouteFound, type RouteOverlay, type RouteAlgorithm } from '../../engine/route/index.js';
+import { placesPassed } from '../../engine/route/route-places.js';
+import { describeRoute, formatDuration, type NamedPlace } from '../../engine/route/route-text.js';
 import { csvLine } from '../csv-cell.js';
 import { checkOutputPaths } from '../output-paths.js';
 import { limits, LIMIT_ENV } from '../../engine/limits.js';
@@ -48,7 +49,7 @@ export function registerRoute(program: Command): void {
     .option('--from <place>', 'start: landmark id/name or LON,LAT')
     .option('--to <place>', 'destination: landmark id/name or LON,LAT')
     .option('--via <place>', 'pass through this place (repeatable, in order)', collect, [])
-    .option('--alternatives <k>', 'up to K different routes (stretch ≤ 1.4, shared length ≤ 60 %)')
+    .option('--alternatives <k>', `up to K different routes (stretch ≤ ${ALTERNATIVES.maxStretch}, shared length ≤ ${Math.round(ALTERNATIVES.maxShare * 100)} %)`)
     .option('--avoid <file.geojson>', 'close every road touching these polygons')
     .option('--close-edge <id>', 'close an edge id, both directions (repeatable)', collect, [])
     .option('--depart <HH:MM>', 'apply the Phnom Penh time-of-day speed profile for this departure')
@@ -57,7 +58,7 @@ export function registerRoute(program: Command): void {
     .option('--service-area <seconds>', 'instead of a route: roads reachable from --from within these times (e.g. 240,480), as GeoJSON with --geojson')
     .option('--batch <od.csv>', 'route every row of a CSV with from_lon,from_lat,to_lon,to_lat; one line per row')
     .option('--algorithm <name>', 'astar | dijkstra | bidirectional | ch | cch (same result, different work)', 'astar')
-    .option('--max-snap <metres>', 'refuse places farther than this from any road', '1000')
+    .option('--max-snap <metres>', 'refuse coordinates farther than this from any road (landmarks always snap, with a warning past it); default: the routing policy limit', String(SNAP_LIMIT_M))
     .option('--data <dir>', 'Phnom Penh data folder (default ../shared/data/phnom-penh or $MOTORCADE_DATA)')
     .option('--source <file>', 'route on your own road file (.geojson, .osm, .osm.pbf) instead of Phnom Penh')
     .action(runAction(async (flags: RouteFlags) => routeCommand(flags)));
@@ -98,7 +99,9 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
     ? []
     : [flags.from!, ...flags.via, flags.to!].map((spec, i, all) => {
         const what = i === 0 ? '--from' : i === all.length - 1 ? '--to' : '--via';
-        return { ...resolvePlace(spec, landmarks, what), what };
+        const p = resolvePlace(spec, landmarks, what);
+        // A landmark at its own gazetteer position snaps at any distance (engine/route/policy.ts).
+        return { ...p, what, landmark: landmarks.some((l) => l.id === p.label && l.lon === p.lon && l.lat === p.lat) };
       });
 
   const { graph } = await loadGraph({ ...(flags.data ? { dataDir: flags.data } : {}), ...(flags.source ? { source: flags.source } : {}) });
@@ -109,9 +112,9 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   }
   const router = new Router(graph);
   const snapper = new EdgeSnapper(graph);
-  const snapped = (lon: number, lat: number, what: string): SnapResult => {
-    const s = snapper.nearest(lon, lat, { maxDistanceM: maxSnap });
-    if (!s) throw new InputError(`${what} ${lon},${lat} is more than ${maxSnap} m from any road of the graph`);
+  const snapped = (p: { lon: number; lat: number; what: string; label: string; landmark: boolean }): PlaceSnap => {
+    const s = snapPlace(snapper, p.lon, p.lat, p.landmark, maxSnap);
+    if (!s) throw new InputError(p.landmark ? `${p.what} ${p.label}: the road graph is empty` : `${p.what} ${p.lon},${p.lat} is more than ${maxSnap} m from any road of the graph`);
     return s;
   };
   const opts = overlay ? { overlay, algorithm } : { algorithm };
@@ -122,9 +125,12 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   }
 
   const places = resolved.map((p) => {
-    const s = snapped(p.lon, p.lat, p.what);
-    return { ...p, snap: s, endpoint: { edge: s.edge, fraction: s.fraction } as RouteEndpoint };
+    const s = snapped(p);
+    const warning = s.beyondLimit ? snapWarning(`${p.what} ${p.label}`, s.distanceM, maxSnap) : null;
+    return { ...p, snap: s, warning, endpoint: { edge: s.edge, fraction: s.fraction } as RouteEndpoint };
   });
+  const warnings = places.flatMap((p) => (p.warning ? [p.warning] : []));
+  if (flags.json) for (const w of warnings) process.stderr.write(`motorcade: warning: ${w}\n`);
   if (cutoffs) {
     if (avoidAreas.length > 0) process.stderr.write(avoidLine(avoidAreas) + '\n');
     return serviceArea(flags, graph, router, places[0]!, cutoffs, overlay);
@@ -136,15 +142,12 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
     if (!first.found) return noRoute(flags, places[0]!.label, places[1]!.label, first.reason, avoidAreas);
     routes = alts.filter((r): r is RouteFound => r.found).map((r) => [r]);
   } else {
-    const legs: RouteFound[] = [];
-    for (let i = 0; i + 1 < places.length; i++) {
-      const r = router.fastest(places[i]!.endpoint, places[i + 1]!.endpoint, opts);
-      if (!r.found) return noRoute(flags, places[i]!.label, places[i + 1]!.label, r.reason, avoidAreas);
-      legs.push(r);
-    }
-    routes = [legs];
+    const r = fastestVia(router, places.map((p) => p.endpoint), opts);
+    if (!r.found) return noRoute(flags, places[0]!.label, places[places.length - 1]!.label, r.reason, avoidAreas);
+    routes = [r.legs];
   }
   const label = places.map((p) => p.label).join(' → ');
+  const named: NamedPlace[] = landmarks.map((l) => ({ id: l.id, name: l.name, kind: l.kind, lon: l.lon, lat: l.lat }));
   if (flags.geojson) writeFileAtomic(flags.geojson, JSON.stringify(toFeatureCollection(graph, routes, places)) + '\n');
   if (flags.json) {
     const out = {
@@ -158,13 +161,18 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
         place: p.label,
         lon: p.lon,
         lat: p.lat,
+        landmark: p.landmark,
         snapped: { lon: round(p.snap.lon, 7), lat: round(p.snap.lat, 7), edge: p.snap.edge, fraction: round(p.snap.fraction, 6), distance_m: round(p.snap.distanceM, 1) },
+        warning: p.warning,
       })),
+      snap_limit_m: maxSnap,
+      warnings,
       routes: routes.map((legs, i) => ({
         rank: i + 1,
         time_s: round(sum(legs, 'timeS'), 1),
         length_m: round(sum(legs, 'lengthM'), 1),
         cost_s: round(sum(legs, 'costS'), 1),
+        passes: placesPassed(graph, legs, named).map((p) => ({ id: p.id, along_m: round(p.alongM, 0), offset_m: round(p.offsetM, 0) })),
         legs: legs.map((l) => ({ time_s: round(l.timeS, 1), length_m: round(l.lengthM, 1), edges: l.edges, from: l.fromPosition, to: l.toPosition })),
       })),
     };
@@ -172,6 +180,8 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
     return;
   }
   const lines: string[] = [`Route ${label}`];
+  for (const p of places) lines.push(`  ${p.what.slice(2)} ${p.label}: snapped ${formatSnapM(p.snap.distanceM)} onto the nearest road`);
+  for (const w of warnings) lines.push(`  warning: ${w}`);
   if (departMin !== undefined) {
     const p = trafficPeriodAt(departMin);
     lines.push(`departing ${flags.depart} (${p.name}: arterial speeds ×${p.arterial}, collectors ×${p.collector}, local ×${p.local})`);
@@ -180,7 +190,7 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
   if (avoidAreas.length > 0) lines.push(avoidLine(avoidAreas));
   routes.forEach((legs, i) => {
     const head = routes.length > 1 ? `${i === 0 ? 'Fastest' : `Alternative ${i}`}:` : '';
-    const body = describeRoute(graph, legs, overlay?.timeS);
+    const body = describeRoute(graph, legs, overlay?.timeS, named);
     if (i > 0) {
       const extra = sum(legs, 'timeS') - sum(routes[0]!, 'timeS');
       const shared = corridorShare(graph, router.proj(), legs[0]!, routes[0]![0]!);
@@ -290,14 +300,20 @@ function noRoute(flags: RouteFlags, from: string, to: string, reason: string, av
   process.exitCode = 1;
 }
 
-function toFeatureCollection(graph: RoadGraph, routes: RouteFound[][], places: { label: string; lon: number; lat: number }[]): FeatureCollection<Geometry> {
+function toFeatureCollection(graph: RoadGraph, routes: RouteFound[][], places: { label: string; lon: number; lat: number; snap: PlaceSnap; warning: string | null }[]): FeatureCollection<Geometry> {
   const features: Feature<Geometry>[] = [];
   routes.forEach((legs, i) => {
     legs.forEach((leg, j) => {
       features.push(routeToGeoJSON(graph, leg, { rank: i + 1, leg: j + 1, from: places[j]?.label ?? null, to: places[j + 1]?.label ?? null }));
     });
   });
-  places.forEach((p, i) => features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { role: i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via', place: p.label } }));
+  places.forEach((p, i) => {
+    const role = i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via';
+    const snapped = [round(p.snap.lon, 7), round(p.snap.lat, 7)];
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { role, place: p.label, snap_m: round(p.snap.distanceM, 1), snapped, warning: p.warning } });
+    // The unmodelled stretch from the place to the road it snapped to.
+    if (p.snap.distanceM > 0) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[p.lon, p.lat], snapped] }, properties: { role: 'snap', place: p.label, snap_m: round(p.snap.distanceM, 1) } });
+  });
   // ODbL: the attribution as a foreign member (RFC 7946 §6.1), as every motorcade export carries it.
   return { type: 'FeatureCollection', features, attribution: `Road data ${OSM_ATTRIBUTION}` } as FeatureCollection<Geometry>;
 }

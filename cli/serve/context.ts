@@ -1,7 +1,7 @@
 import { EdgeSnapper } from '../../engine/graph/edge-snapper.js';
 import type { RoadGraph } from '../../engine/graph/index.js';
 import type { Landmark } from '../../engine/import/gazetteer.js';
-import { compileOverlay, parseClock, Router, speedFactorsAt, type CompiledOverlay, type RouteEndpoint, type RouteOverlay } from '../../engine/route/index.js';
+import { compileOverlay, parseClock, Router, SNAP_LIMIT_M, speedFactorsAt, type CompiledOverlay, type RouteEndpoint, type RouteOverlay } from '../../engine/route/index.js';
 import { InputError } from '../../engine/errors.js';
 import { parseAvoid, parseEdgeList, parseRadiuses } from './coordinates.js';
 import { OsrmError } from './osrm-error.js';
@@ -13,7 +13,7 @@ export interface ServiceLimits {
   /** Sources × destinations of a table request (OSRM's --max-table-size applies per side). */
   maxTableSize: number;
   maxNearestResults: number;
-  /** Snapping radius cap, metres (OSRM's default is unlimited; a city graph does better with a bound). */
+  /** Snapping radius cap, metres (OSRM's default is unlimited; the routing policy's limit, engine/route/policy.ts). */
   maxSnapM: number;
   maxAlternatives: number;
   maxAvoidPolygons: number;
@@ -28,7 +28,7 @@ export const DEFAULT_LIMITS: ServiceLimits = {
   maxRouteCoordinates: 25,
   maxTableSize: 100,
   maxNearestResults: 10,
-  maxSnapM: 1000,
+  maxSnapM: SNAP_LIMIT_M,
   maxAlternatives: 3,
   maxAvoidPolygons: 20,
   maxClosedEdges: 500,

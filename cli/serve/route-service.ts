@@ -1,5 +1,5 @@
 import type { RoadGraph } from '../../engine/graph/index.js';
-import { routeCoordinates, summarizeRoute, type RouteFound } from '../../engine/route/index.js';
+import { fastestVia, routeCoordinates, summarizeRoute, type RouteFound } from '../../engine/route/index.js';
 import { haversineM } from '../../engine/geo/haversine.js';
 import { parseCoordinates } from './coordinates.js';
 import { round, waypointJson, type ServiceContext } from './context.js';
@@ -72,13 +72,9 @@ export function routeService(ctx: ServiceContext, coordinates: string, q: RouteQ
     if (!alts[0]!.found) throw new OsrmError('NoRoute', `Impossible route between points: ${alts[0]!.reason}`);
     routes = alts.filter((r): r is RouteFound => r.found).map((r) => [r]);
   } else {
-    const legs: RouteFound[] = [];
-    for (let i = 0; i + 1 < waypoints.length; i++) {
-      const r = ctx.router.fastest(waypoints[i]!.endpoint, waypoints[i + 1]!.endpoint, overlay ? { overlay } : {});
-      if (!r.found) throw new OsrmError('NoRoute', `Impossible route between points ${i} and ${i + 1}: ${r.reason}`);
-      legs.push(r);
-    }
-    routes = [legs];
+    const r = fastestVia(ctx.router, waypoints.map((w) => w.endpoint), overlay ? { overlay } : {});
+    if (!r.found) throw new OsrmError('NoRoute', `Impossible route between points ${r.leg - 1} and ${r.leg}: ${r.legReason}`);
+    routes = [r.legs];
   }
   return {
     code: 'Ok',

@@ -8,6 +8,7 @@ import type { RoadGraph } from '../graph/road-graph.js';
 import { cacheDir, phnomPenhDataDir } from '../paths.js';
 import { fingerprint, readGraphCache, writeGraphCache, type SourceFingerprint } from './graph-cache.js';
 import { DEFAULT_REPAIR_PARAMS, importRoadGeoJson, phnomPenhInputs, type RepairParams } from './geojson/index.js';
+import { PHNOM_PENH_SPEED_RULE, phnomPenhSpeedKmh } from './phnom-penh-speeds.js';
 
 export interface LoadGraphOptions {
   /** The bundled city (default when no source is given). */
@@ -90,9 +91,10 @@ function planFor(opts: LoadGraphOptions): Plan {
     return {
       kind: 'phnom-penh',
       files: [inputs.core, inputs.metro, inputs.water],
-      params: { ...repair },
+      params: { ...repair, speeds: PHNOM_PENH_SPEED_RULE },
       cacheName: 'phnom-penh.mcg',
-      build: async (source) => importRoadGeoJson(inputs, repair, { ...source }),
+      // Speeds from the legal limits inside / outside the built-up area (phnom-penh-speeds.ts).
+      build: async (source) => importRoadGeoJson(inputs, repair, { ...source }, phnomPenhSpeedKmh),
     };
   }
   const file = path.resolve(opts.source);

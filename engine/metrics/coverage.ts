@@ -1,6 +1,6 @@
 import type { RoadGraph } from '../graph/road-graph.js';
 import type { PlanResponder } from '../model/run-plan.js';
-import { EVACUATION_KINDS, RESPONDER_TYPES } from '../model/run-result.js';
+import { EVACUATION_KINDS, RESPONDER_TYPES, type ResponderType } from '../model/run-result.js';
 import type { TrafficFactors } from './traffic-factors.js';
 
 /** A source or target of a multi-source search: a node, or a point part-way along an edge. */
@@ -10,8 +10,10 @@ export type SearchEndpoint = { node: number } | { edge: number; fraction: number
  * Multi-source one-to-all travel times in seconds per node (Infinity when unreached), at the speeds of one
  * traffic band. `forward`: from the sources to every node (responders driving out); `reverse`: from every
  * node to the nearest source (evacuation toward hospitals). Offsets are added at the sources (turnout).
+ * `responder`: the type of the units searched from, whose lights and sirens avoid part of the congestion
+ * (engine/route/policy.ts RESPONDER_CONGESTION_AVOIDED); absent for evacuation.
  */
-export type NodeTimesFn = (sources: { endpoint: SearchEndpoint; offsetS: number }[], direction: 'forward' | 'reverse', band: number) => Float64Array;
+export type NodeTimesFn = (sources: { endpoint: SearchEndpoint; offsetS: number }[], direction: 'forward' | 'reverse', band: number, responder?: ResponderType) => Float64Array;
 
 /** Number of coverage kinds: the responder types, then the evacuation kinds. */
 export const COVERAGE_KINDS = RESPONDER_TYPES.length + EVACUATION_KINDS.length;
@@ -127,7 +129,7 @@ export class CoverageTables {
       units.push(ofType[j]!);
       key += ofType[j]! + ',';
     }
-    const table = this.table(key, () => (units.length === 0 ? null : this.nodeTimes(units.map((i) => ({ endpoint: this.responderEndpoints[i]!, offsetS: this.responders[i]!.turnoutS })), 'forward', band)));
+    const table = this.table(key, () => (units.length === 0 ? null : this.nodeTimes(units.map((i) => ({ endpoint: this.responderEndpoints[i]!, offsetS: this.responders[i]!.turnoutS })), 'forward', band, RESPONDER_TYPES[k])));
     seen.push({ band, avail: avail.slice(), table });
     return table;
   }

@@ -13,6 +13,8 @@ export interface PlanPlace {
   lat: number;
   /** airport | hotel | venue | hospital | safe_haven | bridge | place … */
   kind: string;
+  /** lon/lat are a gazetteer landmark's own position: snapped at any distance (engine/route/policy.ts). */
+  landmark?: boolean;
 }
 
 export type IntersectionControl = 'none' | 'rolling' | 'static';
@@ -87,6 +89,8 @@ export interface PlanResponder {
   fromS: number;
   toS: number;
   count: number;
+  /** lon/lat are a gazetteer landmark's own position (see PlanPlace.landmark). */
+  landmark?: boolean;
 }
 
 export interface PlanTrafficBand {

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { DEFAULT_CORRIDOR_M, forEachRoadInCorridor, RouteCorridor, routeLine } from './corridor.js';
 import type { CompiledOverlay } from './overlay.js';
+import { ALTERNATIVES } from './policy.js';
 import type { Router } from './router.js';
 import { routeCostUnder } from './route-summary.js';
 import type { RouteEndpoint, RouteFound, RouteResult } from './types.js';
@@ -8,11 +9,11 @@ import type { RouteEndpoint, RouteFound, RouteResult } from './types.js';
 export interface AlternativesOptions {
   /** Number of routes wanted, the fastest included (default 3, 1..10). */
   k?: number;
-  /** Each route costs at most this times the fastest (default 1.4). */
+  /** Each route costs at most this times the fastest (default: the routing policy's, policy.ts). */
   maxStretch?: number;
   /**
    * Each route has at most this fraction of its length within the corridor of any route chosen before it
-   * (default 0.6).
+   * (default: the routing policy's, policy.ts).
    */
   maxShare?: number;
   /**
@@ -41,8 +42,8 @@ const ROUNDS_PER_ROUTE = 6;
  */
 export function findAlternatives(router: Router, from: RouteEndpoint, to: RouteEndpoint, opts: AlternativesOptions = {}): RouteResult[] {
   const k = opts.k ?? 3;
-  const maxStretch = opts.maxStretch ?? 1.4;
-  const maxShare = opts.maxShare ?? 0.6;
+  const maxStretch = opts.maxStretch ?? ALTERNATIVES.maxStretch;
+  const maxShare = opts.maxShare ?? ALTERNATIVES.maxShare;
   const corridorM = opts.corridorM ?? DEFAULT_CORRIDOR_M;
   if (!Number.isInteger(k) || k < 1 || k > 10) throw new InputError(`alternatives: k ${k} must be an integer from 1 to 10`);
   if (!(maxStretch >= 1)) throw new InputError(`alternatives: maxStretch ${maxStretch} must be ≥ 1`);

@@ -13,7 +13,8 @@ export { routeToGeoJSON, type RouteFeatureProperties } from './route-geojson.js'
 export { summarizeRoute, sharedLengthM, routeCostUnder, type RouteSummary, type RoadStretch } from './route-summary.js';
 export { serviceAreas, convexHull } from './isochrone.js';
 export { pointAlong, routeCoordinates, slicePolyline } from './route-geometry.js';
-export { PHNOM_PENH_TRAFFIC_PROFILE, speedFactorsAt, trafficPeriodAt, parseClock, type TrafficPeriod } from './traffic-profile.js';
+export { PHNOM_PENH_TRAFFIC_PROFILE, FREE_FLOW_PERIOD, speedFactorsAt, trafficPeriodAt, parseClock, phnomPenhTrafficBands, trafficGroup, SNAP_LIMIT_M, ALTERNATIVES, SEARCH_CUTOFF_S, RESPONDER_CONGESTION_AVOIDED, snapPlace, snapWarning, formatSnapM, type PlaceSnap, type TrafficPeriod } from './policy.js';
+export { fastestVia, type ViaRoute, type ViaNotFound } from './via.js';
 export { referenceDijkstra } from './reference-dijkstra.js';
 export { IndexedMinHeap } from './indexed-heap.js';
 export { SearchState } from './search-state.js';

@@ -1,17 +1,18 @@
 import { EdgeSnapper } from '../graph/edge-snapper.js';
 import type { RoadGraph } from '../graph/road-graph.js';
+import { formatSnapM, SNAP_LIMIT_M, snapPlace } from '../route/policy.js';
 import type { CheckContext } from './check-context.js';
 import type { Scenario } from './model.js';
 import type { DocPath } from './source-map.js';
 
-/** A place farther than this from every road is probably a wrong coordinate (metres). */
-export const MAX_SNAP_DISTANCE_M = 300;
-
 /**
- * Checks that need the road graph: every place lies near a road (snap distance ≤ 300 m), and each
- * movement's destination (and via points) can be reached from its origin. Import keeps only the largest
- * strongly connected component, so a snapped place is normally reachable; the check still runs because
- * a user's own graph (or a future closure overlay) need not be strongly connected.
+ * Checks that need the road graph, under the same routing policy as `motorcade route` and the run
+ * (engine/route/policy.ts): every place given by coordinates lies within the policy's snap limit of a
+ * road (a gazetteer landmark at its own position snaps at any distance, as everywhere), and each
+ * movement's destination (and via points) can be reached from its origin (a breadth-first search over
+ * the edges: no search state to allocate, as validation runs once per sweep variant). Import keeps only
+ * the largest strongly connected component, so a snapped place is normally reachable; the check still
+ * runs because a user's own graph need not be strongly connected.
  */
 export function checkOnGraph(scenario: Scenario, graph: RoadGraph, ctx: CheckContext, firstUse: ReadonlyMap<string, DocPath>): void {
   // Scale-test graphs in planar coordinates cannot hold lon/lat places: nothing to compare.
@@ -21,20 +22,19 @@ export function checkOnGraph(scenario: Scenario, graph: RoadGraph, ctx: CheckCon
     return;
   }
   const snapper = EdgeSnapper.for(graph);
-  /** Per place id: a node on its snapped road (the head of the snapped edge), or -1 when off the graph. */
+  /** Per place id: a node on its snapped road (the head of the snapped edge), or -1 when refused. */
   const nodeOf = new Map<string, number>();
   for (const place of Object.values(scenario.places)) {
-    const snap = snapper.nearest(place.lon, place.lat);
+    const snap = snapPlace(snapper, place.lon, place.lat, place.gazetteerPosition === true);
     const where = firstUse.get(place.id) ?? ['places', place.id];
-    if (!snap) {
-      nodeOf.set(place.id, -1);
-      ctx.add(where, `place '${place.id}' could not be snapped to the road graph`);
-    } else if (snap.distanceM > MAX_SNAP_DISTANCE_M) {
-      nodeOf.set(place.id, -1);
-      ctx.add(where, `place '${place.id}' (${place.lon}, ${place.lat}) is ${fmtM(snap.distanceM)} from the nearest road (more than ${MAX_SNAP_DISTANCE_M} m): check its coordinates`);
-    } else {
+    if (snap) {
       nodeOf.set(place.id, graph.head[snap.edge]!);
+      continue;
     }
+    nodeOf.set(place.id, -1);
+    const nearest = snapper.nearest(place.lon, place.lat);
+    if (!nearest) ctx.add(where, `place '${place.id}' could not be snapped to the road graph`);
+    else ctx.add(where, `place '${place.id}' (${place.lon}, ${place.lat}) is ${formatSnapM(nearest.distanceM)} from the nearest road (more than the ${SNAP_LIMIT_M} m snap limit): check its coordinates`);
   }
   const seen = new Uint8Array(graph.nodeCount);
   const queue = new Uint32Array(graph.nodeCount);
@@ -70,8 +70,4 @@ function reaches(graph: RoadGraph, a: number, b: number, seen: Uint8Array, queue
     }
   }
   return false;
-}
-
-function fmtM(m: number): string {
-  return m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`;
 }

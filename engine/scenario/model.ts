@@ -30,6 +30,11 @@ export interface Place {
   lat: number;
   /** Gazetteer landmark id when the place comes from (or corrects) landmarks.json. */
   landmark?: string;
+  /**
+   * True when lon/lat are the landmark's own gazetteer position (not corrected by the scenario): the
+   * routing policy snaps such a place at any distance, with a warning past its limit (engine/route/policy.ts).
+   */
+  gazetteerPosition?: boolean;
   /** True when the place is a trauma hospital (kind hospital): the evacuation metric's targets. */
   trauma: boolean;
 }

@@ -9,7 +9,7 @@ import { normaliseChokepoints, normaliseInjects, normaliseResponders, normaliseT
 import { idRecord } from './id-record.js';
 import type { PartialScenario } from './partial.js';
 import type { PlaceResolver } from './places.js';
-import { phnomPenhTrafficBands } from './traffic-profile.js';
+import { phnomPenhTrafficBands } from '../route/policy.js';
 
 /**
  * Build the normalised Scenario from the valid parts of the file, checking what spans fields:

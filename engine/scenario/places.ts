@@ -73,6 +73,7 @@ export class PlaceResolver {
       trauma: raw.trauma ?? kind === 'hospital',
     };
     if (lm) place.landmark = lm.id;
+    if (lm && raw.lon === undefined) place.gazetteerPosition = true;
     this.places[id] = place;
     this.firstUse.set(id, path);
     return place;
@@ -92,7 +93,7 @@ export class PlaceResolver {
     const lm = this.byLandmark.get(name);
     if (lm) {
       const kind = KIND_FROM_LANDMARK.get(lm.kind) ?? 'one_off';
-      if (!lookupId(this.places, name)) this.places[name] = { id: name, kind, label: lm.name, lon: lm.lon, lat: lm.lat, landmark: lm.id, trauma: kind === 'hospital' };
+      if (!lookupId(this.places, name)) this.places[name] = { id: name, kind, label: lm.name, lon: lm.lon, lat: lm.lat, landmark: lm.id, gazetteerPosition: true, trauma: kind === 'hospital' };
       if (!this.firstUse.has(name)) this.firstUse.set(name, path);
       return name;
     }

@@ -1,3 +1,4 @@
+import { shortLabel } from '../route/route-text.js';
 import path from 'node:path';
 import type { RoadGraph } from '../graph/road-graph.js';
 import { loadGazetteer } from '../import/gazetteer.js';
@@ -72,7 +73,7 @@ export function planFromScenario(scenario: Scenario, graph?: RoadGraph): RunPlan
     movements,
     threats: scenario.threats.map(toThreat),
     chokepoints: scenario.chokepoints.map((c) => ({ id: c.id, label: c.label, lon: c.lon, lat: c.lat, radiusM: c.radiusM, bridge: c.bridge !== undefined })),
-    responders: scenario.responders.map((r) => ({ id: r.id, type: r.type, lon: r.lon, lat: r.lat, turnoutS: r.turnoutS, fromS: r.available.fromS, toS: r.available.toS, count: r.count })),
+    responders: scenario.responders.map((r) => ({ id: r.id, type: r.type, lon: r.lon, lat: r.lat, turnoutS: r.turnoutS, fromS: r.available.fromS, toS: r.available.toS, count: r.count, ...(scenario.places[r.place]?.gazetteerPosition ? { landmark: true } : {}) })),
     hospitals: Object.values(scenario.places).filter((p) => p.trauma).map(toPlace),
     safeHavens: Object.values(scenario.places).filter((p) => p.kind === 'safe_haven').map(toPlace),
     landmarks: [...places, ...gazetteer.filter((g) => !places.some((p) => p.id === g.id))],
@@ -97,14 +98,11 @@ export function planFromScenario(scenario: Scenario, graph?: RoadGraph): RunPlan
 }
 
 function toPlace(p: Place): PlanPlace {
-  return { id: p.id, label: shortName(p.label), lon: p.lon, lat: p.lat, kind: p.kind };
+  return { id: p.id, label: shortName(p.label), lon: p.lon, lat: p.lat, kind: p.kind, ...(p.gazetteerPosition ? { landmark: true } : {}) };
 }
 
 /** Gazetteer names are long ("Sokha Phnom Penh Hotel & Residence (summit venue), …"): keep the part before the first comma/parenthesis. */
-export function shortName(name: string): string {
-  const cut = name.split(/\s[(-]|,/)[0]!.trim();
-  return cut.length > 0 ? cut : name;
-}
+export const shortName = shortLabel;
 
 function toArea(a: Area): PlanArea {
   return a.type === 'circle' ? { type: 'circle', lon: a.lon, lat: a.lat, radiusM: a.radiusM } : { type: 'polygon', coordinates: [a.ring] };

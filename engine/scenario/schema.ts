@@ -164,7 +164,7 @@ export const trafficSchema = z.strictObject({
   profile: z
     .enum(['phnom_penh', 'free_flow'])
     .default('phnom_penh')
-    .describe('built-in time-of-day profile used when bands are not given; default phnom_penh (peaks 06:30–08:30, 11:00–13:30, 16:30–18:30)'),
+    .describe('built-in time-of-day profile used when bands are not given; default phnom_penh, the routing policy profile of motorcade route --depart (peaks 06:30–08:30, 11:00–13:30, 16:30–18:30, busy between, free flow 21:00–06:30)'),
   bands: z
     .array(
       z.strictObject({

@@ -122,7 +122,10 @@ export class DecisionRouting {
   private destinationOf(mi: number, injectIndex: number): RouteEndpoint | undefined {
     const action = this.world.injects[injectIndex]!.plan.action;
     if (action.type !== 'decision') return undefined;
-    if (action.decision.kind === 'divert') return this.world.routing.snap(action.decision.place.lon, action.decision.place.lat);
+    if (action.decision.kind === 'divert') {
+      const s = this.world.routing.snap(action.decision.place);
+      return s ? { edge: s.edge, fraction: s.fraction } : undefined;
+    }
     if (action.decision.kind === 'return') return this.world.endpoints[mi]!.from;
     return this.world.endpoints[mi]!.to;
   }

@@ -1,5 +1,6 @@
 import type { PlaceExposure } from '../metrics/place-exposure.js';
 import type { PlanMovement, PlanOption } from '../model/run-plan.js';
+import { tooFarReason } from '../route/policy.js';
 import type { RouteEndpoint, RouteResult } from '../route/types.js';
 import type { RunRouting } from './run-routing.js';
 
@@ -17,8 +18,8 @@ export interface MovementEndpoints {
  */
 export function routeMovementOptions(routing: RunRouting, mv: PlanMovement, ends: MovementEndpoints, band: number, exposure: PlaceExposure): RouteResult[] {
   const { from, to } = ends;
-  if (!from) return mv.options.map(() => ({ found: false, reason: `${mv.from.id} is more than 1.5 km from any road` }));
-  if (!to) return mv.options.map(() => ({ found: false, reason: `${mv.to.id} is more than 1.5 km from any road` }));
+  if (!from) return mv.options.map(() => ({ found: false, reason: tooFarReason(mv.from.id) }));
+  if (!to) return mv.options.map(() => ({ found: false, reason: tooFarReason(mv.to.id) }));
   const fixed = mv.options.map((o) => (o.kind === 'auto' ? null : routeNamedOption(routing, mv, o, from, to, band, exposure)));
   const autoCount = mv.options.filter((o) => o.kind === 'auto').length;
   let alts: RouteResult[] = [];
@@ -47,9 +48,9 @@ function routeNamedOption(routing: RunRouting, mv: PlanMovement, o: PlanOption, 
     case 'via': {
       const pts: RouteEndpoint[] = [from];
       for (const v of o.via ?? []) {
-        const e = routing.snap(v.lon, v.lat);
-        if (!e) return { found: false, reason: `via ${v.id} is more than 1.5 km from any road` };
-        pts.push(e);
+        const e = routing.snap(v);
+        if (!e) return { found: false, reason: `via ${tooFarReason(v.id)}` };
+        pts.push({ edge: e.edge, fraction: e.fraction });
       }
       pts.push(to);
       return routing.via(pts, band);

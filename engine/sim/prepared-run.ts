@@ -247,8 +247,9 @@ export class PreparedRun implements SimContext {
     return describePlace(this.plan.landmarks, lon, lat);
   }
 
-  private snapPlace(p: { lon: number; lat: number }): RouteEndpoint | undefined {
-    return this.routing.snap(p.lon, p.lat);
+  private snapPlace(p: { lon: number; lat: number; landmark?: boolean }): RouteEndpoint | undefined {
+    const s = this.routing.snap(p);
+    return s ? { edge: s.edge, fraction: s.fraction } : undefined;
   }
 }
 

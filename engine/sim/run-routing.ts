@@ -1,17 +1,13 @@
 import { EdgeSnapper } from '../graph/edge-snapper.js';
 import type { RoadGraph } from '../graph/road-graph.js';
 import { compileOverlay, type CompiledOverlay } from '../route/overlay.js';
+import { ALTERNATIVES, RESPONDER_CONGESTION_AVOIDED, SEARCH_CUTOFF_S, snapPlace, withCongestionAvoided, type PlaceSnap } from '../route/policy.js';
 import { Router } from '../route/router.js';
+import { fastestVia } from '../route/via.js';
 import type { RouteEndpoint, RouteFound, RouteResult } from '../route/types.js';
 import type { NodeTimesFn, SearchEndpoint } from '../metrics/coverage.js';
 import type { TrafficFactors } from '../metrics/traffic-factors.js';
 import type { PlaceExposure } from '../metrics/place-exposure.js';
-
-/** Places farther than this from any road are treated as off the graph. */
-export const SNAP_LIMIT_M = 1500;
-/** Alternatives: at most this much slower than the fastest (stretch), and sharing at most this share of its length. */
-export const ALT_MAX_STRETCH = 1.5;
-export const ALT_MAX_SHARE = 0.7;
 
 /**
  * The run's view of routing (engine/route): one Router (search state allocated once), overlays compiled
@@ -21,7 +17,7 @@ export const ALT_MAX_SHARE = 0.7;
 export class RunRouting {
   readonly router: Router;
   readonly snapper: EdgeSnapper;
-  private readonly bandOverlays = new Map<number, CompiledOverlay | undefined>();
+  private readonly bandOverlays = new Map<string, CompiledOverlay | undefined>();
 
   constructor(
     readonly graph: RoadGraph,
@@ -31,16 +27,24 @@ export class RunRouting {
     this.snapper = EdgeSnapper.for(graph);
   }
 
-  snap(lon: number, lat: number): { edge: number; fraction: number } | undefined {
-    const s = this.snapper.nearest(lon, lat, { maxDistanceM: SNAP_LIMIT_M });
-    return s ? { edge: s.edge, fraction: s.fraction } : undefined;
+  /** A place on the graph under the routing policy (engine/route/policy.ts); undefined = refused. */
+  snap(p: { lon: number; lat: number; landmark?: boolean }): PlaceSnap | undefined {
+    return snapPlace(this.snapper, p.lon, p.lat, p.landmark === true);
   }
 
-  /** Compiled overlay with the speed factors of traffic band `band` (undefined = free flow). */
-  bandOverlay(band: number): CompiledOverlay | undefined {
+  /**
+   * Compiled overlay with the speed factors of traffic band `band` (undefined = free flow), of which a
+   * share `avoided` of the congestion (1 − factor) is removed (responders with lights and sirens).
+   */
+  bandOverlay(band: number, avoided = 0): CompiledOverlay | undefined {
     if (band < 0) return undefined;
-    if (!this.bandOverlays.has(band)) this.bandOverlays.set(band, compileOverlay(this.graph, { speedFactorByClass: this.traffic.byClass(band) }));
-    return this.bandOverlays.get(band);
+    const key = `${band}|${avoided}`;
+    if (!this.bandOverlays.has(key)) {
+      const byClass = this.traffic.byClass(band);
+      if (avoided > 0) for (const c of Object.keys(byClass)) byClass[c] = withCongestionAvoided(byClass[c]!, avoided);
+      this.bandOverlays.set(key, compileOverlay(this.graph, { speedFactorByClass: byClass }));
+    }
+    return this.bandOverlays.get(key);
   }
 
   fastest(from: RouteEndpoint, to: RouteEndpoint, band: number, closed?: Iterable<number>): RouteResult {
@@ -51,33 +55,20 @@ export class RunRouting {
     return this.router.fastest(from, to, { overlay, algorithm: 'bidirectional' });
   }
 
-  /** Fastest route through intermediate points: legs joined, a duplicated junction edge merged. */
+  /** Fastest route through intermediate points (engine/route/via.ts, as `motorcade route --via`), legs joined. */
   via(points: RouteEndpoint[], band: number): RouteResult {
-    const edges: number[] = [];
-    let timeS = 0;
-    let lengthM = 0;
-    let first: RouteFound | undefined;
-    let last: RouteFound | undefined;
-    for (let i = 1; i < points.length; i++) {
-      const leg = this.fastest(points[i - 1]!, points[i]!, band);
-      if (!leg.found) return { found: false, reason: `leg ${i}: ${leg.reason}` };
-      first ??= leg;
-      last = leg;
-      for (const e of leg.edges) if (edges[edges.length - 1] !== e) edges.push(e);
-      timeS += leg.timeS;
-      lengthM += leg.lengthM;
-    }
-    if (!first || !last) return { found: false, reason: 'no legs' };
-    return { ...first, edges, nodes: [], timeS, lengthM, costS: timeS, toPosition: last.toPosition };
+    const base = this.bandOverlay(band);
+    const r = fastestVia(this.router, points, base ? { overlay: base } : {});
+    return r.found ? r.route : r;
   }
 
   /**
-   * Up to k alternatives (engine/route alternatives: penalty method, stretch ≤ ALT_MAX_STRETCH, shared length
-   * ≤ ALT_MAX_SHARE with each kept route), fastest first, at the speeds of `band`.
+   * Up to k alternatives (engine/route alternatives: penalty method, stretch and shared length of the
+   * routing policy's ALTERNATIVES), fastest first, at the speeds of `band`.
    */
   alternatives(from: RouteEndpoint, to: RouteEndpoint, k: number, band: number): RouteFound[] {
     const overlay = this.bandOverlay(band);
-    const res = this.router.alternatives(from, to, overlay ? { k, maxStretch: ALT_MAX_STRETCH, maxShare: ALT_MAX_SHARE, overlay } : { k, maxStretch: ALT_MAX_STRETCH, maxShare: ALT_MAX_SHARE });
+    const res = this.router.alternatives(from, to, overlay ? { k, ...ALTERNATIVES, overlay } : { k, ...ALTERNATIVES });
     return res.filter((r): r is RouteFound => r.found);
   }
 
@@ -102,12 +93,16 @@ export class RunRouting {
     return this.router.safest(from, to, { exposureS, exposureOf, baseline, maxDelayS, ...(base ? { overlay: base } : {}) });
   }
 
-  /** Multi-source one-to-all per traffic band, for coverage tables (cut off at 2 h: beyond is "unreachable"). */
-  readonly nodeTimes: NodeTimesFn = (sources, direction, band) => {
-    const overlay = this.bandOverlay(band);
+  /**
+   * Multi-source one-to-all per traffic band, for coverage tables (cut off at the policy's SEARCH_CUTOFF_S:
+   * beyond is "unreachable"). Responder searches drive with lights and sirens and avoid the policy's share
+   * of congestion for their type (RESPONDER_CONGESTION_AVOIDED); evacuation (responder undefined) does not.
+   */
+  readonly nodeTimes: NodeTimesFn = (sources, direction, band, responder) => {
+    const overlay = this.bandOverlay(band, responder ? RESPONDER_CONGESTION_AVOIDED[responder] : 0);
     return this.router.oneToAll(
       sources.map((s) => ({ endpoint: s.endpoint as RouteEndpoint, offsetS: s.offsetS })),
-      overlay ? { direction, cutoffS: 7200, overlay } : { direction, cutoffS: 7200 },
+      overlay ? { direction, cutoffS: SEARCH_CUTOFF_S, overlay } : { direction, cutoffS: SEARCH_CUTOFF_S },
     );
   };
 }

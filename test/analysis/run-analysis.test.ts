@@ -29,7 +29,7 @@ describe('run analysis', () => {
     const playback = vi.spyOn(PreparedRun.prototype, 'recordSample');
     const { result, analysis, ctx } = runInProcess(g, plan);
     expect(result.movements[0]!.options.map((o) => o.found)).toEqual([true, true, false]);
-    expect(result.movements[0]!.options[2]!.reason).toMatch(/via nowhere is more than 1.5 km from any road/);
+    expect(result.movements[0]!.options[2]!.reason).toMatch(/via nowhere is more than 1000 m from any road/);
     expect(nominal).toHaveBeenCalledTimes(2);
     expect(playback).toHaveBeenCalledTimes(2);
     expect(analysis.options[0]!.map((o) => o.nominal !== null)).toEqual([true, true, false]);

@@ -36,7 +36,7 @@ describe('motorcade exercise --replay', () => {
     expect(html).toContain("content=\"default-src 'none'");
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('decision for c1_hyatt_venue: divert to staging_wat_phnom');
-    expect(html).toMatch(/b1_rosewood_venue<\/td><td>arrived<\/td><td>08:22:46<\/td>/);
+    expect(html).toMatch(/b1_rosewood_venue<\/td><td>arrived<\/td><td>08:23:33<\/td>/);
     // Twice: the same bytes.
     const again = motorcade('exercise', SCENARIO, '--replay', JOURNAL);
     expect(again.stdout).toBe(r.stdout);

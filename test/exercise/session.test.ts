@@ -134,7 +134,7 @@ describe('exercise session', () => {
     refuse({ type: 'decision', atS: T0, who: 'player', movementId: 'a1_raffles_venue', decision: { kind: 'switch', optionId: 'nope' }, note: '' }, /has no option "nope" \(options: primary\)/);
     refuse({ type: 'delay', atS: T0, who: 'trainer', injectId: 'breakdown_c1', delayS: 300 }, /fires by position, not time/);
     refuse({ type: 'inject', atS: T0, who: 'trainer', id: 'm', action: { type: 'move_threat', threatId: 'ghost', lon: 104.9, lat: 11.56 }, durationS: null, note: '' }, /no threat "ghost"/);
-    refuse({ type: 'decision', atS: min(60), who: 'player', movementId: 'a1_raffles_venue', decision: { kind: 'reroute', by: 'fastest' }, note: '' }, /a1_raffles_venue arrived at 08:12/);
+    refuse({ type: 'decision', atS: min(60), who: 'player', movementId: 'a1_raffles_venue', decision: { kind: 'reroute', by: 'fastest' }, note: '' }, /a1_raffles_venue arrived at 08:13/);
     s.apply({ type: 'clock', atS: min(5), who: 'trainer', action: 'play' });
     refuse({ type: 'cancel', atS: min(1), who: 'trainer', injectId: 'bridge_closed' }, /before the last entry/);
     refuse({ type: 'fire', atS: min(30), who: 'trainer', injectId: 'bridge_closed' }, /has already fired at 08:12/);

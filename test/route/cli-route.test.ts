@@ -36,9 +36,9 @@ describe('motorcade route (CLI, compiled dist/)', () => {
     fastestEdges = doc.routes[0]!.legs[0]!.edges;
     expect(doc.routes.length).toBeGreaterThanOrEqual(2);
     for (const x of doc.routes) expect(x.cost_s).toBeLessThanOrEqual(doc.routes[0]!.cost_s * 1.4 + 0.1);
-    const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as { type: string; features: { geometry: { type: string } }[] };
+    const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as { type: string; features: { geometry: { type: string }; properties?: Record<string, unknown> }[] };
     expect(fc.type).toBe('FeatureCollection');
-    expect(fc.features.filter((f) => f.geometry.type === 'LineString').length).toBe(doc.routes.length);
+    expect(fc.features.filter((f) => f.geometry.type === 'LineString' && f.properties?.['role'] !== 'snap').length).toBe(doc.routes.length);
   });
 
   it('--depart at peak is slower than at night', () => {

@@ -38,8 +38,9 @@ describe('normalised scenario', () => {
     expect(s.monteCarlo).toEqual({ samples: 200, seed: 1 });
     expect(s.scoring.weights).toEqual({ threat: 1, slow: 0.2, standstill: 0.5, chokepoint: 0.5, crowd: 1, predictability: 0.2 });
     expect(s.scoring.slowSpeedKmh).toBe(15);
-    expect(s.traffic.bands.map((b) => [b.fromS, b.toS])).toEqual([[23400, 30600], [39600, 48600], [59400, 66600]]);
-    expect(s.traffic.bands[0]!.factor.major).toBe(0.5);
+    // The routing policy's one Phnom Penh profile (engine/route/policy.ts), 06:30–21:00.
+    expect(s.traffic.bands.map((b) => [b.fromS, b.toS])).toEqual([[23400, 30600], [30600, 39600], [39600, 48600], [48600, 59400], [59400, 66600], [66600, 75600]]);
+    expect(s.traffic.bands[0]!.factor.major).toBe(0.55);
     expect(s.traffic.variationSigma).toBe(0.15);
   });
 

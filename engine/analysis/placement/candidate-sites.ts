@@ -82,7 +82,7 @@ function junctionGrid(ctx: PreparedRun, demand: PlacementDemand, n: number): Can
 
 /** Walk from the snapped edge's nearer end along the road until a junction (bounded), −1 when none. */
 function nearestJunction(ctx: PreparedRun, lon: number, lat: number): number {
-  const snap = ctx.routing.snap(lon, lat);
+  const snap = ctx.routing.snap({ lon, lat });
   if (!snap) return -1;
   const g = ctx.graph;
   const seen = new Set<number>();

@@ -10,8 +10,9 @@ import type { PlacementUnit } from './placement-units.js';
  * window when the edge is driven, a movement it does not cover, or no road). A placement is then
  * evaluated from these arrays alone, with no search: the time at a point is the minimum over the units.
  *
- * The drive times come from one forward one-to-all search per site and traffic band that the routes meet
- * (the searches the coverage tables of a run make, with one source each), cut off at 2 h as those are.
+ * The drive times come from one forward one-to-all search per site, traffic band that the routes meet and
+ * responder type (the searches the coverage tables of a run make, with one source each: the type sets the
+ * share of congestion avoided with lights and sirens), cut off at the routing policy's limit as those are.
  * Memory: units × sites × 2·edges doubles (6 units × 20 sites × 2 × 2,000 edges ≈ 4 MB); the node tables
  * themselves are dropped once read.
  */
@@ -26,15 +27,16 @@ export class SiteTimes {
   constructor(ctx: PreparedRun, demand: PlacementDemand, sites: readonly CandidateSite[], units: readonly PlacementUnit[]) {
     const points = 2 * demand.tail.length;
     let searches = 0;
-    this.onGraph = sites.map((s) => ctx.routing.snap(s.lon, s.lat) !== undefined);
+    this.onGraph = sites.map((s) => ctx.routing.snap(s) !== undefined);
     this.at = units.map(() => sites.map(() => new Float64Array(points).fill(Infinity)));
     sites.forEach((site, s) => {
-      const endpoint = ctx.routing.snap(site.lon, site.lat) as SearchEndpoint | undefined;
+      const endpoint = ctx.routing.snap(site) as SearchEndpoint | undefined;
       if (!endpoint) return;
-      for (const band of demand.bands) {
-        const table = ctx.routing.nodeTimes([{ endpoint, offsetS: 0 }], 'forward', band);
+      for (const band of demand.bands) for (const type of new Set(units.map((x) => x.type))) {
+        const table = ctx.routing.nodeTimes([{ endpoint, offsetS: 0 }], 'forward', band, type);
         searches++;
         units.forEach((unit, u) => {
+          if (unit.type !== type) return;
           const out = this.at[u]![s]!;
           for (let e = 0; e < demand.tail.length; e++) {
             if (demand.band[e] !== band) continue;

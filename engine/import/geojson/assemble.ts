@@ -1,8 +1,11 @@
 import { polylineLengthM } from '../../geo/haversine.js';
 import { waterRuns } from './bridge-runs.js';
 import { GraphBuilder } from '../../graph/graph-builder.js';
-import { DEFAULT_SPEED_KMH, EdgeFlag, roadClassName } from '../../graph/road-class.js';
+import { DEFAULT_SPEED_KMH, EdgeFlag, roadClassName, type RoadClassName } from '../../graph/road-class.js';
 import type { GraphMeta, RoadGraph } from '../../graph/road-graph.js';
+
+/** Free-flow speed (km/h) of a road of a class whose middle lies at lon/lat; without one: the class default. */
+export type SpeedRule = (roadClass: RoadClassName, lon: number, lat: number) => number;
 import type { SegmentNetwork } from './segment-network.js';
 import type { WaterMask } from './water-mask.js';
 
@@ -25,7 +28,7 @@ export interface AssembleCounts {
  * its own flagged BRIDGE (a node is added where the bridge starts and ends, as OSM draws bridges as their own
  * ways), so that a long rural road crossing a river is not a 10 km "bridge".
  */
-export function assembleGraph(net: SegmentNetwork, water: WaterMask | undefined, bridgeMinWaterM: number, meta: GraphMeta): { graph: RoadGraph; counts: AssembleCounts } {
+export function assembleGraph(net: SegmentNetwork, water: WaterMask | undefined, bridgeMinWaterM: number, meta: GraphMeta, speedOf?: SpeedRule): { graph: RoadGraph; counts: AssembleCounts } {
   const { first, list } = net.incidence();
   const { segA, segB, segClass } = net;
   const n = net.vertexCount;
@@ -95,7 +98,9 @@ export function assembleGraph(net: SegmentNetwork, water: WaterMask | undefined,
         counts.bridgeKm += lengthM / 1000;
       }
       const toNode = last ? nodeOf(chain[chain.length - 1]!) : builder.addNode(end.lon, end.lat);
-      builder.addSegment({ from: fromNode, to: toNode, lengthM, speedKmh: DEFAULT_SPEED_KMH[roadClassName(roadClass)], roadClass, flags: bridge ? EdgeFlag.BRIDGE : 0, interior });
+      const cls = roadClassName(roadClass);
+      const speedKmh = speedOf ? speedOf(cls, (from[0] + end.lon) / 2, (from[1] + end.lat) / 2) : DEFAULT_SPEED_KMH[cls];
+      builder.addSegment({ from: fromNode, to: toNode, lengthM, speedKmh, roadClass, flags: bridge ? EdgeFlag.BRIDGE : 0, interior });
       fromNode = toNode;
       from = [end.lon, end.lat];
     }

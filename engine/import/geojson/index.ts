@@ -2,7 +2,7 @@ import path from 'node:path';
 import { keepLargestComponent } from '../../graph/subgraph.js';
 import { replaceMeta } from '../../graph/replace-meta.js';
 import type { GraphMeta, RoadGraph } from '../../graph/road-graph.js';
-import { assembleGraph } from './assemble.js';
+import { assembleGraph, type SpeedRule } from './assemble.js';
 import { resolveCrossings } from './crossings.js';
 import { joinDanglingEnds } from './dangling-join.js';
 import { removeMetroDuplicates } from './dedup-merge.js';
@@ -15,6 +15,7 @@ import { readWaterPolygons, WaterMask } from './water-mask.js';
 import { round3 } from '../../rounding.js';
 
 export { DEFAULT_REPAIR_PARAMS, type RepairParams, type RepairReport } from './repair-report.js';
+export type { SpeedRule } from './assemble.js';
 
 export interface GeoJsonImportInput {
   /** Road lines with exact topology (ways meeting share a vertex): the city-core set. */
@@ -73,7 +74,7 @@ function waterMaskFor(file: string, net: SegmentNetwork): WaterMask {
  * (splitting the road they join); metro crossings joined unless over water or at a grade separation;
  * degree-2 vertices folded; bridges flagged from water; the largest strongly connected component kept.
  */
-export function importRoadGeoJson(input: GeoJsonImportInput, params: Partial<RepairParams> = {}, source: Record<string, unknown> = {}): RoadGraph {
+export function importRoadGeoJson(input: GeoJsonImportInput, params: Partial<RepairParams> = {}, source: Record<string, unknown> = {}, speedOf?: SpeedRule): RoadGraph {
   const started = performance.now();
   const p: RepairParams = { ...DEFAULT_REPAIR_PARAMS, ...params };
   const stepMs: Record<string, number> = {};
@@ -114,7 +115,7 @@ export function importRoadGeoJson(input: GeoJsonImportInput, params: Partial<Rep
   const verticesMerged = Object.values(inputs).reduce((a, c) => a + c.verticesMerged, 0);
   for (const c of Object.values(inputs)) c.km = round3(c.km);
   const meta: GraphMeta = { source, report: {}, builtAt: new Date().toISOString() };
-  const assembled = assembleGraph(net, water, p.bridgeMinWaterM, meta);
+  const assembled = assembleGraph(net, water, p.bridgeMinWaterM, meta, speedOf);
   lap('assemble');
   const before = assembled.graph;
   let beforeKm = 0;

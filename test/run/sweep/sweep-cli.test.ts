@@ -33,7 +33,7 @@ describe.skipIf(!cliBuilt)('motorcade sweep', () => {
     }
     // Every plan has a front member that is at least as good on one axis.
     expect(r.pareto.some((p) => p.onFront)).toBe(true);
-    // Closing the Chroy Changvar bridges is what breaks the 40-minute target here; the open-bridge days hold.
+    // Closing the Chroy Changvar bridges is what breaks the 75-minute target here; the open-bridge days hold.
     const breaks = r.breaks.flatMap((b) => b.variants);
     expect(breaks.length).toBeGreaterThan(0);
     expect(breaks.every((v) => v.label.includes('closed ccv_bridges'))).toBe(true);
