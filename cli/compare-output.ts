@@ -1,7 +1,9 @@
 import type { MovementResult, OptionResult, RunResult } from '../engine/model/run-result.js';
 import { worstClosure } from '../engine/analysis/robustness.js';
 import { WITHIN_TARGET_MEANING, withinTarget } from '../engine/analysis/within-target.js';
+import { formatTable, type TableLayout } from './fit-table.js';
 import { minutes, movementHeader, optionCell } from './run-output.js';
+import { tableWidth } from './terminal-width.js';
 
 /**
  * `motorcade compare`: the options of a movement side by side (one column each, the recommended one
@@ -65,16 +67,15 @@ function rows(mv: MovementResult): Row[] {
   ];
 }
 
-/** The side-by-side table of one movement. */
-export function compareTable(mv: MovementResult): string {
+/** One column per option, all equally needed: on a small terminal they wrap into blocks, never drop. */
+const COMPARE_TABLE_LAYOUT: TableLayout = { keyColumns: 1, leftAligned: [''], overflow: 'wrap' };
+
+/** The side-by-side table of one movement, fitted to `width` characters when given. */
+export function compareTable(mv: MovementResult, width?: number): string {
   const header = ['', ...mv.options.map((o) => optionCell(mv, o).trim())];
   const labels = ['', ...mv.options.map((o) => o.label)];
   const body = rows(mv).map((r) => [r.label, ...r.values.map(r.fmt)]);
-  const table = [header, labels, ...body];
-  // alignTable left-aligns two columns; here only the first is text.
-  const widths: number[] = [];
-  for (const r of table) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  return table.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
+  return formatTable([header, labels, ...body], COMPARE_TABLE_LAYOUT, width);
 }
 
 /** Differences listed at most (the largest relative ones first). */
@@ -110,11 +111,12 @@ export function differences(mv: MovementResult): string[] {
     .map((d) => d.text);
 }
 
-export function compareReport(result: RunResult, movementId?: string): string {
+/** The terminal report of `motorcade compare`, its tables fitted to `width` (default: the terminal's). */
+export function compareReport(result: RunResult, movementId?: string, width: number | undefined = tableWidth()): string {
   const out: string[] = [`${result.scenario.name} — comparison of route options (${result.samples} samples per option, seed ${result.seed})`];
   for (const mv of result.movements) {
     if (movementId && mv.id !== movementId) continue;
-    out.push('', movementHeader(mv), compareTable(mv));
+    out.push('', movementHeader(mv), compareTable(mv, width));
     if (!mv.recommended) out.push('no option is recommended: see the verdict');
     const diffs = differences(mv);
     if (diffs.length) out.push('differences that matter:', ...diffs.map((d) => `  - ${d}`));

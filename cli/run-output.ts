@@ -8,6 +8,8 @@ import { round2 } from '../engine/rounding.js';
 import { closureLines } from './closure-text.js';
 import { csvDocument } from './csv-cell.js';
 import { writeCsvSet } from './csv-set.js';
+import { formatTable, type TableLayout } from './fit-table.js';
+import { tableWidth } from './terminal-width.js';
 
 /**
  * How `motorcade run` and `compare` present a RunResult: aligned terminal tables (units in the headers,
@@ -24,15 +26,6 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-/** Left-align the first column, right-align the rest; two spaces between columns. */
-export function alignTable(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  return rows
-    .map((r) => r.map((c, i) => (i <= 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd())
-    .join('\n');
-}
-
 function responseP95(o: OptionResult, type: string): string {
   const r = o.response.find((x) => x.type === type);
   return r && r.units > 0 ? minutes(r.p95S) : '—';
@@ -44,8 +37,24 @@ export function optionCell(mv: MovementResult, o: OptionResult): string {
   return `${mark}${o.id}${o.sameRouteAs ? ` (= ${o.sameRouteAs})` : ''}${o.dominatedBy ? ' ◇' : ''}`;
 }
 
-/** The per-movement table of `motorcade run`. Times, lengths driven and exposure are over the samples that arrived. */
-export function movementTable(mv: MovementResult): string {
+/**
+ * How the run table narrows on a small terminal: option and label identify a row, the p50 time column
+ * carries "no route" and stays; the rest goes from the least to the most decisive for choosing a route.
+ */
+const MOVEMENT_TABLE_LAYOUT: TableLayout = {
+  keyColumns: 2,
+  leftAligned: ['option', 'label'],
+  overflow: 'drop',
+  keep: ['time p50 min'],
+  dropFirst: ['slow+stop', 'threat', 'hospital p95 min', 'ambul. p95 min', 'km plan', 'in target', 'rerouted', 'km driven', 'police p95 min', 'p95', 'p95 min', 'arrived'],
+  short: { 'time p50 min': 'p50 min', 'exposure p50': 'exp p50', 'slow+stop': 'slow', 'police p95 min': 'police p95', 'ambul. p95 min': 'amb p95', 'hospital p95 min': 'hosp p95', 'in target': 'in tgt' },
+};
+
+/**
+ * The per-movement table of `motorcade run`, fitted to `width` characters when given. Times, lengths
+ * driven and exposure are over the samples that arrived.
+ */
+export function movementTable(mv: MovementResult, width?: number): string {
   const head = ['option', 'label', 'km plan', 'km driven', 'arrived', 'rerouted', 'time p50 min', 'p95 min', 'exposure p50', 'p95', 'threat', 'slow+stop', 'police p95 min', 'ambul. p95 min', 'hospital p95 min', 'in target'];
   const rows: string[][] = [head];
   for (const o of mv.options) {
@@ -79,21 +88,21 @@ export function movementTable(mv: MovementResult): string {
       within === null ? '—' : pct(within),
     ]);
   }
-  return alignTable(rows);
+  return formatTable(rows, MOVEMENT_TABLE_LAYOUT, width);
 }
 
 export function movementHeader(mv: MovementResult): string {
   return `${mv.id} (${mv.delegation}): ${mv.from.label} → ${mv.to.label}, departs ${clock(mv.departureS)}`;
 }
 
-/** The whole terminal summary of `motorcade run`. */
-export function runSummary(result: RunResult): string {
+/** The whole terminal summary of `motorcade run`, its tables fitted to `width` (default: the terminal's). */
+export function runSummary(result: RunResult, width: number | undefined = tableWidth()): string {
   const out: string[] = [];
   out.push(`${result.scenario.name} — ${result.samples} samples per option, seed ${result.seed}${result.partial ? ' (PARTIAL: interrupted)' : ''}`);
   out.push('exposure in exposure-seconds (weighted seconds, see docs/metrics.md); times in minutes; times, km driven (median) and exposure over the samples that arrived');
   out.push(`★ = recommended; (= x) = the same route as option x, one result; ◇ = off the time–exposure front (another option is no slower and no more exposed); "in target" = ${WITHIN_TARGET_MEANING}`);
   for (const mv of result.movements) {
-    out.push('', movementHeader(mv), movementTable(mv), ...closureLines(mv), `verdict: ${mv.verdict}`);
+    out.push('', movementHeader(mv), movementTable(mv, width), ...closureLines(mv), `verdict: ${mv.verdict}`);
   }
   out.push('', `Road data ${result.graph.attribution}`);
   return out.join('\n');

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { RankedEntry, SweepResult } from '../engine/run/sweep/sweep-result.js';
 import { csvDocument } from './csv-cell.js';
 import { writeFileAtomic } from '../engine/atomic-write.js';
+import { formatTable, type TableLayout } from './fit-table.js';
+import { tableWidth } from './terminal-width.js';
 
 /** The CSV files `motorcade sweep --csv DIR` writes. */
 export const SWEEP_CSV_FILES = ['ranking.csv', 'movements.csv', 'variants.csv', 'breaks.csv', 'pareto.csv'] as const;
@@ -10,7 +12,16 @@ export const SWEEP_CSV_FILES = ['ranking.csv', 'movements.csv', 'variants.csv', 
 const min = (s: number | null): string => (s === null ? 'no route' : (s / 60).toFixed(1));
 const num = (x: number | null): string => (x === null ? 'no route' : x.toFixed(0));
 
-function rankingLines(entries: readonly RankedEntry[]): string[] {
+/** Rank and plan identify a row; the paired difference to the best is what a sweep is read for. */
+const RANKING_LAYOUT: TableLayout = {
+  keyColumns: 2,
+  leftAligned: ['plan', ''],
+  overflow: 'drop',
+  dropFirst: ['p95 min', 'exposure', 'time min', 'arrived', 'score'],
+  short: { 'vs best (95 % CI)': 'vs best', 'time min': 'min' },
+};
+
+function rankingLines(entries: readonly RankedEntry[], width: number | undefined): string[] {
   const rows = [['rank', 'plan', 'score', 'time min', 'p95 min', 'exposure', 'arrived', 'vs best (95 % CI)', '']];
   for (const e of entries) {
     const d = e.vsBest;
@@ -26,17 +37,16 @@ function rankingLines(entries: readonly RankedEntry[]): string[] {
       d ? (d.significant ? 'significant' : 'not significant') : '',
     ]);
   }
-  const widths = rows[0]!.map((_c, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === 1 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
+  return formatTable(rows, RANKING_LAYOUT, width).split('\n');
 }
 
-/** The terminal summary: overall ranking, per-movement rankings, the Pareto front and where plans break. */
-export function sweepTable(r: SweepResult): string {
+/** The terminal summary: overall ranking, per-movement rankings, the Pareto front and where plans break; tables fitted to `width` (default: the terminal's). */
+export function sweepTable(r: SweepResult, width: number | undefined = tableWidth()): string {
   const out: string[] = [];
   out.push(`${r.sweep.name}: ${r.variants.length} variants × ${r.samples} samples over ${r.sweep.scenario} (seed ${r.seed}, quantiles ${r.quantiles})`);
   out.push('score = mean time (s) + mean exposure; differences paired by sample, 95 % interval', '');
-  out.push('plans overall', ...rankingLines(r.ranking), '');
-  for (const m of r.movements) if (m.ranking.length > 1) out.push(`options of ${m.id}`, ...rankingLines(m.ranking), '');
+  out.push('plans overall', ...rankingLines(r.ranking, width), '');
+  for (const m of r.movements) if (m.ranking.length > 1) out.push(`options of ${m.id}`, ...rankingLines(m.ranking, width), '');
   out.push(`time–exposure Pareto front: ${r.pareto.filter((p) => p.onFront).map((p) => p.plan).join(', ') || 'none'}`, '');
   for (const b of r.breaks) {
     if (!b.variants.length) out.push(`${b.plan} holds in every variant`);

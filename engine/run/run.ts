@@ -7,7 +7,6 @@ import { ChunkFailedError, describeChunk, errorText } from './chunk-failed-error
 import { defaultWorkers } from './default-workers.js';
 import type { ScheduleProgress } from './pool/chunk-scheduler.js';
 import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from './monte-carlo-job.js';
-import type { FaultInjection } from './pool/sample-job.js';
 import type { SamplePool, WorkerLimits } from './pool/sample-pool.js';
 import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
 import { isPlan } from './run-in-process.js';
@@ -58,8 +57,6 @@ export interface MonteCarloOptions {
    * main thread's first chunk) exceeds this, ms. Default POOL_WHEN_WORK_MS; 0 = always start them.
    */
   poolWhenWorkMs?: number | undefined;
-  /** Test only: make one chunk's worker die or throw. */
-  fault?: FaultInjection | undefined;
   /** Chunk timeout and worker heap limit (SamplePool defaults: 10 min, 4096 MB). */
   workerLimits?: WorkerLimits | undefined;
 }
@@ -138,7 +135,6 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
     signal: stop.signal,
     onProgress: opts.onProgress,
     pool: opts.pool,
-    fault: opts.fault,
     workerLimits: opts.workerLimits,
     // Chunks arrive from message callbacks, never while prepareHere() runs (it is synchronous): agg exists.
     sink: (chunk, summaries) => agg!.add(chunk, summaries),

@@ -130,13 +130,13 @@ export const movementSchema = z.strictObject({
 
 export const THREAT_KINDS = ['protest', 'crowd', 'overlook', 'suspected_device', 'one_off_target'] as const;
 const threatShape = {
-  kind: z.enum(THREAT_KINDS),
+  kind: z.enum(THREAT_KINDS).describe('protest, crowd, overlook, suspected_device or one_off_target (a crowd threat counts as crowd exposure)'),
   center: point.optional().describe('centre of a circular zone (with radius)'),
   radius: distance().optional().describe("radius of a circular zone, e.g. '250 m'"),
   polygon: polygon.optional().describe('a polygonal zone (instead of center/radius)'),
   intensity: z.number().min(0).max(1).default(0.5).describe('0..1, weight of a second inside (at the centre for circles); default 0.5'),
   active: windowSchema.optional().describe('when the threat is active; default the whole day'),
-  label: z.string().optional(),
+  label: z.string().optional().describe('display name in tables and the report; default the id'),
 };
 export const threatSchema = z.strictObject(threatShape).describe('a threat zone: center + radius, or polygon');
 
@@ -145,7 +145,7 @@ export const chokepointSchema = z
     center: point.optional().describe('declared point (with radius)'),
     bridge: ref('a gazetteer landmark of kind bridge').optional().describe('a bridge by gazetteer id, e.g. chroy_changvar_bridges'),
     radius: distance().default('150 m').describe('extent around the point; default 150 m'),
-    label: z.string().optional(),
+    label: z.string().optional().describe('display name in tables and the report; default the bridge name, else the label of the center place'),
   })
   .describe('a chokepoint declared by the planner: center or bridge');
 
@@ -159,7 +159,7 @@ export const responderSchema = z.strictObject({
 });
 
 const factor = z.number().gt(0).max(2);
-const factorsShape = Object.fromEntries([['all', factor.optional().describe('factor for every class not listed')], ...ROAD_CLASSES.map((c) => [c, factor.optional()])]);
+const factorsShape = Object.fromEntries([['all', factor.optional().describe('factor for every class not listed')], ...ROAD_CLASSES.map((c) => [c, factor.optional().describe(`factor for road class ${c}`)])]);
 export const trafficSchema = z.strictObject({
   profile: z
     .enum(['phnom_penh', 'free_flow'])
@@ -196,12 +196,43 @@ const injectCommon = {
 };
 const optDuration = duration().optional().describe('how long it lasts; default until the end of the day');
 export const injectSchema = z.discriminatedUnion('action', [
-  z.strictObject({ ...injectCommon, action: z.literal('close_road'), near: point.optional().describe('close the roads near this point'), radius: distance().default('50 m').describe('roads within this distance of near are closed; default 50 m'), edges: z.array(z.int().min(0)).optional(), duration: optDuration }),
-  z.strictObject({ ...injectCommon, action: z.literal('close_area'), polygon: polygon.optional(), center: point.optional(), radius: distance().optional(), duration: optDuration }),
-  z.strictObject({ ...injectCommon, action: z.literal('add_threat'), threat: z.strictObject({ id, ...threatShape }) }),
-  z.strictObject({ ...injectCommon, action: z.literal('move_threat'), threat: ref('a threat'), to: point }),
-  z.strictObject({ ...injectCommon, action: z.literal('responder_out'), responder: ref('a responder'), count: z.int().min(1).optional(), duration: optDuration }),
-  z.strictObject({ ...injectCommon, action: z.literal('breakdown'), movement: ref('a movement'), duration: duration() }),
+  z.strictObject({
+    ...injectCommon,
+    action: z.literal('close_road').describe('close the roads near a point, or the listed edges'),
+    near: point.optional().describe('close the roads near this point'),
+    radius: distance().default('50 m').describe('roads within this distance of near are closed; default 50 m'),
+    edges: z.array(z.int().min(0)).optional().describe('edge indices of the road graph to close (as `motorcade route --json` lists them), with or instead of near'),
+    duration: optDuration,
+  }),
+  z.strictObject({
+    ...injectCommon,
+    action: z.literal('close_area').describe('close every road inside a polygon or a circle'),
+    polygon: polygon.optional(),
+    center: point.optional().describe('centre of a circular area (with radius)'),
+    radius: distance().optional().describe("radius of the circular area around center, e.g. '300 m'"),
+    duration: optDuration,
+  }),
+  z.strictObject({
+    ...injectCommon,
+    action: z.literal('add_threat').describe('a new threat zone appears'),
+    threat: z
+      .strictObject({ id: id.describe('id of the new threat (must not be a threat of the scenario)'), ...threatShape })
+      .describe('the threat zone, as under threats, with its id'),
+  }),
+  z.strictObject({ ...injectCommon, action: z.literal('move_threat').describe('a threat zone moves'), threat: ref('a threat'), to: point.describe('its new centre') }),
+  z.strictObject({
+    ...injectCommon,
+    action: z.literal('responder_out').describe('units of a responder go off station'),
+    responder: ref('a responder'),
+    count: z.int().min(1).optional().describe("units that go off station (at most the responder's count); default all of them"),
+    duration: optDuration,
+  }),
+  z.strictObject({
+    ...injectCommon,
+    action: z.literal('breakdown').describe('a vehicle of the movement breaks down and the convoy stops'),
+    movement: ref('a movement'),
+    duration: duration().describe("how long the convoy stands still, e.g. '4 min'"),
+  }),
 ]);
 
 export const scoringSchema = z.strictObject({

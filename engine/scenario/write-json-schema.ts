@@ -12,12 +12,18 @@ import { scenarioSchema } from './schema.js';
  *
  *   npm run build && node dist/engine/scenario/write-json-schema.js
  */
+/**
+ * The schema's identity, independent of where the file lies: every reference inside it is a local `#…`
+ * pointer, so an editor resolves it the same from any folder. The trailing number is the format version.
+ */
+export const SCENARIO_SCHEMA_ID = 'urn:motorcade:scenario:1';
 export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'scenarios', 'motorcade-scenario.schema.json');
 
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     $schema: schema['$schema'],
+    $id: SCENARIO_SCHEMA_ID,
     title: 'motorcade scenario',
     ...schema,
   };

@@ -3,7 +3,7 @@ import { runSampleJob } from '../../engine/run/pool/job-runner.js';
 import { SamplePool } from '../../engine/run/pool/sample-pool.js';
 import { syntheticGrid } from '../support/synthetic-grid.js';
 import { sampleJob, SyntheticAggregate, type SyntheticPayload, type SyntheticSummary } from '../support/synthetic-job.js';
-import type { FaultInjection } from '../../engine/run/pool/sample-job.js';
+import { faultyPool, type FaultInjection } from '../support/fault-injection.js';
 
 // Workers load the compiled job from dist/ (`npm test` runs tsc first).
 const graph = syntheticGrid(20, 20).toShared();
@@ -16,11 +16,16 @@ const payload: SyntheticPayload = { seed: 'asean-2022', searchesPerSample: 1 };
 
 async function run(workers: number, chunkSize?: number, fault?: FaultInjection) {
   const agg = new SyntheticAggregate();
-  const outcome = await runSampleJob<SyntheticPayload, SyntheticSummary>({
-    graph, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload, streams, samples: 40, workers, chunkSize, fault,
-    sink: (c, s) => agg.add(c, s),
-  });
-  return { outcome, json: JSON.stringify(agg.result()) };
+  const pool = fault ? faultyPool(graph, workers, fault) : undefined;
+  try {
+    const outcome = await runSampleJob<SyntheticPayload, SyntheticSummary>({
+      graph, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload, streams, samples: 40, workers, chunkSize, pool,
+      sink: (c, s) => agg.add(c, s),
+    });
+    return { outcome, json: JSON.stringify(agg.result()) };
+  } finally {
+    await pool?.destroy();
+  }
 }
 
 describe('sample pool over the shared graph', () => {

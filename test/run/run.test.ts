@@ -7,6 +7,7 @@ import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/run.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
 import type { Scenario } from '../../engine/scenario/model.js';
+import { faultyPool } from '../support/fault-injection.js';
 
 // The bundled ASEAN 2022 arrivals scenario on the Phnom Penh graph: what users run. Workers load the
 // compiled job from dist/ (`npm test` builds first).
@@ -56,7 +57,8 @@ describe('runMonteCarlo', () => {
   it('a worker killed on a chunk: retried on a fresh worker, same result, nothing lost', async () => {
     const clean = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 0, chunkSize: 2 });
     // mainThreadHelps false: every chunk goes to a worker, so the injected process.exit really kills one
-    const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, chunkSize: 2, mainThreadHelps: false, fault: { chunkIndex: 3, mode: 'exit', attempts: [0] } });
+    const pool = faultyPool(graph, 2, { chunkIndex: 3, mode: 'exit', attempts: [0] });
+    const run = await runMonteCarlo(graph, scenario, { samples: SAMPLES, chunkSize: 2, mainThreadHelps: false, pool }).finally(() => pool.destroy());
     // The killed chunk, and the one already waiting on the same worker (two per worker are pipelined).
     expect(run.outcome.retried).toBeGreaterThanOrEqual(1);
     expect(run.outcome.retried).toBeLessThanOrEqual(2);
@@ -69,10 +71,13 @@ describe('runMonteCarlo', () => {
     // chunk size 2: chunk k is stream k of the first round, samples 0-1
     const k = Math.min(1, streams.length - 1);
     let err: unknown;
+    const pool = faultyPool(graph, 2, { chunkIndex: k, mode: 'throw', attempts: [0, 1] });
     try {
-      await runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, chunkSize: 2, mainThreadHelps: false, fault: { chunkIndex: k, mode: 'throw', attempts: [0, 1] } });
+      await runMonteCarlo(graph, scenario, { samples: SAMPLES, chunkSize: 2, mainThreadHelps: false, pool });
     } catch (e) {
       err = e;
+    } finally {
+      await pool.destroy();
     }
     expect(err).toBeInstanceOf(ChunkFailedError);
     const e = err as ChunkFailedError<MonteCarloRun>;

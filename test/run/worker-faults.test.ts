@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { ChunkFailedError } from '../../engine/run/chunk-failed-error.js';
-import type { FaultInjection } from '../../engine/run/pool/sample-job.js';
 import type { WorkerLimits } from '../../engine/run/pool/sample-pool.js';
 import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/run.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
 import type { Scenario } from '../../engine/scenario/model.js';
+import { faultyPool, type FaultInjection } from '../support/fault-injection.js';
 
 // Worker faults away from the cooperative point: a worker that dies after writing half a chunk into its
 // shared result slot, one that hangs, one that runs out of memory. Each chunk is retried once on a fresh
@@ -25,8 +25,14 @@ beforeAll(async () => {
 });
 
 // mainThreadHelps false: every chunk goes to a worker, so each fault really happens in one.
-const faulty = (fault: FaultInjection, workerLimits?: WorkerLimits): Promise<MonteCarloRun> =>
-  runMonteCarlo(graph, scenario, { samples: SAMPLES, workers: 2, chunkSize: 4, mainThreadHelps: false, fault, workerLimits });
+const faulty = async (fault: FaultInjection, workerLimits?: WorkerLimits): Promise<MonteCarloRun> => {
+  const pool = faultyPool(graph, 2, fault, workerLimits);
+  try {
+    return await runMonteCarlo(graph, scenario, { samples: SAMPLES, chunkSize: 4, mainThreadHelps: false, pool });
+  } finally {
+    await pool.destroy();
+  }
+};
 
 describe('worker faults: retried once on a fresh worker, same result', () => {
   it('a worker dying mid-chunk, after it wrote half the chunk\'s rows into the shared slot', async () => {

@@ -4,7 +4,7 @@ import type { RoadGraph } from '../../graph/road-graph.js';
 import { defaultChunkSize, planChunks, poolTaper } from './chunk-plan.js';
 import { runChunks, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './chunk-scheduler.js';
 import { distModuleUrl } from './dist-module.js';
-import type { ChunkReply, FaultInjection, SampleJob } from './sample-job.js';
+import type { ChunkReply, SampleJob } from './sample-job.js';
 import { SamplePool, type WorkerLimits } from './sample-pool.js';
 import type { ChunkOutput, ChunkSink } from './chunk-output.js';
 import type { SampleRange, StreamKey } from '../../model/sample-range.js';
@@ -54,8 +54,6 @@ export interface SampleJobRunOptions<P, S> {
   packedSink?: ((chunk: SampleRange, packed: Float64Array) => void) | undefined;
   /** An already started pool over the same graph (sweeps, the exercise console): not destroyed at the end. */
   pool?: SamplePool | undefined;
-  /** Test only: make one chunk fail. */
-  fault?: FaultInjection | undefined;
   /** Chunk timeout and worker heap limit of the pool this job starts (ignored with `pool`: that pool has its own). */
   workerLimits?: WorkerLimits | undefined;
 }
@@ -170,8 +168,8 @@ function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>
     return note(reply, slot);
   };
   return {
-    run: (chunk, i, n) => attempt((slot) => pool.runChunk<S>(run, chunk, i, n, opts.fault, slot)),
-    retry: (chunk, i, n) => attempt((slot) => pool.runChunkOnFreshWorker<S>(run, chunk, i, n, opts.fault, slot)),
+    run: (chunk, i, n) => attempt((slot) => pool.runChunk<S>(run, chunk, i, n, slot)),
+    retry: (chunk, i, n) => attempt((slot) => pool.runChunkOnFreshWorker<S>(run, chunk, i, n, slot)),
   };
 }
 
@@ -237,17 +235,15 @@ function hybridExecutor<S>(getRemote: () => ChunkExecutor<S>, local: ChunkExecut
 /**
  * The main thread as the only worker. Each chunk first yields to the event loop, so that Ctrl-C and
  * progress output get their turn between chunks. A retry rebuilds the context from scratch, as a fresh
- * worker would. An injected 'exit' fault throws instead of ending the process.
+ * worker would.
  */
 async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>, prepareMs: number[], local: { chunks: number }): Promise<ChunkExecutor<S>> {
   const job = opts.localJob ?? ((await import(distModuleUrl(opts.jobModule))) as { sampleJob: SampleJob<P, unknown, S> }).sampleJob;
   let ctx: unknown = opts.localContext;
   let ready = opts.localContext !== undefined;
-  const exec = async (chunk: SampleRange, i: number, attempt: number, fresh: boolean): Promise<S[]> => {
+  const exec = async (chunk: SampleRange, fresh: boolean): Promise<S[]> => {
     await yieldToEventLoop();
     local.chunks++;
-    const f = opts.fault;
-    if (f && f.chunkIndex === i && f.attempts.includes(attempt)) throw new Error(`injected fault on chunk ${i}, attempt ${attempt}`);
     if (!ready && !fresh && opts.mainThreadContext) {
       ctx = opts.mainThreadContext();
       ready = ctx !== undefined;
@@ -262,7 +258,7 @@ async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>, prepareM
     return job.runChunk(ctx, chunk);
   };
   return {
-    run: (chunk, i, attempt) => exec(chunk, i, attempt, false),
-    retry: (chunk, i, attempt) => exec(chunk, i, attempt, true),
+    run: (chunk) => exec(chunk, false),
+    retry: (chunk) => exec(chunk, true),
   };
 }

@@ -31,23 +31,6 @@ export interface SampleJob<Payload, Ctx, Summary> {
   packedWidth?: number;
 }
 
-/** Test-only fault injection: make the worker fail on one chunk (by its index in the plan) on given attempts. */
-export interface FaultInjection {
-  chunkIndex: number;
-  /**
-   * 'exit' ends the worker thread with process.exit(1); 'throw' throws from the task; 'hang' spins for
-   * ever (the chunk timeout must end it); 'oom' allocates until the worker's heap limit kills it.
-   */
-  mode: 'exit' | 'throw' | 'hang' | 'oom';
-  /** Attempts (0 = first try, 1 = the retry on a fresh worker) on which to fail. */
-  attempts: readonly number[];
-  /**
-   * 'start' (default): before any sample; 'mid': after the first half of the chunk was simulated and its
-   * rows written into the chunk's result slot, so that a retry must overwrite what a dead worker left.
-   */
-  at?: 'start' | 'mid';
-}
-
 /** The message a worker receives per chunk. */
 export interface ChunkTask {
   kind: 'chunk';
@@ -72,7 +55,6 @@ export interface ChunkTask {
   slot?: number;
   /** The run's result arena, sent like the payload: only to a worker that asked for it (needPayload). */
   arena?: ArenaHandle;
-  fault?: FaultInjection;
 }
 
 /** A test/diagnostic message: what the worker sees of the graph buffer. */

@@ -8,7 +8,7 @@ import type { RoadGraph } from '../../graph/road-graph.js';
 import { sampleWorkerUrl } from './dist-module.js';
 import { payloadDigest } from './payload-digest.js';
 import { ResultArena, type ArenaHandle } from './result-arena.js';
-import type { ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask } from './sample-job.js';
+import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask } from './sample-job.js';
 import type { SampleWorkerData } from './sample-worker.js';
 import type { SampleRange } from '../../model/sample-range.js';
 
@@ -45,6 +45,18 @@ export interface WorkerLimits {
   workerHeapMb?: number;
 }
 
+/** A pool's worker limits and its worker entry. */
+export interface SamplePoolOptions extends WorkerLimits {
+  /**
+   * file: URL of the worker entry (default the sample worker, sample-worker.ts). Another entry must answer
+   * tasks as that one does, by delegating to it: the tests' faulty worker (test/support/faulty-worker.ts)
+   * wraps it to die, hang or throw on a chosen chunk.
+   */
+  workerFile?: string;
+  /** Handed to that entry as workerData.entryData (structured clone). */
+  entryData?: unknown;
+}
+
 export const DEFAULT_CHUNK_TIMEOUT_MS = 600_000;
 export const DEFAULT_WORKER_HEAP_MB = 4096;
 
@@ -63,10 +75,12 @@ export class SamplePool {
   private readonly workerData: SampleWorkerData;
   private destroyed = false;
   private readonly limits: Required<WorkerLimits>;
+  private readonly workerFile: string;
 
-  constructor(graph: RoadGraph, workers: number, limits: WorkerLimits = {}) {
+  constructor(graph: RoadGraph, workers: number, limits: SamplePoolOptions = {}) {
     if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`worker count ${workers} must be a positive integer`);
-    const file = fileURLToPath(sampleWorkerUrl());
+    this.workerFile = limits.workerFile ?? sampleWorkerUrl();
+    const file = fileURLToPath(this.workerFile);
     if (!fs.existsSync(file)) throw new MotorcadeError(`worker file ${file} not found: build the package first (npm run build)`);
     this.workers = workers;
     this.limits = { chunkTimeoutMs: limits.chunkTimeoutMs ?? DEFAULT_CHUNK_TIMEOUT_MS, workerHeapMb: limits.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB };
@@ -74,17 +88,18 @@ export class SamplePool {
       if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`worker limit ${field} ${v} must be a positive number`);
     }
     this.workerData = { graphBuffer: graph.toShared().buffer as SharedArrayBuffer };
-    this.piscina = SamplePool.makePiscina(this.workerData, workers, this.limits.workerHeapMb);
+    if (limits.entryData !== undefined) this.workerData.entryData = limits.entryData;
+    this.piscina = SamplePool.makePiscina(this.workerFile, this.workerData, workers, this.limits.workerHeapMb);
   }
 
-  private static makePiscina(workerData: SampleWorkerData, threads: number, heapMb: number): Piscina {
+  private static makePiscina(filename: string, workerData: SampleWorkerData, threads: number, heapMb: number): Piscina {
     // idleTimeout: workers stay for the whole run. concurrentTasksPerWorker 2 pipelines chunks: the next one
     // is already in the worker's message port when the current one ends, so the worker never idles through a
     // round trip to the main thread. With 1, each chunk waited for the previous reply to reach the main
     // thread and the next task to come back: 7-12 % of every worker's time on the bundled scenario, more on
     // 2 busy cores, where the main thread itself waits to be scheduled. Chunks are synchronous CPU work, so
     // two "concurrent" tasks still run one after the other.
-    return new Piscina({ filename: sampleWorkerUrl(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: 2, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    return new Piscina({ filename, workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: 2, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   }
 
   /** The SAB every worker holds (the same object: writes here are seen by the workers). */
@@ -111,13 +126,13 @@ export class SamplePool {
   }
 
   /** Run one chunk on whichever worker is free. Rejects if the worker throws or dies. */
-  async runChunk<S>(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
+  async runChunk<S>(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, slot = -1): Promise<ChunkReply<S>> {
     // Without the payload first (a warm worker has the context); a worker that lacks it (or this run's result
     // arena) answers needPayload at once, and the chunk goes again with both: one extra round trip per worker
     // and run.
-    const reply = await this.timed<S>(this.piscina, SamplePool.task(run, chunk, chunkIndex, attempt, fault, false, slot));
+    const reply = await this.timed<S>(this.piscina, SamplePool.task(run, chunk, chunkIndex, attempt, false, slot));
     if (!reply.needPayload) return reply;
-    return this.timed<S>(this.piscina, SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot));
+    return this.timed<S>(this.piscina, SamplePool.task(run, chunk, chunkIndex, attempt, true, slot));
   }
 
   /**
@@ -125,10 +140,10 @@ export class SamplePool {
    * chunk alone, so that nothing a failed worker left behind (a poisoned cache, a half-built context)
    * can touch the retry. It costs a worker start-up, only on failures.
    */
-  async runChunkOnFreshWorker<S>(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, fault?: FaultInjection, slot = -1): Promise<ChunkReply<S>> {
-    const fresh = SamplePool.makePiscina(this.workerData, 1, this.limits.workerHeapMb);
+  async runChunkOnFreshWorker<S>(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, slot = -1): Promise<ChunkReply<S>> {
+    const fresh = SamplePool.makePiscina(this.workerFile, this.workerData, 1, this.limits.workerHeapMb);
     try {
-      return await this.timed<S>(fresh, SamplePool.task(run, chunk, chunkIndex, attempt, fault, true, slot));
+      return await this.timed<S>(fresh, SamplePool.task(run, chunk, chunkIndex, attempt, true, slot));
     } finally {
       await fresh.destroy();
     }
@@ -167,12 +182,11 @@ export class SamplePool {
     await this.piscina.destroy();
   }
 
-  private static task(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, fault: FaultInjection | undefined, withPayload: boolean, slot: number): ChunkTask {
+  private static task(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, withPayload: boolean, slot: number): ChunkTask {
     const task: ChunkTask = { kind: 'chunk', runId: run.runId, contextKey: run.contextKey, jobModule: run.jobModule, chunk, chunkIndex, attempt };
     if (withPayload) task.payload = run.payload;
     if (withPayload && run.arena) task.arena = run.arena;
     if (slot >= 0 && run.arena) task.slot = slot;
-    if (fault) task.fault = fault;
     if (run.pack) task.pack = true;
     return task;
   }

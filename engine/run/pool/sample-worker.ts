@@ -3,7 +3,7 @@ import { threadId, workerData } from 'node:worker_threads';
 import { RoadGraph } from '../../graph/road-graph.js';
 import type { ArenaHandle } from './result-arena.js';
 import { slotView } from './result-arena.js';
-import type { ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask, SampleJob } from './sample-job.js';
+import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask, SampleJob } from './sample-job.js';
 
 /**
  * Piscina worker entry (compiled to dist/engine/run/pool/sample-worker.js). The graph arrives ONCE, in
@@ -13,6 +13,8 @@ import type { ChunkReply, ChunkTask, FaultInjection, ProbeReply, ProbeTask, Samp
  */
 export interface SampleWorkerData {
   graphBuffer: SharedArrayBuffer;
+  /** For a worker entry that wraps this one (SamplePoolOptions.entryData); unused here. */
+  entryData?: unknown;
 }
 
 const data = workerData as SampleWorkerData;
@@ -48,8 +50,6 @@ async function loadJob(url: string): Promise<AnyJob> {
 }
 
 async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
-  const fault = task.fault && task.fault.chunkIndex === task.chunkIndex && task.fault.attempts.includes(task.attempt) ? task.fault : undefined;
-  if (fault && (fault.at ?? 'start') === 'start') failAsInjected(fault, task);
   const job = await loadJob(task.jobModule);
   if (task.arena) arena = task.arena;
   const slot = task.pack && job.pack && task.slot !== undefined ? task.slot : -1;
@@ -78,13 +78,6 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
     }
   }
   if (current?.key !== key) throw new Error(`worker context for ${key.slice(0, 12)}… was replaced while this chunk waited for it`);
-  if (fault) {
-    // 'mid': half the chunk simulated and written where the real rows go, then the injected failure.
-    const half = { ...task.chunk, sampleEnd: task.chunk.sampleStart + Math.max(1, Math.floor((task.chunk.sampleEnd - task.chunk.sampleStart) / 2)) };
-    const partial = job.runChunk(current.ctx, half);
-    if (slot >= 0 && arena && job.pack) job.pack(partial, slotView(arena, slot, arena.slotDoubles));
-    failAsInjected(fault, task);
-  }
   const summaries = job.runChunk(current.ctx, task.chunk);
   if (task.pack && job.pack) {
     if (slot >= 0 && arena) {
@@ -97,19 +90,6 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
   }
   return { summaries, prepareMs };
 }
-
-/** The test-only failures of FaultInjection. */
-function failAsInjected(fault: FaultInjection, task: ChunkTask): never {
-  if (fault.mode === 'exit') process.exit(1);
-  // A busy loop, not a wait: what a livelocked search looks like, and what the chunk timeout must end.
-  if (fault.mode === 'hang') for (let spin = 0; ; spin++) HANG[0] = spin;
-  if (fault.mode === 'oom') {
-    const hoard: number[][] = [];
-    for (;;) hoard.push(new Array<number>(1 << 20).fill(hoard.length));
-  }
-  throw new Error(`injected fault on chunk ${task.chunkIndex}, attempt ${task.attempt}`);
-}
-const HANG = new Int32Array(1);
 
 function probe(task: ProbeTask): ProbeReply {
   if (task.barrier && task.parties) {

@@ -18,7 +18,7 @@ const id = z.string().regex(ID_PATTERN);
 const factor = z.number().positive().max(10);
 
 const range = <T extends z.ZodType>(value: T) =>
-  z.strictObject({ from: value, to: value, step: value }).describe('every value from `from` to `to` (inclusive) in steps of `step`');
+  z.strictObject({ from: value.describe('first value'), to: value.describe('last value (inclusive)'), step: value.describe('distance between values') }).describe('every value from `from` to `to` (inclusive) in steps of `step`');
 /** A dimension's values: a list, or a range {from, to, step}. */
 const values = <T extends z.ZodType>(value: T, what: string) =>
   z.union([z.array(value).min(1), range(value)], { error: (iss) => `${String(iss.path?.at(-1) ?? "value")}: expected a list of ${what} or a range {from, to, step}, got ${JSON.stringify(iss.input)}` });
@@ -28,15 +28,17 @@ const closureItem = z.union([
   z.enum(CLOSURE_KEYWORDS).describe("'none' (no closure) or 'each_chokepoint' (every declared chokepoint in turn)"),
   z.strictObject({ chokepoint: id.describe('id of a chokepoint of the scenario') }),
   z.strictObject({
-    area: z.strictObject({ center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).describe('[lon, lat]'), radius: distance() }),
-    label: z.string().min(1),
+    area: z
+      .strictObject({ center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).describe('[lon, lat]'), radius: distance().describe("radius of the closed circle, e.g. '300 m'") })
+      .describe('a circle: every road inside is closed from the start of the day'),
+    label: z.string().min(1).describe('name of this closure in the variant labels'),
   }),
 ]);
 
 export const sweepSchema = z
   .strictObject({
-    name: z.string().min(1),
-    description: z.string().optional(),
+    name: z.string().min(1).describe('name of the sweep, shown in its output'),
+    description: z.string().optional().describe('free text for the reader'),
     scenario: z.string().min(1).describe('the base scenario file, relative to this file'),
     samples: z.number().int().min(1).max(1_000_000).optional().describe('samples per variant and option (default: the scenario’s monte_carlo.samples)'),
     seed: z.union([z.string(), z.number()]).optional().describe('seed of every sample stream (default: the scenario’s)'),
@@ -63,7 +65,7 @@ export const sweepSchema = z
       .strictObject({
         method: z.enum(['grid', 'latin_hypercube']).default('grid').describe('grid: every combination (default); latin_hypercube: a seeded sample of `variants` points'),
         variants: z.number().int().min(1).max(10_000).optional().describe('latin_hypercube: how many variants to draw'),
-        seed: z.union([z.string(), z.number()]).optional(),
+        seed: z.union([z.string(), z.number()]).optional().describe('latin_hypercube: seed of the draw (default: the sweep seed, else the scenario seed)'),
         max_grid: z.number().int().min(1).max(100_000).default(200).describe('a grid larger than this is refused: use latin_hypercube (default 200)'),
       })
       .default({ method: 'grid', max_grid: 200 })

@@ -12,11 +12,13 @@ import { sweepSchema } from './sweep-schema.js';
  *
  *   npm run build && node dist/engine/run/sweep/write-sweep-schema.js
  */
+/** The schema's identity, independent of where the file lies (as the scenario schema's). */
+export const SWEEP_SCHEMA_ID = 'urn:motorcade:sweep:1';
 export const SWEEP_SCHEMA_FILE = path.join(PACKAGE_ROOT, 'scenarios', 'motorcade-sweep.schema.json');
 
 export function sweepJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(sweepSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { $schema: schema['$schema'], title: 'motorcade sweep', ...schema };
+  return { $schema: schema['$schema'], $id: SWEEP_SCHEMA_ID, title: 'motorcade sweep', ...schema };
 }
 
 export function sweepJsonSchemaText(): string {
