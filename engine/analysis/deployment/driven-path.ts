@@ -61,12 +61,19 @@ export class DrivenPath {
   }
 
   /**
-   * The junction nodes passed, in order: the node between driven edges k-1 and k (k ≥ 1), with the lead
-   * car's arrival there (the end of edge k-1, before any wait at the junction).
+   * The junction nodes passed through, in order: the node between two consecutive driven edges of
+   * positive length (a start or end exactly on a node gives a zero-length partial edge: that node is
+   * where the movement starts or ends, not one it passes), with the lead car's arrival there (the end of
+   * the edge before, ahead of any wait at the junction). `k` is the edge leaving it, `prev` the one entering.
    */
-  nodes(g: RoadGraph): { k: number; node: number; posM: number; leadS: number }[] {
-    const out: { k: number; node: number; posM: number; leadS: number }[] = [];
-    for (let k = 1; k < this.n; k++) out.push({ k, node: g.tail[this.edges[k]!]!, posM: this.startM[k]!, leadS: this.exitS[k - 1]! });
+  nodes(g: RoadGraph): { k: number; prev: number; node: number; posM: number; leadS: number }[] {
+    const out: { k: number; prev: number; node: number; posM: number; leadS: number }[] = [];
+    let prev = -1;
+    for (let k = 0; k < this.n; k++) {
+      if (!(this.lengthM[k]! > 0)) continue;
+      if (prev >= 0) out.push({ k, prev, node: g.tail[this.edges[k]!]!, posM: this.startM[k]!, leadS: this.exitS[prev]! });
+      prev = k;
+    }
     return out;
   }
 }

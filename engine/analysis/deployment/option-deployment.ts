@@ -91,8 +91,8 @@ function postsOf(ctx: PreparedRun, mi: number, path: DrivenPath, input: Deployme
   const majorClass = ctx.envs[mi]!.majorClass;
   const byNode = new Map<number, JunctionPost>();
   const out: JunctionPost[] = [];
-  for (const { k, node, posM, leadS } of path.nodes(g)) {
-    const shape = junctionShape(g, majorClass, node, g.tail[path.edges[k - 1]!]!, g.head[path.edges[k]!]!);
+  for (const { k, prev, node, posM, leadS } of path.nodes(g)) {
+    const shape = junctionShape(g, majorClass, node, g.tail[path.edges[prev]!]!, g.head[path.edges[k]!]!);
     if (shape.blockedArms < 1) continue;
     const sweepS = path.sweepTimeAt(posM);
     const closeS = control === 'static' ? path.departS - input.rules.staticCloseBeforeS : leadS - input.rules.rollingCloseBeforeS;
