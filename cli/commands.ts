@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'start', summary: 'compare the route options of the bundled ASEAN 2022 arrival scenario (what `npm start` runs)', load: async () => (await import('./commands/start.js')).registerStart },
   { name: 'exercise', summary: 'run a live tabletop exercise: a local web console with the clock, injects and players\' decisions, journaled as it happens', load: async () => (await import('./commands/exercise.js')).registerExercise },
   { name: 'serve', summary: 'a local HTTP routing API over the graph: OSRM v1 route, table and nearest, plus isochrone and scenario runs', load: async () => (await import('./commands/serve.js')).registerServe },
+  { name: 'deploy', summary: 'closure and manpower plan per movement option (junction posts, windows, officers, disruption) and the conflicts between movements, with departure shifts that remove them', load: async () => (await import('./commands/deploy.js')).registerDeploy },
   { name: 'sweep', summary: 'run a sweep file: vary departure, escort, traffic, threats, closures and responder posts over a base scenario, and rank its plans with paired confidence intervals', load: async () => (await import('./commands/sweep.js')).registerSweep },
   { name: 'worker', summary: 'take sweep shards from a Redis queue (BullMQ) and compute them, until stopped (Ctrl-C)', load: async () => (await import('./commands/worker.js')).registerWorker },
 ];
