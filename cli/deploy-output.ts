@@ -24,6 +24,7 @@ export function clockSeconds(s: number): string {
 }
 
 const POSTS_SHOWN = 10;
+const SHARED_SHOWN = 12;
 
 function minutesText(s: number): string {
   const m = s / 60;
@@ -44,8 +45,10 @@ export function timelineText(t: StaffingTimeline): string {
   if (t.officers.length === 0) return 'no officers posted';
   const parts: string[] = [];
   for (let m = 0; m < t.officers.length; m += 15) {
-    const slice = t.officers.slice(m, m + 15);
-    parts.push(`${clock(t.startS + m * t.stepS)} ${Math.max(...slice)}`);
+    const most = Math.max(...t.officers.slice(m, m + 15));
+    // Quarter hours with nobody posted are shown once, as a gap.
+    if (most > 0) parts.push(`${clock(t.startS + m * t.stepS)} ${most}`);
+    else if (parts[parts.length - 1] !== '…') parts.push('…');
   }
   return parts.join(' | ');
 }
@@ -89,11 +92,17 @@ export function deploySummary(plan: DeploymentPlan, cx: DeployContext): string {
   out.push(`  disruption: ${d.roadMinutes.toFixed(0)} road-minutes closed; ${d.majorJunctions} of ${d.junctions} held junctions on major roads`);
   out.push(`  officers posted (most in each quarter hour): ${timelineText(d.timeline)}`);
   out.push('');
-  out.push(d.shared.length === 0 ? 'Shared places: none (no two movements drive the same road or junction)' : `Shared places (${d.shared.length}):`);
-  for (const s of d.shared) out.push(`  ${s.movementA} and ${s.movementB} at ${placeText(s)}: ${presence(s.movementA, s.a)}; ${presence(s.movementB, s.b)}`);
+  const sharedShown = d.shared.slice(0, SHARED_SHOWN);
+  out.push(d.shared.length === 0 ? 'Shared places: none (no two movements drive the same road or junction)' : `Shared places (${d.shared.length}${d.shared.length > sharedShown.length ? `; first ${sharedShown.length}, all in --json` : ''}):`);
+  for (const s of sharedShown) out.push(`  ${s.movementA} and ${s.movementB} at ${placeText(s)}: ${presence(s.movementA, s.a)}; ${presence(s.movementB, s.b)}`);
   out.push('');
   out.push(d.conflicts.length === 0 ? `Conflicts: none (separation ${Math.round(d.separationS / 60)} min)` : `Conflicts (${d.conflicts.length}; separation ${Math.round(d.separationS / 60)} min):`);
   d.conflicts.forEach((c, i) => out.push(...conflictText(c, i)));
+  for (const p of d.pairs) {
+    if (p.conflicts < 2) continue;
+    const fix = p.shift ? `shift ${p.shift.movement} ${minutesText(p.shift.shiftS)}${p.shift.withinWindow ? ' (within its departure window)' : ' (outside its departure window)'}` : 'no single departure shift within max_shift';
+    out.push(`  ${p.movementA} and ${p.movementB}: ${fix} removes all ${p.conflicts} of their conflicts`);
+  }
   out.push('', `Road data ${cx.attribution}`);
   return out.join('\n');
 }

@@ -1,5 +1,6 @@
 import { round2 } from '../../rounding.js';
 import { conflictOf, suggestShift, type DepartureShift } from './departure-shift.js';
+import { pairShift } from './pair-shift.js';
 import type { SharedPlace } from './shared-places.js';
 
 /** A place two movements both use on the day, with who and when (the day-level view). */
@@ -28,8 +29,16 @@ export interface PairSide {
   latestS: number;
 }
 
-/** Sort the shared places of a pair into uses and conflicts (conflictOf), each conflict with its suggested shift. */
-export function classifyShared(places: readonly SharedPlace[], a: PairSide, b: PairSide, separationS: number, maxShiftS: number): { uses: SharedUse[]; conflicts: Conflict[] } {
+/** Two movements in conflict somewhere, and the one shift that removes all their conflicts (pairShift). */
+export interface PairConflicts {
+  movementA: string;
+  movementB: string;
+  conflicts: number;
+  shift: DepartureShift | null;
+}
+
+/** Sort the shared places of a pair into uses and conflicts (conflictOf), each conflict with its suggested shift, and the pair's shift when it has conflicts. */
+export function classifyShared(places: readonly SharedPlace[], a: PairSide, b: PairSide, separationS: number, maxShiftS: number): { uses: SharedUse[]; conflicts: Conflict[]; pair: PairConflicts | null } {
   const uses: SharedUse[] = [];
   const conflicts: Conflict[] = [];
   for (const p of places) {
@@ -40,5 +49,6 @@ export function classifyShared(places: readonly SharedPlace[], a: PairSide, b: P
     const shift = suggestShift({ movement: a.movement, at: p.a, earliestS: a.earliestS, latestS: a.latestS }, { movement: b.movement, at: p.b, earliestS: b.earliestS, latestS: b.latestS }, separationS, maxShiftS);
     conflicts.push({ ...use, reason: c.closuresOverlap ? 'closures_overlap' : 'within_separation', shift });
   }
-  return { uses, conflicts };
+  const pair = conflicts.length === 0 ? null : { movementA: a.movement, movementB: b.movement, conflicts: conflicts.length, shift: pairShift(places, a, b, separationS, maxShiftS) };
+  return { uses, conflicts, pair };
 }

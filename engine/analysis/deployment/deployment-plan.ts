@@ -1,6 +1,6 @@
 import type { Recorder } from '../../sim/recorder.js';
 import type { PreparedRun } from '../../sim/prepared-run.js';
-import { classifyShared, type Conflict, type SharedUse } from './conflicts.js';
+import { classifyShared, type Conflict, type PairConflicts, type SharedUse } from './conflicts.js';
 import type { DeploymentInput } from './deployment-input.js';
 import { DrivenPath } from './driven-path.js';
 import { Footprint } from './footprint.js';
@@ -30,6 +30,8 @@ export interface DayDeployment {
   /** Every place two movements share, with both times. */
   shared: SharedUse[];
   conflicts: Conflict[];
+  /** Per pair of movements in conflict: the one departure shift that clears every place they share. */
+  pairs: PairConflicts[];
 }
 
 export interface DeploymentPlan {
@@ -59,6 +61,7 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
   });
   const shared: SharedUse[] = [];
   const conflicts: Conflict[] = [];
+  const pairs: PairConflicts[] = [];
   const { separationS, maxShiftS } = input.rules;
   for (let i = 0; i < chosen.length; i++) {
     for (let j = i + 1; j < chosen.length; j++) {
@@ -69,6 +72,7 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
       const r = classifyShared(places, side(ctx, chosen[i]!.mi, chosen[i]!.d, fa), side(ctx, chosen[j]!.mi, chosen[j]!.d, fb), separationS, maxShiftS);
       shared.push(...r.uses);
       conflicts.push(...r.conflicts);
+      if (r.pair) pairs.push(r.pair);
     }
   }
   const sum = (f: (d: OptionDeployment) => number) => chosen.reduce((a, c) => a + f(c.d), 0);
@@ -86,6 +90,7 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
       separationS,
       shared,
       conflicts,
+      pairs,
     },
   };
 }

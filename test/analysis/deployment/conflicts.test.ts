@@ -58,6 +58,17 @@ describe('deconfliction between movements', () => {
     expect(shifted.conflicts.filter((x) => x.nodes.includes(12))).toEqual([]);
   });
 
+  it('the pair shift clears every place the two share: applied, the day has no conflict left', () => {
+    const m2 = { departureS: T0 - 540, departureWindowS: 1200 };
+    const d = day('static', m2);
+    expect(d.pairs).toHaveLength(1);
+    const p = d.pairs[0]!;
+    expect([p.movementA, p.movementB, p.conflicts]).toEqual(['m1', 'm2', d.conflicts.length]);
+    expect(p.shift).not.toBeNull();
+    const moved = p.shift!.movement === 'm2' ? day('static', { departureS: m2.departureS + p.shift!.shiftS, departureWindowS: 1200 }) : null;
+    expect(moved?.conflicts).toEqual([]);
+  });
+
   it('day totals: officers summed over movements, the peak minute, outriders on the road at once', () => {
     const d = day('static', { departureS: T0 + 3600 });
     // Three T junctions or crossroads per movement: m1 passes 11, 12, 13 (4 arms: 2 blocked each), m2 7, 12, 17.
