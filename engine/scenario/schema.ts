@@ -244,7 +244,7 @@ const officerRule = (what: string, base: number, perArm: number) =>
 export const deploymentSchema = z.strictObject({
   officers: z
     .strictObject({
-      major: officerRule('major-road', 1, 2).describe('a junction where any road is motorway, trunk, primary or secondary (or their links); default base 1, 2 per blocked arm'),
+      major: officerRule('major-road', 1, 2).describe('a junction where any road is of a major class (motorway, trunk, primary, secondary, major, or their links); default base 1, 2 per blocked arm'),
       minor: officerRule('minor-road', 0, 1).describe('any other junction; default base 0, 1 per blocked arm'),
     })
     .prefault({})
