@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
+import { expectGolden } from '../../support/golden-file.js';
 import { deploymentInputFromScenario, deploymentPlan, type DeploymentPlan } from '../../../engine/analysis/deployment/index.js';
 import type { RoadGraph } from '../../../engine/graph/road-graph.js';
 import { loadGraph } from '../../../engine/import/load-graph.js';
@@ -64,13 +64,7 @@ describe('golden deployment plans of the bundled scenarios', () => {
       const scenario = await loadScenarioOrThrow(file, { graph });
       const plan = planFromScenario(scenario, graph);
       const summary = summarise(deploymentPlan(new PreparedRun(graph, plan), deploymentInputFromScenario(scenario, plan)));
-      const golden = path.join(GOLDEN_DIR, `${name}.json`);
-      if (process.env['UPDATE_GOLDENS'] === '1' || !fs.existsSync(golden)) {
-        if (process.env['UPDATE_GOLDENS'] !== '1') throw new Error(`no golden for ${name}: run with UPDATE_GOLDENS=1 to create ${golden}`);
-        fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-        fs.writeFileSync(golden, JSON.stringify(summary, null, 1) + '\n');
-      }
-      expect(summary).toEqual(JSON.parse(fs.readFileSync(golden, 'utf8')));
+      expectGolden(GOLDEN_DIR, name, summary);
     });
   }
 });
