@@ -8,6 +8,8 @@ import type { ReportData, ReportMovement } from './report-data.js';
 import { placesOf, respondersOf, serviceAreasOf, threatsOf } from './scenario-layers.js';
 import type { Landmark } from '../engine/import/gazetteer.js';
 import { bridgeLabelsOf, landmarksOf, streetLabelsOf } from './map-labels.js';
+import type { DeploymentPlan } from '../engine/analysis/deployment/index.js';
+import { deploymentView } from './deployment-view.js';
 
 /** The classification line when none is given: says what the document is, claims no marking. */
 export const DEFAULT_CLASSIFICATION = 'Planning document — not for public release';
@@ -31,6 +33,8 @@ export interface ReportInput {
    * engine's nominal run. Without it the route is coloured from the hotspots alone.
    */
   exposureProfile?: (movementIndex: number, optionIndex: number) => ExposureProfile | null;
+  /** The deployment plan of the run's movements (`motorcade deploy`): a map layer and a day timeline. */
+  deployment?: DeploymentPlan;
 }
 
 export type { ExposureProfile } from './option-view.js';
@@ -75,6 +79,7 @@ export function buildReportData(input: ReportInput): ReportData {
       `${result.samples.toLocaleString('en-US')} Monte Carlo samples per option, seed ${result.seed}.${result.partial ? ' PARTIAL RUN: interrupted before all samples were done.' : ''}`,
     ],
   };
+  if (input.deployment) data.deployment = deploymentView(input.deployment);
   data.bbox = viewBbox(data, graph);
   return data;
 }

@@ -6,6 +6,8 @@ import type { EncodedLine } from './geometry-codec.js';
  * (the client formats minutes and clock times), exposure in weighted seconds as the engine reports it.
  * It holds no timestamps, so the same run gives a byte-identical report.
  */
+import type { ReportDeployment } from './deployment-view.js';
+
 export interface ReportData {
   /** Format of this object, bumped when the client must change with it. */
   version: 2;
@@ -30,6 +32,8 @@ export interface ReportData {
   responders: ReportResponder[];
   serviceAreas: ServiceArea[];
   movements: ReportMovement[];
+  /** Junction posts, conflicts and the day timeline of the driven options (`motorcade deploy`); absent without a plan. */
+  deployment?: ReportDeployment;
   /** Lines shown under the title (graph source, engine notes). */
   notes: string[];
 }

@@ -9,6 +9,7 @@ import type { Scenario } from '../engine/scenario/index.js';
 import { generateReportHtml } from './generate-report.js';
 import { loadGazetteer, type Landmark } from '../engine/import/gazetteer.js';
 import type { ExposureProfile } from './option-view.js';
+import type { DeploymentPlan } from '../engine/analysis/deployment/index.js';
 
 /**
  * The report pipeline behind `motorcade report`: scenario file → graph and scenario → Monte Carlo run →
@@ -53,7 +54,7 @@ export type ScenarioRunner = (
   graph: RoadGraph,
   scenario: Scenario,
   opts: { samples: number; seed: string | number; workers?: number },
-) => Promise<{ result: RunResult; partial: boolean; exposureProfile?: (movementIndex: number, optionIndex: number) => ExposureProfile | null }>;
+) => Promise<{ result: RunResult; partial: boolean; exposureProfile?: (movementIndex: number, optionIndex: number) => ExposureProfile | null; deployment?: DeploymentPlan }>;
 
 /** Read water.geojson for the map; a missing file only means a map without rivers. */
 export function readWater(dataDir: string): unknown {
@@ -84,12 +85,13 @@ export async function writeReport(scenarioFile: string, opts: WriteReportOptions
   const seed = opts.seed ?? scenario.monteCarlo.seed;
   const runOpts: { samples: number; seed: string | number; workers?: number } = { samples, seed };
   if (opts.workers !== undefined) runOpts.workers = opts.workers;
-  const { result, partial, exposureProfile } = await deps.run(graph, scenario, runOpts);
+  const { result, partial, exposureProfile, deployment } = await deps.run(graph, scenario, runOpts);
   if (partial) throw new MotorcadeError('the run was interrupted; no report written (a report of a partial run would mislead a briefing)');
   const dataDir = phnomPenhDataDir(opts.dataDir);
   const input: Parameters<typeof generateReportHtml>[0] = { graph, scenario, result, water: readWater(dataDir), landmarks: readLandmarks(dataDir) };
   if (opts.classification !== undefined) input.classification = checkClassification(opts.classification);
   if (exposureProfile) input.exposureProfile = exposureProfile;
+  if (deployment) input.deployment = deployment;
   const html = generateReportHtml(input);
   const file = path.resolve(opts.out);
   writeFileAtomic(file, html);

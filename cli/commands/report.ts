@@ -9,6 +9,7 @@ import { writeReport, type ScenarioRunner, type WriteReportOptions } from '../..
 import type { ExposureProfile } from '../../viz/option-view.js';
 import { runAction } from '../report-error.js';
 import { DEFAULT_CLASSIFICATION } from '../../viz/build-report-data.js';
+import { deploymentInputFromScenario, deploymentPlan } from '../../engine/analysis/deployment/index.js';
 
 /**
  * `motorcade report SCENARIO -o FILE`: the same run as `motorcade run` (same loader, same pooled runner,
@@ -29,7 +30,9 @@ function runnerWith(progress: ProgressReporter): ScenarioRunner {
       const rec = nominal.record;
       return { edges: rec.edges, lengthM: rec.lengthM, exposure: rec.exposure.map((c) => c.reduce((a, b) => a + b, 0)) };
     };
-    return { result: run.result, partial: run.partial, exposureProfile };
+    // The deployment plan reads the same nominal runs (no simulation again): the report's posts layer and day timeline.
+    const deployment = deploymentPlan(run.ctx, deploymentInputFromScenario(scenario, run.ctx.plan), (mi, oi) => run.analysis.options[mi]?.[oi]?.nominal?.record ?? null);
+    return { result: run.result, partial: run.partial, exposureProfile, deployment };
   };
 }
 

@@ -1,4 +1,5 @@
 import type { RoadClassName } from '../graph/road-class.js';
+import type { DeploymentRules } from '../model/deployment-rules.js';
 
 /**
  * The normalised scenario: what every later stage (sim, score, run, report) consumes.
@@ -235,4 +236,6 @@ export interface Scenario {
   injects: Inject[];
   monteCarlo: { samples: number; seed: number };
   scoring: Scoring;
+  /** Junction posts, closure times and deconfliction (`motorcade deploy`). */
+  deployment: DeploymentRules;
 }

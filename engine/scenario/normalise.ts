@@ -10,6 +10,8 @@ import { idRecord } from './id-record.js';
 import type { PartialScenario } from './partial.js';
 import type { PlaceResolver } from './places.js';
 import { phnomPenhTrafficBands } from '../route/policy.js';
+import type { RawScenario } from './schema.js';
+import type { DeploymentRules } from '../model/deployment-rules.js';
 
 /**
  * Build the normalised Scenario from the valid parts of the file, checking what spans fields:
@@ -88,6 +90,17 @@ export function normalise(part: PartialScenario, ctx: CheckContext, places: Plac
       minArrivedShare: raw.scoring.min_arrived_share,
       delayMinuteExposure: raw.scoring.delay_minute_exposure,
     },
+    deployment: normaliseDeployment(raw.deployment, ctx),
+  };
+}
+
+function normaliseDeployment(d: RawScenario['deployment'], ctx: CheckContext): DeploymentRules {
+  return {
+    officers: { major: { base: d.officers.major.base, perArm: d.officers.major.per_arm }, minor: { base: d.officers.minor.base, perArm: d.officers.minor.per_arm } },
+    staticCloseBeforeS: ctx.seconds(d.close_before.static),
+    rollingCloseBeforeS: ctx.seconds(d.close_before.rolling),
+    separationS: ctx.seconds(d.separation),
+    maxShiftS: ctx.seconds(d.max_shift),
   };
 }
 

@@ -276,6 +276,32 @@ export const scoringSchema = z.strictObject({
     .describe('what one minute of delay is worth in exposure-seconds (score = this × minutes + exposure); default 60, one exposure-second per second'),
 });
 
+const officerRule = (what: string, base: number, perArm: number) =>
+  z
+    .strictObject({
+      base: z.int().min(0).max(50).default(base).describe(`officers at every held ${what} junction, whatever its arms; default ${base}`),
+      per_arm: z.int().min(0).max(20).default(perArm).describe(`officers per blocked arm (every arm but the convoy's way in and out); default ${perArm}`),
+    })
+    .prefault({});
+export const deploymentSchema = z.strictObject({
+  officers: z
+    .strictObject({
+      major: officerRule('major-road', 1, 2).describe('a junction where any road is of a major class (motorway, trunk, primary, secondary, major, or their links); default base 1, 2 per blocked arm'),
+      minor: officerRule('minor-road', 0, 1).describe('any other junction; default base 0, 1 per blocked arm'),
+    })
+    .prefault({})
+    .describe('officers per held junction: base + per_arm × blocked arms, by junction kind; defaults below'),
+  close_before: z
+    .strictObject({
+      static: duration().default('10 min').describe('static control: every held junction closes this long before the movement departs; default 10 min'),
+      rolling: duration().default('2 min').describe('rolling control: a junction closes this long before the lead car reaches it; default 2 min'),
+    })
+    .prefault({})
+    .describe('when held junctions close (defaults below); they reopen when the sweep car has cleared them'),
+  separation: duration().default('5 min').describe('two movements at one junction, road or crossing less than this apart are in conflict; default 5 min'),
+  max_shift: duration().default('30 min').describe('suggested departure shifts are searched up to this far either way; default 30 min'),
+});
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('path or URL of this JSON Schema (for editors)'),
@@ -302,6 +328,7 @@ export const scenarioSchema = z
       .prefault({})
       .describe('Monte Carlo sampling; default 200 samples, seed 1'),
     scoring: scoringSchema.prefault({}).describe('exposure weights and targets; every field has a default'),
+    deployment: deploymentSchema.prefault({}).describe('junction posts, closure times and deconfliction (`motorcade deploy`); every field has a default'),
   })
   .describe('motorcade scenario: a day of motorcade movements, threats, responders and injects');
 

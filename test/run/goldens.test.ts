@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
+import { expectGolden } from '../support/golden-file.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { loadGraph } from '../../engine/import/load-graph.js';
 import { runInProcess } from '../../engine/run/run-in-process.js';
@@ -59,13 +59,7 @@ describe('golden summaries of the bundled scenarios', () => {
       const file = path.join(import.meta.dirname, '..', '..', 'scenarios', `${name}.yaml`);
       const scenario = await loadScenarioOrThrow(file, { graph });
       const summary = summarise(runInProcess(graph, scenario, { samples: SAMPLES }).result);
-      const golden = path.join(GOLDEN_DIR, `${name}.json`);
-      if (process.env['UPDATE_GOLDENS'] === '1' || !fs.existsSync(golden)) {
-        if (process.env['UPDATE_GOLDENS'] !== '1') throw new Error(`no golden for ${name}: run with UPDATE_GOLDENS=1 to create ${golden}`);
-        fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-        fs.writeFileSync(golden, JSON.stringify(summary, null, 1) + '\n');
-      }
-      expect(summary).toEqual(JSON.parse(fs.readFileSync(golden, 'utf8')));
+      expectGolden(GOLDEN_DIR, name, summary);
     });
   }
 });

@@ -13,12 +13,16 @@ var sections = data.movements.map(function (m, mi) {
 });
 performance.mark('motorcade-tables');
 view = buildMap(data);
+if (data.deployment) addDeploymentLayer(view, data.deployment);
 var playback = buildPlayback(data, view, document.getElementById('playback'));
 buildLegend(data, view, document.getElementById('legend'));
 buildToggles(view, document.getElementById('layer-toggles'));
 syncLayerBoxes(view);
 data.movements.forEach(function (m, i) { sections[i].appendChild(buildCharts(m)); });
-movementsEl.appendChild(buildContextSection(data));
+// The deployment timeline joins the context page (threats, responders): in print it is part of that page.
+var contextSec = buildContextSection(data);
+if (data.deployment) contextSec.appendChild(buildDeploymentSection(data.deployment));
+movementsEl.appendChild(contextSec);
 buildOverviewKey(data, document.getElementById('print-overview-key'));
 
 // On a phone the switches start folded: the legend and the map come first.

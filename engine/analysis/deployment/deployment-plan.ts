@@ -1,0 +1,115 @@
+import type { Recorder } from '../../sim/recorder.js';
+import type { PreparedRun } from '../../sim/prepared-run.js';
+import { classifyShared, type Conflict, type PairConflicts, type SharedUse } from './conflicts.js';
+import type { DeploymentInput } from './deployment-input.js';
+import { DrivenPath } from './driven-path.js';
+import { Footprint } from './footprint.js';
+import { optionDeployment, type OptionDeployment } from './option-deployment.js';
+import { sharedPlaces } from './shared-places.js';
+import { peakOf, staffingTimeline, type Peak, type StaffingTimeline } from './staffing-timeline.js';
+
+export interface MovementDeployment {
+  movement: string;
+  /** The option driven on the day (conflicts and day totals use it). */
+  chosen: string;
+  options: OptionDeployment[];
+}
+
+/** The whole day, over each movement's chosen option. */
+export interface DayDeployment {
+  officersTotal: number;
+  officersPeak: Peak;
+  timeline: StaffingTimeline;
+  /** Outrider motorcycles of all movements, and the most on the road at once (departure to arrival). */
+  outridersTotal: number;
+  outridersPeak: Peak;
+  roadMinutes: number;
+  junctions: number;
+  majorJunctions: number;
+  separationS: number;
+  /** Every place two movements share, with both times. */
+  shared: SharedUse[];
+  conflicts: Conflict[];
+  /** Per pair of movements in conflict: the one departure shift that clears every place they share. */
+  pairs: PairConflicts[];
+}
+
+export interface DeploymentPlan {
+  movements: MovementDeployment[];
+  day: DayDeployment;
+}
+
+/**
+ * The closure and manpower plan of every movement option (from each option's nominal run), and the day
+ * over the chosen options: totals, the staffing timeline, the places movements share and their
+ * conflicts with a suggested departure shift each. `nominal(mi, oi)` gives a recorded nominal run when
+ * the caller already has one (the run analysis); otherwise it is simulated here.
+ */
+export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal?: (mi: number, oi: number) => Recorder | null): DeploymentPlan {
+  const records = ctx.plan.movements.map((mv, mi) => mv.options.map((_o, oi) => (nominal ? nominal(mi, oi) : (ctx.nominal(mi, oi)?.record ?? null))));
+  const movements = ctx.plan.movements.map((mv, mi) => {
+    const options = mv.options.map((_o, oi) => optionDeployment(ctx, mi, oi, input, records[mi]![oi]!));
+    return { movement: mv.id, chosen: mv.options[chosenIndex(ctx, mi, input)]!.id, options };
+  });
+  const chosen = movements.map((m, mi) => ({ mi, oi: ctx.plan.movements[mi]!.options.findIndex((o) => o.id === m.chosen), d: m.options.find((o) => o.option === m.chosen)! }));
+  const posts = chosen.flatMap((c) => c.d.posts);
+  const timeline = staffingTimeline(posts.map((p) => ({ fromS: p.closeS, toS: p.openS, count: p.officers })));
+  const driving = chosen.filter((c) => c.d.departS !== null).map((c) => ({ fromS: c.d.departS!, toS: c.d.arriveS ?? c.d.departS!, count: c.d.outriders }));
+  const footprints = chosen.map((c) => {
+    const rec = records[c.mi]![c.oi]!;
+    return rec ? new Footprint(ctx.graph, new DrivenPath(rec, ctx.plan.movements[c.mi]!.escort.convoyLengthM), c.d.posts) : null;
+  });
+  const shared: SharedUse[] = [];
+  const conflicts: Conflict[] = [];
+  const pairs: PairConflicts[] = [];
+  const { separationS, maxShiftS } = input.rules;
+  for (let i = 0; i < chosen.length; i++) {
+    for (let j = i + 1; j < chosen.length; j++) {
+      const fa = footprints[i];
+      const fb = footprints[j];
+      if (!fa || !fb) continue;
+      const places = sharedPlaces(fa, fb, (lon, lat) => ctx.describe(lon, lat));
+      const r = classifyShared(places, side(ctx, chosen[i]!.mi, chosen[i]!.d, fa), side(ctx, chosen[j]!.mi, chosen[j]!.d, fb), separationS, maxShiftS);
+      shared.push(...r.uses);
+      conflicts.push(...r.conflicts);
+      if (r.pair) pairs.push(r.pair);
+    }
+  }
+  const sum = (f: (d: OptionDeployment) => number) => chosen.reduce((a, c) => a + f(c.d), 0);
+  return {
+    movements,
+    day: {
+      officersTotal: sum((d) => d.officersTotal),
+      officersPeak: peakOf(timeline),
+      timeline,
+      outridersTotal: sum((d) => d.outriders),
+      outridersPeak: peakOf(staffingTimeline(driving)),
+      roadMinutes: Math.round(sum((d) => d.disruption.roadMinutes) * 100) / 100,
+      junctions: sum((d) => d.disruption.junctions),
+      majorJunctions: sum((d) => d.disruption.majorJunctions),
+      separationS,
+      shared,
+      conflicts,
+      pairs,
+    },
+  };
+}
+
+/** The option driven on the day: input.chosen, else the first primary option with a route, else the first with a route, else the first. */
+function chosenIndex(ctx: PreparedRun, mi: number, input: DeploymentInput): number {
+  const given = input.chosen?.[mi];
+  if (given !== undefined) return given;
+  const routed = (oi: number) => ctx.movements[mi]!.tracks[oi] !== null;
+  const opts = ctx.plan.movements[mi]!.options;
+  const primary = opts.findIndex((o, oi) => o.label === 'primary' && routed(oi));
+  if (primary >= 0) return primary;
+  const any = opts.findIndex((_o, oi) => routed(oi));
+  return any >= 0 ? any : 0;
+}
+
+/** How far a movement may move from its nominal departure and stay in its departure window. */
+function side(ctx: PreparedRun, mi: number, d: OptionDeployment, fp: Footprint) {
+  const mv = ctx.plan.movements[mi]!;
+  const nominalS = fp.path.departS;
+  return { movement: mv.id, option: d.option, earliestS: mv.departureS - nominalS, latestS: mv.departureS + mv.departureWindowS - nominalS };
+}

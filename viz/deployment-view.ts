@@ -1,0 +1,48 @@
+import type { DeploymentPlan } from '../engine/analysis/deployment/index.js';
+
+/** The deployment plan as the report draws it: the driven options' posts and the conflicts on the map, the day's timeline under it. */
+export interface ReportDeployment {
+  posts: { movement: string; option: string; lon: number; lat: number; near: string; kind: string; officers: number; closeS: number; openS: number }[];
+  conflicts: { lon: number; lat: number; near: string; movementA: string; movementB: string; reason: string; fromS: number; toS: number; shift: string }[];
+  /** Per driven option: departure to arrival, and its closures (first close to last open). */
+  movements: { id: string; option: string; control: string; departS: number | null; arriveS: number | null; closeS: number | null; openS: number | null; officers: number }[];
+  /** Officers posted per minute from startS (the day, over the driven options). */
+  timeline: { startS: number; officers: number[] };
+  officersTotal: number;
+  officersPeak: number;
+  peakAtS: number | null;
+}
+
+/** Shape a DeploymentPlan into the report's data. */
+export function deploymentView(plan: DeploymentPlan): ReportDeployment {
+  const driven = plan.movements.map((m) => m.options.find((o) => o.option === m.chosen)!);
+  const minutes = (s: number) => `${s > 0 ? '+' : '−'}${Math.abs(Math.round(s / 60))} min`;
+  return {
+    posts: driven.flatMap((o) => o.posts.map((p) => ({ movement: o.movement, option: o.option, lon: p.lon, lat: p.lat, near: p.near, kind: p.kind, officers: p.officers, closeS: p.closeS, openS: p.openS }))),
+    conflicts: plan.day.conflicts.map((c) => ({
+      lon: c.lon,
+      lat: c.lat,
+      near: c.near,
+      movementA: c.movementA,
+      movementB: c.movementB,
+      reason: c.reason === 'closures_overlap' ? 'closure windows overlap' : `${Math.round(c.gapS)} s apart`,
+      fromS: Math.min(c.a.fromS, c.b.fromS),
+      toS: Math.max(c.a.toS, c.b.toS),
+      shift: c.shift ? `shift ${c.shift.movement} ${minutes(c.shift.shiftS)}${c.shift.withinWindow ? '' : ' (outside its departure window)'}` : 'no shift within max_shift',
+    })),
+    movements: driven.map((o) => ({
+      id: o.movement,
+      option: o.option,
+      control: o.control,
+      departS: o.departS,
+      arriveS: o.arriveS,
+      closeS: o.posts.length ? Math.min(...o.posts.map((p) => p.closeS)) : null,
+      openS: o.posts.length ? Math.max(...o.posts.map((p) => p.openS)) : null,
+      officers: o.officersTotal,
+    })),
+    timeline: { startS: plan.day.timeline.startS, officers: plan.day.timeline.officers },
+    officersTotal: plan.day.officersTotal,
+    officersPeak: plan.day.officersPeak.count,
+    peakAtS: plan.day.officersPeak.atS,
+  };
+}
