@@ -5,6 +5,7 @@ import type { CriticalEdge, MovementResult } from '../engine/model/run-result.js
 export function closureCost(c: CriticalEdge): string {
   if (c.outcome === 'cannot_arrive') return 'cannot arrive if closed';
   if (c.outcome === 'starts_on_it') return 'the route starts on it';
+  if (c.outcome === 'ends_on_it') return 'the destination is on it';
   return `+${((c.extraTimeS ?? 0) / 60).toFixed(1)} min`;
 }
 
@@ -14,7 +15,7 @@ export function closureLines(mv: MovementResult): string[] {
   for (const o of mv.options) {
     if (!o.found) continue;
     const w = worstClosure(o.robustness);
-    out.push(w ? `  ${o.id}: ${closureCost(w)} — ${w.reason.split(':')[0]} at ${w.near}` : `  ${o.id}: no closure tried (no chokepoint past the start)`);
+    out.push(w ? `  ${o.id}: ${closureCost(w)} — ${w.reason.split(':')[0]} at ${w.near}` : `  ${o.id}: no closure to weigh (no chokepoint between the start and the destination's own road)`);
   }
   return out.length ? ['worst closure (when the motorcade reaches it):', ...out] : [];
 }

@@ -28,7 +28,8 @@ interface Candidate {
  * tried together (MAX_CLOSURE_SET). Cost = fastest time from the junction where the motorcade meets the
  * first closure of the set to the destination with everything in the set closed, minus the same without
  * the closure, at the traffic band of the nominal run's arrival there. A set with no way round is
- * `cannot_arrive` (extraTimeS null); a closure the route starts on is `starts_on_it`.
+ * `cannot_arrive` (extraTimeS null); a closure the route starts on is `starts_on_it`, one that holds the
+ * destination's own road and leaves no way in `ends_on_it` (closing the venue itself; neither counts as the worst closure).
  *
  * The result lists the single closures, then the worst pair when it costs more than every single closure
  * (by PAIR_MARGIN_S); `worst` marks the smallest set whose closure costs the most (cannot_arrive counts as
@@ -50,13 +51,15 @@ export function criticalEdges(ctx: PreparedRun, mi: number, oi: number, chokepoi
     if (same) same.chokepoints.push(c);
     else singles.push({ units: [closureUnit(g, stretch)], index: c.index, chokepoints: [c] });
   }
+  // The destination's own road: when closing it leaves no way in, it closes the venue, not a route choice.
+  const endEdges = new Set('edge' in to ? [to.edge, g.twin[to.edge]!].filter((e) => e >= 0) : []);
   const cost = (cand: Candidate): Pick<CriticalEdge, 'extraTimeS' | 'outcome'> => {
     if (cand.index === 0) return { extraTimeS: null, outcome: 'starts_on_it' };
     const node = track.tailNode[cand.index]!;
     const band = ctx.traffic.bandAt(nominal?.nodeTime.get(node) ?? ctx.plan.movements[mi]!.departureS);
     const open = ctx.routing.fastest({ node }, to, band);
     const detour = ctx.routing.fastest({ node }, to, band, cand.units.flatMap((u) => u.closed));
-    if (!detour.found) return { extraTimeS: null, outcome: 'cannot_arrive' };
+    if (!detour.found) return { extraTimeS: null, outcome: cand.units.some((u) => u.closed.some((e) => endEdges.has(e))) ? 'ends_on_it' : 'cannot_arrive' };
     return { extraTimeS: open.found ? round2(Math.max(0, detour.timeS - open.timeS)) : null, outcome: 'detour' };
   };
   const describe = (cand: Candidate): CriticalEdge => {
@@ -84,7 +87,7 @@ export function criticalEdges(ctx: PreparedRun, mi: number, oi: number, chokepoi
   if (MAX_CLOSURE_SET >= 2 && out[worst]!.outcome !== 'cannot_arrive') {
     let bestPair: CriticalEdge | null = null;
     for (let a = 0; a < singles.length; a++) {
-      if (singles[a]!.index === 0) continue;
+      if (singles[a]!.index === 0 || out[a]!.outcome === 'ends_on_it') continue;
       for (let b = a + 1; b < singles.length; b++) {
         const pair = describe({ units: [...singles[a]!.units, ...singles[b]!.units], index: singles[a]!.index, chokepoints: [...singles[a]!.chokepoints, ...singles[b]!.chokepoints] });
         if (!bestPair || higher(pair, bestPair)) bestPair = pair;
@@ -96,7 +99,7 @@ export function criticalEdges(ctx: PreparedRun, mi: number, oi: number, chokepoi
       worst = out.length - 1;
     }
   }
-  if (out[worst]!.outcome !== 'starts_on_it') out[worst]!.worst = true;
+  if (out[worst]!.outcome === 'detour' || out[worst]!.outcome === 'cannot_arrive') out[worst]!.worst = true;
   return out;
 }
 
@@ -107,7 +110,7 @@ function unitWords(u: ClosureUnit): string {
 
 /** a costs more than b: cannot arrive beats any detour; then the larger extra time. */
 function higher(a: CriticalEdge, b: CriticalEdge): boolean {
-  const rank = (x: CriticalEdge) => (x.outcome === 'cannot_arrive' ? Infinity : x.outcome === 'starts_on_it' ? -Infinity : (x.extraTimeS ?? 0));
+  const rank = (x: CriticalEdge) => (x.outcome === 'cannot_arrive' ? Infinity : x.outcome === 'starts_on_it' || x.outcome === 'ends_on_it' ? -Infinity : (x.extraTimeS ?? 0));
   return rank(a) > rank(b);
 }
 

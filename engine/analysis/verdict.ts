@@ -54,7 +54,8 @@ export function recommend(options: readonly OptionResult[], rules: DecisionRules
   }
   const comparison = rules.paired ? rules.paired(best, other) : null;
   // A runner-up off the front has no trade-off to weigh: offFront() says so.
-  const exchange = other.dominatedBy ? '' : ' ' + exchangeWords(best, other, rules.delayMinuteExposure);
+  const words = other.dominatedBy ? '' : exchangeWords(best, other, rules.delayMinuteExposure);
+  const exchange = words ? ' ' + words : '';
   let verdict = tradeOff(best, other) + exchange + pairedWords(comparison);
   // Planners also want the safest alternative spelled out when it is not the one just compared.
   const leastExposed = [...eligible].sort((a, b) => a.exposure.total.mean - b.exposure.total.mean || options.indexOf(a) - options.indexOf(b))[0]!;
@@ -104,13 +105,17 @@ function pairedWords(c: PairedComparison | null): string {
   return c.indistinguishable ? `${head}: indistinguishable, the interval covers zero.` : `${head}.`;
 }
 
-/** The trade-off in the scenario's own terms: what the time difference is worth in exposure-seconds. */
+/**
+ * The trade-off in the scenario's own terms: what the difference of the mean times is worth in
+ * exposure-seconds. Left out ('') when the means are within 0.05 min: there is no delay to price.
+ */
 function exchangeWords(best: OptionResult, other: OptionResult, rate: number): string {
   const dtMin = (best.timeS.mean - other.timeS.mean) / 60;
   const dE = other.exposure.total.mean - best.exposure.total.mean;
+  if (Math.abs(dtMin) < 0.05) return '';
   const at = `at ${fmtRate(rate)} exposure-s per minute of delay`;
-  if (dtMin > 0 && dE > 0) return `${dtMin.toFixed(1)} min more for ${dE.toFixed(0)} exposure-s less: worth it ${at} (break-even ${fmtRate(dE / dtMin)}).`;
-  if (dtMin < 0 && dE < 0) return `${(-dtMin).toFixed(1)} min less for ${(-dE).toFixed(0)} exposure-s more: worth it ${at} (break-even ${fmtRate(dE / dtMin)}).`;
+  if (dtMin > 0 && dE > 0) return `On average ${dtMin.toFixed(1)} min more for ${dE.toFixed(0)} exposure-s less: worth it ${at} (break-even ${fmtRate(dE / dtMin)}).`;
+  if (dtMin < 0 && dE < 0) return `On average ${(-dtMin).toFixed(1)} min less for ${(-dE).toFixed(0)} exposure-s more: worth it ${at} (break-even ${fmtRate(dE / dtMin)}).`;
   return `${best.id} is no slower and no more exposed on average: no trade-off to weigh.`;
 }
 

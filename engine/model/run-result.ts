@@ -338,8 +338,8 @@ export interface CriticalEdge {
   near: string;
   /** Extra seconds to the destination if the closure is in place when the motorcade reaches it; null unless outcome is 'detour'. */
   extraTimeS: number | null;
-  /** detour: a way round exists (extraTimeS); cannot_arrive: no way round; starts_on_it: the route starts inside the closure. */
-  outcome: 'detour' | 'cannot_arrive' | 'starts_on_it';
+  /** detour: a way round exists (extraTimeS); cannot_arrive: no way round; starts_on_it: the route starts inside the closure; ends_on_it: the destination's own road is in it. */
+  outcome: 'detour' | 'cannot_arrive' | 'starts_on_it' | 'ends_on_it';
   reason: string;
   /** Every directed edge closed (the stretch, parallel spans or carriageways, both directions). */
   closedEdges: number[];

@@ -26,7 +26,7 @@ describe('recommendation and verdict', () => {
     const b = option('B', 1080, { threat: 200 });
     const { recommended, verdict } = recommend([a, b]);
     expect(recommended).toBe('B');
-    expect(verdict).toBe("B is 3.0 min slower than A but halves the threat-zone exposure (A's is mostly at Chroy Changvar bridges) (total exposure −50 %). 3.0 min more for 200 exposure-s less: worth it at 60 exposure-s per minute of delay (break-even 67).");
+    expect(verdict).toBe("B is 3.0 min slower than A but halves the threat-zone exposure (A's is mostly at Chroy Changvar bridges) (total exposure −50 %). On average 3.0 min more for 200 exposure-s less: worth it at 60 exposure-s per minute of delay (break-even 67).");
   });
 
   it('gives both numbers instead of a percentage of a tiny base', () => {
@@ -34,7 +34,7 @@ describe('recommendation and verdict', () => {
     const quiet = option('B', 990, { threat: 0.5 });
     const { recommended, verdict } = recommend([fast, quiet]);
     expect(recommended).toBe('A');
-    expect(verdict).toBe("A is 1.5 min faster than B at the price of more threat-zone exposure (18 vs 1 exposure-s) (A's is mostly at Chroy Changvar bridges) (total exposure 18 vs 1 exposure-s); its lower score (time and exposure at the scenario's rate) wins. 1.5 min less for 18 exposure-s more: worth it at 60 exposure-s per minute of delay (break-even 12).");
+    expect(verdict).toBe("A is 1.5 min faster than B at the price of more threat-zone exposure (18 vs 1 exposure-s) (A's is mostly at Chroy Changvar bridges) (total exposure 18 vs 1 exposure-s); its lower score (time and exposure at the scenario's rate) wins. On average 1.5 min less for 18 exposure-s more: worth it at 60 exposure-s per minute of delay (break-even 12).");
   });
 
   it('prefers options that arrive; no route at all is a verdict too', () => {

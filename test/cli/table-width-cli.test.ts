@@ -18,14 +18,14 @@ function motorcade(args: string[], env: Record<string, string | undefined>): { c
 }
 
 const widest = (lines: string[]): number => Math.max(...lines.map((l) => [...l].length));
-/** The lines of the run tables: from each `option` header to the line before `verdict:`. */
+/** The lines of the run tables: from each `option` header to the closure lines or `verdict:`, whichever comes first. */
 function tableLines(out: string): string[] {
   const lines = out.split(/\r?\n/);
   const keep: string[] = [];
   let inTable = false;
   for (const l of lines) {
     if (/^option\s/.test(l)) inTable = true;
-    else if (/^verdict:/.test(l)) inTable = false;
+    else if (/^(verdict:|worst closure)/.test(l)) inTable = false;
     if (inTable) keep.push(l);
   }
   return keep;
@@ -47,7 +47,7 @@ describe('run and compare tables and the terminal width', () => {
     const tables = tableLines(r.out);
     const rows = tables.filter((l) => !l.startsWith('('));
     expect(widest(rows)).toBeLessThanOrEqual(60);
-    expect(rows[0]).toMatch(/^option\s+label\s+p50 min/);
+    expect(rows[0]).toMatch(/^option\s+label\s+arrived\s+p50 min/);
     expect(tables.filter((l) => /^\(\d+ columns left out to fit 60 characters: .*hospital p95 min/.test(l)).length).toBeGreaterThan(0);
     // Same rows, same order, same values in the columns kept.
     expect(rows.filter((l) => /^[★ ] /.test(l)).map((l) => l.split(/\s{2,}/)[0])).toEqual(tableLines(whole.out).filter((l) => /^[★ ] /.test(l)).map((l) => l.split(/\s{2,}/)[0]));
@@ -57,9 +57,9 @@ describe('run and compare tables and the terminal width', () => {
     const full = motorcade(['compare', CONTINGENCY, '--samples', '5'], {});
     const narrow = motorcade(['compare', CONTINGENCY, '--samples', '5'], { COLUMNS: '45' });
     expect(narrow.code).toBe(0);
-    const labelLines = (out: string): string[] => out.split('\n').filter((l) => /^length \(km\)/.test(l));
+    const labelLines = (out: string): string[] => out.split('\n').filter((l) => /^length planned \(km\)/.test(l));
     // Every option still has its column: the length row appears once per block, with one value per option overall.
-    const values = (out: string): string[] => labelLines(out).flatMap((l) => l.replace(/^length \(km\)/, '').trim().split(/\s+/));
+    const values = (out: string): string[] => labelLines(out).flatMap((l) => l.replace(/^length planned \(km\)/, '').trim().split(/\s+/));
     expect(values(narrow.out)).toEqual(values(full.out));
     expect(labelLines(narrow.out).length).toBeGreaterThan(labelLines(full.out).length);
     const tableRows = narrow.out.split('\n').filter((l) => /^(length|time p50|arrived)/.test(l));

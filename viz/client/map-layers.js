@@ -248,7 +248,7 @@ function buildMap(data) {
     });
     o.robustness.items.forEach(function (c) {
       L.circleMarker([c.lat, c.lon], { radius: 5, color: '#222222', weight: 2, fill: false, className: 'critical-edge' })
-        .bindTooltip('Closure on ' + esc(m.id + '/' + o.id) + ': ' + (c.cannotArrive ? 'cannot arrive if closed' : c.extraS === null ? 'the route starts on it' : 'closing it costs +' + fmtDuration(c.extraS)) + '<br>' + esc(c.label)).addTo(g);
+        .bindTooltip('Closure on ' + esc(m.id + '/' + o.id) + ': ' + (c.cannotArrive ? 'cannot arrive if closed' : c.extraS === null ? 'the route starts or ends on it' : 'closing it costs +' + fmtDuration(c.extraS)) + '<br>' + esc(c.label)).addTo(g);
     });
   });
   // Many markers (every worst stretch of every type): off until asked for.
