@@ -6,7 +6,8 @@
  * Phnom Penh: the full GeoJSON import with topology repair (importRoadGeoJson) against its floor, a bare
  * JSON.parse of the same three files (the peer: no import can be faster than reading its input); then
  * loading the .mcg cache (readGraphFile = one read + RoadGraph.from + integrity checks) against the import,
- * and the cost of the integrity checks (CRC32 + content pass) against the same load without them.
+ * and the cost of the integrity checks (CRC32 + content pass) against the same load without them; and
+ * loadGraph(), the call every command makes (it checks the cache against its sources first), against both.
  * Moscow (largest scale graph, 412k nodes): loadCityGraph from the two .bin files against reading those
  * files, and the .mcg cache load against the import. Bytes per edge = buffer bytes / directed edges.
  * p50/p90/p99 over tinybench samples; a sink keeps results alive.
@@ -21,12 +22,13 @@ import { importRoadGeoJson, phnomPenhInputs } from '../engine/import/geojson/ind
 import { readGraphFile, writeGraphCache } from '../engine/import/graph-cache.js';
 import { cityGraphsDir, phnomPenhDataDir } from '../engine/paths.js';
 import { writeFileAtomic } from '../engine/atomic-write.js';
+import { loadGraph } from '../engine/import/load-graph.js';
 import { latencyStats } from './latency-stats.js';
 
 const quick = process.argv.includes('--quick');
 let sink = 0;
 
-async function measure(entries: [string, () => void][], heavy: boolean): Promise<Map<string, ReturnType<typeof latencyStats>>> {
+async function measure(entries: [string, () => unknown][], heavy: boolean): Promise<Map<string, ReturnType<typeof latencyStats>>> {
     const bench = heavy
     ? new Bench({ iterations: quick ? 2 : 6, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true })
     : new Bench({ iterations: quick ? 20 : 100, time: 0, warmupIterations: 5, warmupTime: 0, retainSamples: true, throws: true });
@@ -70,6 +72,9 @@ async function main(): Promise<void> {
     [
       ['cache load, unverified (peer)', () => (sink += readGraphFile(ppFile, { verify: false }).edgeCount)],
       ['cache load (.mcg)', () => (sink += readGraphFile(ppFile).edgeCount)],
+      ['loadGraph() (the real call: staleness check of the sources, then the cache)', async () => {
+        sink += (await loadGraph()).graph.edgeCount;
+      }],
     ],
     false,
   );
@@ -84,6 +89,8 @@ async function main(): Promise<void> {
   row('cache load (.mcg)', ppLoad.get('cache load (.mcg)')!, imp);
   row('cache load, unverified', ppLoad.get('cache load, unverified (peer)')!);
   row('cache load (.mcg) vs unverified', ppLoad.get('cache load (.mcg)')!, ppLoad.get('cache load, unverified (peer)')!);
+  row('loadGraph() (what every command calls) vs cache load', ppLoad.get('loadGraph() (the real call: staleness check of the sources, then the cache)')!, ppLoad.get('cache load (.mcg)')!);
+  row('loadGraph() vs import + repair', ppLoad.get('loadGraph() (the real call: staleness check of the sources, then the cache)')!, imp);
   out('');
 
   // Moscow.

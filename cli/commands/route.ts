@@ -15,10 +15,10 @@ import { compileOverlay, Router, routeToGeoJSON, serviceAreas, corridorShare, sp
 import { placesPassed } from '../../engine/route/route-places.js';
 import { describeRoute, formatDuration, type NamedPlace } from '../../engine/route/route-text.js';
 import { csvLine } from '../csv-cell.js';
+import type { OdTable } from '../od-csv.js';
 import { checkOutputPaths } from '../output-paths.js';
 import { limits, LIMIT_ENV } from '../../engine/limits.js';
 import { terminalSafe } from '../../engine/quote.js';
-import { readOdCsv } from '../od-csv.js';
 import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
 import { runAction } from '../report-error.js';
 
@@ -121,7 +121,9 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
 
   if (flags.batch) {
     if (avoidAreas.length > 0) process.stderr.write(avoidLine(avoidAreas) + '\n');
-    return batch(flags, graph, router, snapper, maxSnap, opts);
+    // csv-parse is loaded for --batch only: a single route never opens its modules.
+    const { readOdCsv } = await import('../od-csv.js');
+    return batch(readOdCsv(flags.batch!), flags, graph, router, snapper, maxSnap, opts);
   }
 
   const places = resolved.map((p) => {
@@ -219,9 +221,9 @@ function buildOverlay(graph: RoadGraph, flags: RouteFlags, avoid: ReturnType<typ
   return Object.keys(ov).length > 0 ? compileOverlay(graph, ov) : undefined;
 }
 
-function batch(flags: RouteFlags, graph: RoadGraph, router: Router, snapper: EdgeSnapper, maxSnap: number, opts: { overlay?: CompiledOverlay; algorithm: RouteAlgorithm }): void {
+function batch(table: OdTable, flags: RouteFlags, graph: RoadGraph, router: Router, snapper: EdgeSnapper, maxSnap: number, opts: { overlay?: CompiledOverlay; algorithm: RouteAlgorithm }): void {
   const file = flags.batch === '-' ? '(stdin)' : flags.batch!;
-  const { rows, problems, extraColumns } = readOdCsv(flags.batch!);
+  const { rows, problems, extraColumns } = table;
   const bad = new Map(problems.map((p) => [p.line, p]));
   const all = [...rows.map((r) => r.line), ...problems.map((p) => p.line)].sort((a, b) => a - b);
   const byLine = new Map(rows.map((r) => [r.line, r]));

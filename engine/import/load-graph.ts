@@ -7,7 +7,9 @@ import { replaceMeta } from '../graph/replace-meta.js';
 import type { RoadGraph } from '../graph/road-graph.js';
 import { cacheDir, phnomPenhDataDir } from '../paths.js';
 import { fingerprint, readGraphCache, writeGraphCache, type SourceFingerprint } from './graph-cache.js';
-import { DEFAULT_REPAIR_PARAMS, importRoadGeoJson, phnomPenhInputs, type RepairParams } from './geojson/index.js';
+import { phnomPenhInputs, type GeoJsonImportInput } from './geojson/inputs.js';
+import type { SpeedRule } from './geojson/assemble.js';
+import { DEFAULT_REPAIR_PARAMS, type RepairParams } from './geojson/repair-report.js';
 import { PHNOM_PENH_SPEED_RULE, phnomPenhSpeedKmh } from './phnom-penh-speeds.js';
 
 export interface LoadGraphOptions {
@@ -66,6 +68,12 @@ function kindOf(source: string, label: string): SourceKind {
   return 'osm';
 }
 
+/** The GeoJSON importer with repair, loaded on a cache miss only: a cached load never opens its modules. */
+async function importGeoJson(inputs: GeoJsonImportInput, repair: RepairParams, source: SourceFingerprint, speed?: SpeedRule): Promise<RoadGraph> {
+  const { importRoadGeoJson } = await import('./geojson/index.js');
+  return importRoadGeoJson(inputs, repair, { ...source }, speed);
+}
+
 /** The OSM importer (engine/import/osm), loaded lazily so that GeoJSON users never pay for it. */
 async function importOsmFile(file: string): Promise<RoadGraph> {
   const { importOsm } = await import('./osm/index.js');
@@ -94,7 +102,7 @@ function planFor(opts: LoadGraphOptions): Plan {
       params: { ...repair, speeds: PHNOM_PENH_SPEED_RULE },
       cacheName: 'phnom-penh.mcg',
       // Speeds from the legal limits inside / outside the built-up area (phnom-penh-speeds.ts).
-      build: async (source) => importRoadGeoJson(inputs, repair, { ...source }, phnomPenhSpeedKmh),
+      build: async (source) => importGeoJson(inputs, repair, source, phnomPenhSpeedKmh),
     };
   }
   const file = path.resolve(opts.source);
@@ -102,7 +110,7 @@ function planFor(opts: LoadGraphOptions): Plan {
   const hash = createHash('sha1').update(file).digest('hex').slice(0, 10);
   const base = path.basename(file).replace(/[^A-Za-z0-9._-]/g, '_');
   if (kind === 'geojson') {
-    return { kind, files: [file], params: { ...repair }, cacheName: `${base}-${hash}.mcg`, build: async (source) => importRoadGeoJson({ core: file }, repair, { ...source }) };
+    return { kind, files: [file], params: { ...repair }, cacheName: `${base}-${hash}.mcg`, build: async (source) => importGeoJson({ core: file }, repair, source) };
   }
   return {
     kind,

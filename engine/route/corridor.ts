@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
-import { EdgeFlag, type RoadGraph } from '../graph/index.js';
+import { EdgeFlag } from '../graph/road-class.js';
+import type { RoadGraph } from '../graph/road-graph.js';
 import type { NodeProjection } from './projection.js';
 import { routeCoordinates } from './route-geometry.js';
 import type { RouteFound } from './types.js';

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiLineString, Polygon } from 'geojson';
 import type { RoadGraph } from '../graph/index.js';
 import { slicePolyline } from './route-geometry.js';
-import { EdgeFlag } from '../graph/index.js';
+import { EdgeFlag } from '../graph/road-class.js';
 import { OSM_ATTRIBUTION } from '../graph/attribution.js';
 
 /**

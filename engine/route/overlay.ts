@@ -1,6 +1,7 @@
 import type { Polygon } from 'geojson';
 import { InputError } from '../errors.js';
-import { EdgeFlag, ROAD_CLASSES, roadClassCode, type RoadClassName, type RoadGraph } from '../graph/index.js';
+import { EdgeFlag, ROAD_CLASSES, roadClassCode, type RoadClassName } from '../graph/road-class.js';
+import type { RoadGraph } from '../graph/road-graph.js';
 import { GEOM_SCALE } from '../graph/format.js';
 import { haversineM } from '../geo/haversine.js';
 import { polygonBBox, polygonContains, polylineIntersectsPolygon } from './area-geometry.js';

@@ -1,4 +1,5 @@
-import { EdgeFlag, type RoadGraph } from '../graph/index.js';
+import { EdgeFlag } from '../graph/road-class.js';
+import type { RoadGraph } from '../graph/road-graph.js';
 import { pathMeasure } from './path-assembly.js';
 import type { RouteFound } from './types.js';
 

@@ -13,27 +13,11 @@ import { RoadSet, SegmentNetwork } from './segment-network.js';
 import { addLinesMergingVertices, densify } from './vertex-merge.js';
 import { readWaterPolygons, WaterMask } from './water-mask.js';
 import { round3 } from '../../rounding.js';
+import type { GeoJsonImportInput } from './inputs.js';
 
 export { DEFAULT_REPAIR_PARAMS, type RepairParams, type RepairReport } from './repair-report.js';
 export type { SpeedRule } from './assemble.js';
-
-export interface GeoJsonImportInput {
-  /** Road lines with exact topology (ways meeting share a vertex): the city-core set. */
-  core: string;
-  /** Simplified road lines to merge in (the metro set), optional. */
-  metro?: string;
-  /** Water polygons for bridge detection, optional. */
-  water?: string;
-}
-
-/** Files of the bundled Phnom Penh data folder. */
-export function phnomPenhInputs(dataDir: string): Required<GeoJsonImportInput> {
-  return {
-    core: path.join(dataDir, 'core-streets.geojson'),
-    metro: path.join(dataDir, 'metro-roads.geojson'),
-    water: path.join(dataDir, 'water.geojson'),
-  };
-}
+export { phnomPenhInputs, type GeoJsonImportInput } from './inputs.js';
 
 function planeFor(lineSets: readonly (readonly RoadLine[])[]): LocalPlane {
   let minLon = Infinity;
