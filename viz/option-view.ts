@@ -51,6 +51,7 @@ export function optionView(graph: RoadGraph | undefined, opt: OptionResult, reco
       items: opt.robustness.map((c) => ({ lon: c.lon, lat: c.lat, extraS: c.extraTimeS, cannotArrive: c.outcome === 'cannot_arrive', label: `${c.near}: ${c.reason}` })),
     },
     arrivedShare: opt.arrivedShare,
+    didNotArrive: opt.found && opt.arrivedSamples === 0 ? (opt.didNotArrive.stops[0]?.message ?? 'no sample arrived') : null,
     reroutedShare: opt.reroutedShare,
     hotspots: opt.hotspots.map((h) => ({ lon: h.lon, lat: h.lat, exposure: h.exposure, label: `${h.near} (${h.mainComponent}, ${Math.round(h.share * 100)}% of the option's exposure)` })),
     gaps: [

@@ -184,11 +184,12 @@ export interface ReportOption {
   /** Share of the route inside the target of every responder type (the minimum over types), 0..1. */
   coverage: number | null;
   evacuation: { to: string; p50S: number | null; p95S: number | null; maxS: number | null; shareWithinTarget: number; targetS: number }[];
-  /** Critical edges: worst extra time when one is closed on arrival; noDetour counts edges with no way round. */
   /** The worst closure (the smallest set that costs the most): its extra time, or worstCannotArrive when there is no way round. */
   robustness: { worstExtraS: number | null; worstCannotArrive: boolean; noDetour: number; criticalEdges: number; items: { lon: number; lat: number; extraS: number | null; cannotArrive: boolean; label: string }[] };
   arrivedShare: number;
   reroutedShare: number;
+  /** Why no sample arrived (where the first stopped), or null when some did: its times and exposure are then not shown. */
+  didNotArrive: string | null;
   hotspots: { lon: number; lat: number; exposure: number; label: string }[];
   /** Worst-covered stretches of the route (response per type, evacuation), from the nominal run. */
   gaps: { lon: number; lat: number; what: string; valueS: number | null; targetS: number; near: string }[];

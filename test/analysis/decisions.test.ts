@@ -5,6 +5,7 @@ import type { PlanInject, RunPlan } from '../../engine/model/run-plan.js';
 import { movementTable } from '../../cli/run-output.js';
 import { differences } from '../../cli/compare-output.js';
 import { round7 } from '../../engine/rounding.js';
+import { optionView } from '../../viz/option-view.js';
 import { basePlan, gridGraph, latAt, lonAt, movement, place } from '../support/tiny-world.js';
 
 /** 5×5 grid of 100 m at 10 m/s; a (0,0) → b (400,0) along the bottom row is 40 s, 400 m. */
@@ -44,6 +45,8 @@ describe('a plan that never arrives is never recommended', () => {
         'bottom arrives in 0 % of its samples (stopped at a at 10:00: closure seal_b never lifts and there is no way round it); ' +
         'north arrives in 0 % of its samples (stopped at a at 10:00: closure seal_b never lifts and there is no way round it).',
     );
+    // The report's table shows the same words in place of times (never 0:00).
+    for (const o of mv.options) expect(optionView(g, o, mv.recommended).didNotArrive).toBe('stopped at a at 10:00: closure seal_b never lifts and there is no way round it');
     const table = movementTable(mv);
     expect(table).not.toMatch(/★/);
     expect(table).toMatch(/bottom .* 0%  +0%  did not arrive: stopped at a at 10:00/);

@@ -82,6 +82,11 @@ function buildTable(m) {
       tbody.appendChild(tr);
       return;
     }
+    if (o.didNotArrive) {
+      tr.appendChild(el('td', { colspan: 100, className: 'no-route', text: 'did not arrive: ' + o.didNotArrive }));
+      tbody.appendChild(tr);
+      return;
+    }
     tr.appendChild(cell('timeS.p50', o.timeS.p50, fmtDuration(o.timeS.p50)));
     tr.appendChild(cell('timeS.p95', o.timeS.p95, fmtDuration(o.timeS.p95)));
     tr.appendChild(cell('exposure.total.p50', o.exposure.total.p50, fmtExp(o.exposure.total.p50)));
