@@ -20,6 +20,7 @@ import { CSV_FILES, runSummary, toGeoJSON, writeCsv } from '../run-output.js';
 import { parseSeedFlag } from '../seed-flag.js';
 import { zoneWarnings, type ZoneWarning } from '../../engine/analysis/zone-warnings.js';
 import { formatWarning } from '../scenario-warnings.js';
+import { runJson } from '../run-json.js';
 
 export interface RunCommandOptions {
   samples?: string;
@@ -93,7 +94,7 @@ export function registerRun(program: Command): void {
           if (partial) {
             if (opts.csv) writeCsv(opts.csv, partial.result);
             if (opts.geojson) writeFileAtomic(opts.geojson, JSON.stringify(toGeoJSON(partial.result)) + '\n');
-            if (opts.json) process.stdout.write(JSON.stringify(partial.result, null, 2) + '\n');
+            if (opts.json) process.stdout.write(JSON.stringify(runJson(partial.result, []), null, 2) + '\n');
           }
           throw err;
         } finally {
@@ -103,7 +104,7 @@ export function registerRun(program: Command): void {
         const { result, timings } = run;
         if (opts.csv) writeCsv(opts.csv, result);
         if (opts.geojson) writeFileAtomic(opts.geojson, JSON.stringify(toGeoJSON(result)) + '\n');
-        if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        if (opts.json) process.stdout.write(JSON.stringify(runJson(result, run.warnings), null, 2) + '\n');
         else process.stdout.write(runSummary(result) + '\n');
         for (const w of run.warnings) process.stderr.write(formatWarning(file, w) + '\n');
         if (opts.timings) process.stderr.write(`timings: prepare ${timings.prepareMs.toFixed(0)} ms, simulate ${timings.simulateMs.toFixed(0)} ms, aggregate ${timings.aggregateMs.toFixed(0)} ms\n`);

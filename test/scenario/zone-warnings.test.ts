@@ -36,4 +36,11 @@ describe('zone warnings', () => {
     expect(r.err.trim().split('\n')).toEqual([WARNING]);
   });
 
+  it('run --json carries the same warning, with the path validate names', () => {
+    const r = cli(['run', FILE, '--samples', '4', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const res = JSON.parse(r.out) as { warnings: { path: string; zone: string; kind: string; message: string }[] };
+    expect(res.warnings.map((w) => [w.path, w.zone, w.kind])).toEqual([['threats.early_protest', 'early_protest', 'threat']]);
+    expect(WARNING).toContain(res.warnings[0]!.message);
+  });
 });
