@@ -7,7 +7,7 @@
  *    aggregation (nominal runs, chokepoints, robustness searches, playback) — per worker count.
  * 1c steady state: the sampling throughput of warm workers (pool started and the plan prepared in the
  *    warm-up iteration; workers keep their context by payload digest), i.e. what sweeps, the exercise
- *    console and long runs see. Only chunks are timed: runSampleJob over every movement × option stream,
+ *    console and long runs see. Only chunks are timed: runWorkload over every movement × option stream,
  *    each summary fed to a RunAggregator as runMonteCarlo does (packed rows → addPacked). 1 and 2 workers
  *    are timed in paired rounds; the scaling is the median of the per-round ratios.
  * Both report process CPU time against wall time ("cores obtained"): on a shared 2-core machine the
@@ -22,9 +22,9 @@ import { quantiles, taskSamples } from './latency-stats.js';
 import { Verdict } from './verdict.js';
 import { loadGraph } from '../engine/import/load-graph.js';
 import { PACKAGE_ROOT } from '../engine/paths.js';
-import { runSampleJob } from '../engine/run/pool/job-runner.js';
+import { runWorkload } from '../engine/run/pool/run-workload.js';
 import { runMonteCarlo } from '../engine/run/run.js';
-import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from '../engine/run/monte-carlo-job.js';
+import { MONTE_CARLO_WORKLOAD_MODULE, sampleWorkload, type MonteCarloPayload } from '../engine/run/monte-carlo-workload.js';
 import { distModuleUrl } from '../engine/run/pool/dist-module.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
 import { PreparedRun } from '../engine/sim/prepared-run.js';
@@ -103,7 +103,7 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     const samples = quick ? 200 : 2000;
     const rounds = quick ? 4 : 21;
     const total = samples * streams.length;
-    const payload: RunJobPayload = { kind: 'plan', plan, opts: { samples, seed: String(plan.seed) } };
+    const payload: MonteCarloPayload = { kind: 'plan', plan, opts: { samples, seed: String(plan.seed) } };
     const local = new PreparedRun(g, plan, payload.opts);
     const pools = new Map<number, SamplePool>();
     for (const w of [1, 2]) {
@@ -127,8 +127,8 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     const once = (workers: number) => async (): Promise<void> => {
       const { sums, agg } = state;
       const streamOf = (c: { movementIndex: number; optionIndex: number }): number => streams.findIndex((x) => x.movementIndex === c.movementIndex && x.optionIndex === c.optionIndex);
-      const outcome = await runSampleJob<RunJobPayload, SampleSummary>({
-        graph: g, jobModule: RUN_JOB_MODULE, localJob: sampleJob, localContext: local, payload, streams, samples, workers, pool: pools.get(workers),
+      const outcome = await runWorkload<MonteCarloPayload, SampleSummary>({
+        graph: g, workloadModule: MONTE_CARLO_WORKLOAD_MODULE, localWorkload: sampleWorkload, localContext: local, payload, streams, samples, workers, pool: pools.get(workers),
         sink: (c, s) => {
           agg.add(c, s);
           const k = streamOf(c);
@@ -150,7 +150,7 @@ export async function benchRealRun(opts: { quick: boolean; stats: Stats; line: L
     // aggregation or main-thread work): one whole-stream chunk (2,000 samples) on the 1-worker pool against two identical
     // chunks at once on the 2-worker pool, one per worker. When both cores are busy each runs slower (shared
     // host, boost clocks): 2 × t1 / t2 is the most any scheduling could get in that round.
-    const ceilingRun = new Map([1, 2].map((w) => [w, pools.get(w)!.beginRun(distModuleUrl(RUN_JOB_MODULE), payload, true)] as const));
+    const ceilingRun = new Map([1, 2].map((w) => [w, pools.get(w)!.beginRun(distModuleUrl(MONTE_CARLO_WORKLOAD_MODULE), payload, true)] as const));
     const ceilingMs = async (workers: number, r: number): Promise<number> => {
       const chunk = { ...streams[r % streams.length]!, sampleStart: 0, sampleEnd: samples };
       const t0 = performance.now();

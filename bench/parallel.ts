@@ -22,9 +22,9 @@ import { RoadGraph } from '../engine/graph/road-graph.js';
 import { benchRealRun } from './parallel-real.js';
 import { loadCityGraph } from '../engine/import/city-graph.js';
 import { loadGraph } from '../engine/import/load-graph.js';
-import { runSampleJob } from '../engine/run/pool/job-runner.js';
+import { runWorkload } from '../engine/run/pool/run-workload.js';
 import { SamplePool } from '../engine/run/pool/sample-pool.js';
-import { sampleJob, type SyntheticPayload, type SyntheticSummary } from '../test/support/synthetic-job.js';
+import { sampleWorkload, type SyntheticPayload, type SyntheticSummary } from '../test/support/synthetic-workload.js';
 import { metered, type CpuUse } from './cpu-meter.js';
 import { latencyStats } from './latency-stats.js';
 import { Verdict } from './verdict.js';
@@ -69,8 +69,8 @@ if (want('1')) {
   const cpu = new Map<number, CpuUse>();
   const runWith = (workers: number): (() => Promise<void>) =>
     metered(cpu, workers, async () => {
-      await runSampleJob<SyntheticPayload, SyntheticSummary>({
-        graph: shared, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload,
+      await runWorkload<SyntheticPayload, SyntheticSummary>({
+        graph: shared, workloadModule: 'test/support/synthetic-workload', localWorkload: sampleWorkload, payload,
         streams: [{ movementIndex: 0, optionIndex: 0 }], samples, workers, pool: pools.get(workers),
         sink: (_c, s) => { for (const x of s) sink += x.reached; },
       });

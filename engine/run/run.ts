@@ -2,11 +2,11 @@ import type { RoadGraph } from '../graph/road-graph.js';
 import type { Scenario } from '../scenario/model.js';
 import { analyseRunUntil, type RunAnalysis } from '../analysis/run-analysis.js';
 import { RunAggregator } from './aggregate.js';
-import { runSampleJob, type SampleJobOutcome } from './pool/job-runner.js';
+import { runWorkload, type WorkloadOutcome } from './pool/run-workload.js';
 import { ChunkFailedError, describeChunk, errorText } from './chunk-failed-error.js';
 import { defaultWorkers } from './default-workers.js';
 import type { ScheduleProgress } from './pool/chunk-scheduler.js';
-import { RUN_JOB_MODULE, sampleJob, type RunJobPayload } from './monte-carlo-job.js';
+import { MONTE_CARLO_WORKLOAD_MODULE, sampleWorkload, type MonteCarloPayload } from './monte-carlo-workload.js';
 import type { SamplePool, WorkerLimits } from './pool/sample-pool.js';
 import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
 import { isPlan } from './run-in-process.js';
@@ -19,7 +19,7 @@ import type { StreamKey } from '../model/sample-range.js';
 /**
  * Below a couple of seconds of sampling work, starting workers costs more than it saves: even with the main
  * thread's routes and coverage tables shipped to it, a cold worker spends ~0.4 s of CPU (start 50 ms,
- * PreparedRun 120 ms, job modules and JIT warm-up on its first chunks) before it samples at full speed.
+ * PreparedRun 120 ms, workload modules and JIT warm-up on its first chunks) before it samples at full speed.
  * On the bundled scenario (2 cores): 75,000 samples (~1.1 s of sampling in-process) took 1.3-1.6 s on 2
  * workers, while 300,000 samples (~4.1 s) took 2.9-3.0 s; with a bound of 3,000 ms the 300,000-sample run
  * sometimes stayed on the main thread. Short runs stay there, with identical results. The work is
@@ -70,7 +70,7 @@ export interface MonteCarloRun {
   /** The run's analysis (nominal runs, chokepoints, robustness, playback), computed once: the result's and the report's. */
   analysis: RunAnalysis;
   /** Scheduling facts (chunks, chunk size, workers, retries): for logs, never part of the result. */
-  outcome: SampleJobOutcome;
+  outcome: WorkloadOutcome;
   timings: RunTimings;
 }
 
@@ -92,7 +92,7 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
   // Resolved exactly as PreparedRun does (checked below), so that workers can start before it exists.
   const samples = Math.max(1, Math.floor(opts.samples ?? plan.samples));
   const seed = String(opts.seed ?? plan.seed);
-  const payload: RunJobPayload = { kind: 'plan', plan, opts: { samples, seed } };
+  const payload: MonteCarloPayload = { kind: 'plan', plan, opts: { samples, seed } };
   const streams: StreamKey[] = [];
   plan.movements.forEach((mv, movementIndex) => mv.options.forEach((_o, optionIndex) => streams.push({ movementIndex, optionIndex })));
   const workers = opts.pool?.workers ?? opts.workers ?? defaultWorkers();
@@ -116,10 +116,10 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (opts.signal?.aborted) stop.abort();
   const t1 = performance.now();
-  const job = runSampleJob<RunJobPayload, SampleSummary>({
+  const sampling = runWorkload<MonteCarloPayload, SampleSummary>({
     graph,
-    jobModule: RUN_JOB_MODULE,
-    localJob: sampleJob,
+    workloadModule: MONTE_CARLO_WORKLOAD_MODULE,
+    localWorkload: sampleWorkload,
     localContext: ctx,
     // With a pool, the main thread takes chunks too once its own PreparedRun exists (built just below).
     mainThreadContext: opts.mainThreadHelps === false ? undefined : () => ctx,
@@ -141,13 +141,13 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
     // Workers' chunks stay packed: the aggregator reads the rows directly (no objects on the main thread).
     packedSink: (chunk, packed) => agg!.addPacked(chunk, packed),
   });
-  let outcome: SampleJobOutcome;
+  let outcome: WorkloadOutcome;
   try {
     if (!ctx) prepareHere();
-    outcome = await job;
+    outcome = await sampling;
   } catch (err) {
     stop.abort(); // the main-thread prepare failed: stop the workers before reporting it
-    await job.catch(() => undefined);
+    await sampling.catch(() => undefined);
     throw err;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);

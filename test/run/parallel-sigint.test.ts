@@ -10,15 +10,15 @@ import { describe, expect, it } from 'vitest';
 const dist = (p: string): string => pathToFileURL(path.resolve('dist', p)).href;
 const script = (out: string): string => `
 import { interruptOnSigint } from '${dist('cli/interrupt.js')}';
-import { runSampleJob } from '${dist('engine/run/pool/job-runner.js')}';
+import { runWorkload } from '${dist('engine/run/pool/run-workload.js')}';
 import { syntheticGrid } from '${dist('test/support/synthetic-grid.js')}';
-import { SyntheticAggregate } from '${dist('test/support/synthetic-job.js')}';
+import { SyntheticAggregate } from '${dist('test/support/synthetic-workload.js')}';
 import { writeFileAtomic } from '${dist('engine/atomic-write.js')}';
 const guard = interruptOnSigint();
 const agg = new SyntheticAggregate();
 let said = false;
-const outcome = await runSampleJob({
-  graph: syntheticGrid(10, 10), jobModule: 'test/support/synthetic-job', payload: { seed: 's', searchesPerSample: 1, spinMsPerSample: 20 },
+const outcome = await runWorkload({
+  graph: syntheticGrid(10, 10), workloadModule: 'test/support/synthetic-workload', payload: { seed: 's', searchesPerSample: 1, spinMsPerSample: 20 },
   streams: [{ movementIndex: 0, optionIndex: 0 }], samples: 5000, workers: 2, chunkSize: 25, signal: guard.signal,
   sink: (c, s) => agg.add(c, s),
   onProgress: (p) => { if (!said && p.samplesDone >= 10) { said = true; process.stdout.write('started\\n'); } },

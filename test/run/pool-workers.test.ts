@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSampleJob } from '../../engine/run/pool/job-runner.js';
+import { runWorkload } from '../../engine/run/pool/run-workload.js';
 import { SamplePool } from '../../engine/run/pool/sample-pool.js';
 import { syntheticGrid } from '../support/synthetic-grid.js';
-import { sampleJob, SyntheticAggregate, type SyntheticPayload, type SyntheticSummary } from '../support/synthetic-job.js';
+import { sampleWorkload, SyntheticAggregate, type SyntheticPayload, type SyntheticSummary } from '../support/synthetic-workload.js';
 import { faultyPool, type FaultInjection } from '../support/fault-injection.js';
 
 // Workers load the compiled job from dist/ (`npm test` runs tsc first).
@@ -18,8 +18,8 @@ async function run(workers: number, chunkSize?: number, fault?: FaultInjection) 
   const agg = new SyntheticAggregate();
   const pool = fault ? faultyPool(graph, workers, fault) : undefined;
   try {
-    const outcome = await runSampleJob<SyntheticPayload, SyntheticSummary>({
-      graph, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload, streams, samples: 40, workers, chunkSize, pool,
+    const outcome = await runWorkload<SyntheticPayload, SyntheticSummary>({
+      graph, workloadModule: 'test/support/synthetic-workload', localWorkload: sampleWorkload, payload, streams, samples: 40, workers, chunkSize, pool,
       sink: (c, s) => agg.add(c, s),
     });
     return { outcome, json: JSON.stringify(agg.result()) };
@@ -53,8 +53,8 @@ describe('sample pool over the shared graph', () => {
   it('a reused pool prepares a payload once per worker: the same plan again costs no preparation, same result', async () => {
     const once = async (p: SyntheticPayload) => {
       const agg = new SyntheticAggregate();
-      const outcome = await runSampleJob<SyntheticPayload, SyntheticSummary>({
-        graph, jobModule: 'test/support/synthetic-job', localJob: sampleJob, payload: p, streams, samples: 40, workers: 2, chunkSize: 5, pool,
+      const outcome = await runWorkload<SyntheticPayload, SyntheticSummary>({
+        graph, workloadModule: 'test/support/synthetic-workload', localWorkload: sampleWorkload, payload: p, streams, samples: 40, workers: 2, chunkSize: 5, pool,
         sink: (c, s) => agg.add(c, s),
       });
       return { prepares: outcome.prepareMs.length, json: JSON.stringify(agg.result()) };
@@ -73,7 +73,7 @@ describe('sample pool over the shared graph', () => {
   });
 });
 
-describe('runSampleJob', () => {
+describe('runWorkload', () => {
   it('gives byte-identical aggregates in-process and with 1, 2, 3 workers, for any chunk size', async () => {
     const reference = (await run(0, 40)).json;
     expect(reference).toContain('"0/1":{"samples":40');

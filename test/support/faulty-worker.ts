@@ -1,6 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import handle from '../../engine/run/pool/sample-worker.js';
-import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask } from '../../engine/run/pool/sample-job.js';
+import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask } from '../../engine/run/pool/workload.js';
 import type { SampleWorkerData } from '../../engine/run/pool/sample-worker.js';
 import type { FaultInjection } from './fault-injection.js';
 

@@ -1,7 +1,7 @@
 import type { SampleRange } from '../../model/sample-range.js';
 
 /**
- * A chunk's summaries still in the job's transfer encoding (job.pack): `rows` summaries in one Float64Array,
+ * A chunk's summaries still in the workload's transfer encoding (workload.pack): `rows` summaries in one Float64Array,
  * handed on as received from the worker so that the main thread need not build objects it only reads once.
  */
 export interface PackedRows {

@@ -8,22 +8,22 @@ import type { RoadGraph } from '../../graph/road-graph.js';
 import { sampleWorkerUrl } from './dist-module.js';
 import { payloadDigest } from './payload-digest.js';
 import { ResultArena, type ArenaHandle } from './result-arena.js';
-import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask } from './sample-job.js';
+import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask } from './workload.js';
 import type { SampleWorkerData } from './sample-worker.js';
 import type { SampleRange } from '../../model/sample-range.js';
 
-/** A run registered with the pool: the job to load and its payload, serialized once into shared memory. */
+/** A run registered with the pool: the workload to load and its payload, serialized once into shared memory. */
 export interface PoolRun {
   readonly runId: string;
-  readonly jobModule: string;
+  readonly workloadModule: string;
   readonly payload: SharedArrayBuffer;
   readonly payloadBytes: number;
   /**
-   * sha256 of the job module and the payload's content (payloadDigest): a worker keeps the context it prepared under this
+   * sha256 of the workload module and the payload's content (payloadDigest): a worker keeps the context it prepared under this
    * key, so a reused pool (sweeps, the exercise console, repeated runs of one plan) prepares each plan once.
    */
   readonly contextKey: string;
-  /** Ask workers for packed summaries (job.pack / job.unpack). */
+  /** Ask workers for packed summaries (workload.pack / workload.unpack). */
   readonly pack: boolean;
   /** With pack: shared slots the workers write the rows into (result-arena.ts); id = runId. */
   readonly arena?: ArenaHandle;
@@ -109,17 +109,17 @@ export class SamplePool {
 
   /**
    * Register a run: its payload is serialized with v8 (structured clone) into a SAB, once. Two runs whose
-   * payloads say the same share their worker contexts (same contextKey): jobs are deterministic functions
+   * payloads say the same share their worker contexts (same contextKey): workloads are deterministic functions
    * of (graph, payload), and the pool's graph never changes.
    */
-  beginRun(jobModule: string, payload: unknown, pack = false, resultSlots?: { slots: number; slotDoubles: number }): PoolRun & { resultArena?: ResultArena } {
+  beginRun(workloadModule: string, payload: unknown, pack = false, resultSlots?: { slots: number; slotDoubles: number }): PoolRun & { resultArena?: ResultArena } {
     const bytes = v8.serialize(payload);
     const shared = new SharedArrayBuffer(bytes.byteLength);
     new Uint8Array(shared).set(bytes);
     // Keyed by what the payload says, not by its serialized bytes (payload-digest.ts explains why).
-    const contextKey = payloadDigest(payload, jobModule);
+    const contextKey = payloadDigest(payload, workloadModule);
     const runId = randomUUID();
-    const run = { runId, jobModule, payload: shared, payloadBytes: bytes.byteLength, contextKey, pack };
+    const run = { runId, workloadModule, payload: shared, payloadBytes: bytes.byteLength, contextKey, pack };
     if (!pack || !resultSlots) return run;
     const resultArena = new ResultArena(runId, resultSlots.slots, resultSlots.slotDoubles);
     return { ...run, arena: resultArena.handle, resultArena };
@@ -183,7 +183,7 @@ export class SamplePool {
   }
 
   private static task(run: PoolRun, chunk: SampleRange, chunkIndex: number, attempt: number, withPayload: boolean, slot: number): ChunkTask {
-    const task: ChunkTask = { kind: 'chunk', runId: run.runId, contextKey: run.contextKey, jobModule: run.jobModule, chunk, chunkIndex, attempt };
+    const task: ChunkTask = { kind: 'chunk', runId: run.runId, contextKey: run.contextKey, workloadModule: run.workloadModule, chunk, chunkIndex, attempt };
     if (withPayload) task.payload = run.payload;
     if (withPayload && run.arena) task.arena = run.arena;
     if (slot >= 0 && run.arena) task.slot = slot;

@@ -3,7 +3,7 @@ import { threadId, workerData } from 'node:worker_threads';
 import { RoadGraph } from '../../graph/road-graph.js';
 import type { ArenaHandle } from './result-arena.js';
 import { slotView } from './result-arena.js';
-import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask, SampleJob } from './sample-job.js';
+import type { ChunkReply, ChunkTask, ProbeReply, ProbeTask, PoolWorkload } from './workload.js';
 
 /**
  * Piscina worker entry (compiled to dist/engine/run/pool/sample-worker.js). The graph arrives ONCE, in
@@ -20,12 +20,12 @@ export interface SampleWorkerData {
 const data = workerData as SampleWorkerData;
 const graph = RoadGraph.from(data.graphBuffer);
 
-type AnyJob = SampleJob<unknown, unknown, unknown>;
-const jobs = new Map<string, AnyJob>();
+type AnyWorkload = PoolWorkload<unknown, unknown, unknown>;
+const workloads = new Map<string, AnyWorkload>();
 /**
- * One context per worker, keyed by the digest of (job module, payload), not by run: a pool reused for the
+ * One context per worker, keyed by the digest of (workload module, payload), not by run: a pool reused for the
  * same plan (repeated runs, the exercise console, a warmed-up bench) never prepares it again, and the
- * context's lazy caches (coverage tables, reroutes) stay filled. Safe because a job's output depends only on
+ * context's lazy caches (coverage tables, reroutes) stay filled. Safe because a workload's output depends only on
  * (graph, payload, stream, sample index). A new payload replaces the context (memory stays one per worker).
  */
 let current: { key: string; ctx: unknown } | undefined;
@@ -38,21 +38,21 @@ let preparing: { key: string; done: Promise<unknown> } | undefined;
 /** The result arena of the run this worker last served (one run at a time uses a pool). */
 let arena: ArenaHandle | undefined;
 
-async function loadJob(url: string): Promise<AnyJob> {
-  let job = jobs.get(url);
-  if (!job) {
-    const mod = (await import(url)) as { sampleJob?: AnyJob };
-    if (!mod.sampleJob) throw new Error(`job module ${url} does not export sampleJob`);
-    job = mod.sampleJob;
-    jobs.set(url, job);
+async function loadWorkload(url: string): Promise<AnyWorkload> {
+  let workload = workloads.get(url);
+  if (!workload) {
+    const mod = (await import(url)) as { sampleWorkload?: AnyWorkload };
+    if (!mod.sampleWorkload) throw new Error(`workload module ${url} does not export sampleWorkload`);
+    workload = mod.sampleWorkload;
+    workloads.set(url, workload);
   }
-  return job;
+  return workload;
 }
 
 async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
-  const job = await loadJob(task.jobModule);
+  const workload = await loadWorkload(task.workloadModule);
   if (task.arena) arena = task.arena;
-  const slot = task.pack && job.pack && task.slot !== undefined ? task.slot : -1;
+  const slot = task.pack && workload.pack && task.slot !== undefined ? task.slot : -1;
   const key = task.contextKey;
   // Missing the context (and nobody preparing it) or this run's arena, and the task did not bring them:
   // ask for them first.
@@ -67,7 +67,7 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
       if (!payload) throw new Error('unreachable: payload checked above');
       current = undefined; // drop the previous run's context before building the next one
       const t0 = performance.now();
-      const done = (async () => job.prepare(graph, v8.deserialize(new Uint8Array(payload)) as unknown))();
+      const done = (async () => workload.prepare(graph, v8.deserialize(new Uint8Array(payload)) as unknown))();
       preparing = { key, done };
       try {
         current = { key, ctx: await done };
@@ -78,15 +78,15 @@ async function runChunk(task: ChunkTask): Promise<ChunkReply<unknown>> {
     }
   }
   if (current?.key !== key) throw new Error(`worker context for ${key.slice(0, 12)}… was replaced while this chunk waited for it`);
-  const summaries = job.runChunk(current.ctx, task.chunk);
-  if (task.pack && job.pack) {
+  const summaries = workload.runChunk(current.ctx, task.chunk);
+  if (task.pack && workload.pack) {
     if (slot >= 0 && arena) {
       // Straight into the shared slot; a chunk too large for it (never with the pool's own sizing) replies a copy.
-      const rows = job.pack(summaries, slotView(arena, slot, arena.slotDoubles));
+      const rows = workload.pack(summaries, slotView(arena, slot, arena.slotDoubles));
       if (rows.buffer === arena.buffer) return { summaries: [], slot, rows: summaries.length, prepareMs };
       return { summaries: [], packed: rows, rows: summaries.length, prepareMs };
     }
-    return { summaries: [], packed: job.pack(summaries), rows: summaries.length, prepareMs };
+    return { summaries: [], packed: workload.pack(summaries), rows: summaries.length, prepareMs };
   }
   return { summaries, prepareMs };
 }

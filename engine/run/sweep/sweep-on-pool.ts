@@ -5,7 +5,7 @@ import { errorText } from '../chunk-failed-error.js';
 import type { LoadedSweep } from './load-sweep.js';
 import { finishSweep, runSweepLocal, runSweepShard, sweepWork, VariantContexts, type SweepShard } from './run-sweep.js';
 import { POOL_WHEN_WORK_MS } from '../run.js';
-import { shardChunk, SWEEP_JOB_MODULE, type SweepJobPayload } from './sweep-job.js';
+import { shardChunk, SWEEP_WORKLOAD_MODULE, type SweepWorkloadPayload } from './sweep-workload.js';
 import type { SweepResult } from './sweep-result.js';
 import { VariantSummary, type VariantSummaryState } from './variant-summary.js';
 
@@ -90,8 +90,8 @@ export async function runSweepOnPool(loaded: LoadedSweep, workers: number, opts:
   }
   // Never more threads than tasks.
   const pool = opts.pool ?? new SamplePool(loaded.graph, Math.max(1, Math.min(workers, groups.length - next)));
-  const payload: SweepJobPayload = { basePlan: loaded.basePlan, samples: loaded.spec.samples, seed: loaded.spec.seed, plans: loaded.spec.plans, variants: work.variants, shardSamples: loaded.spec.shardSamples };
-  const run = pool.beginRun(distModuleUrl(SWEEP_JOB_MODULE), payload);
+  const payload: SweepWorkloadPayload = { basePlan: loaded.basePlan, samples: loaded.spec.samples, seed: loaded.spec.seed, plans: loaded.spec.plans, variants: work.variants, shardSamples: loaded.spec.shardSamples };
+  const run = pool.beginRun(distModuleUrl(SWEEP_WORKLOAD_MODULE), payload);
   let failure: unknown;
   const one = async (group: ShardGroup, index: number): Promise<VariantSummaryState[]> => {
     const chunk = shardChunk(group.variantIndex, group.shards.map((s) => s.range));

@@ -5,7 +5,7 @@ import { CLI, cli, cliBuilt, ROOT, STACK_LINE } from '../../cli/cli-spawn.js';
 import { loadSweep } from '../../../engine/run/sweep/load-sweep.js';
 import { runSweepLocal, sweepWork } from '../../../engine/run/sweep/run-sweep.js';
 import { runSweepOnPool, shardGroups } from '../../../engine/run/sweep/sweep-on-pool.js';
-import { chunkShards, shardChunk } from '../../../engine/run/sweep/sweep-job.js';
+import { chunkShards, shardChunk } from '../../../engine/run/sweep/sweep-workload.js';
 import { SamplePool } from '../../../engine/run/pool/sample-pool.js';
 import { loadRunInputs } from '../../../cli/scenario-inputs.js';
 

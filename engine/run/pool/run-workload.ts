@@ -4,17 +4,17 @@ import type { RoadGraph } from '../../graph/road-graph.js';
 import { defaultChunkSize, planChunks, poolTaper } from './chunk-plan.js';
 import { runChunks, type ChunkExecutor, type ScheduleOutcome, type ScheduleProgress } from './chunk-scheduler.js';
 import { distModuleUrl } from './dist-module.js';
-import type { ChunkReply, SampleJob } from './sample-job.js';
+import type { ChunkReply, PoolWorkload } from './workload.js';
 import { SamplePool, type WorkerLimits } from './sample-pool.js';
 import type { ChunkOutput, ChunkSink } from './chunk-output.js';
 import type { SampleRange, StreamKey } from '../../model/sample-range.js';
 
-export interface SampleJobRunOptions<P, S> {
+export interface WorkloadRunOptions<P, S> {
   graph: RoadGraph;
-  /** The job module, as a path from the package root without extension (loaded from dist/ by workers). */
-  jobModule: string;
-  /** The same job, already imported, for the in-process path (otherwise it is imported from dist/). */
-  localJob?: SampleJob<P, unknown, S> | undefined;
+  /** The workload module, as a path from the package root without extension (loaded from dist/ by workers). */
+  workloadModule: string;
+  /** The same workload, already imported, for the in-process path (otherwise it is imported from dist/). */
+  localWorkload?: PoolWorkload<P, unknown, S> | undefined;
   /** A context the caller already prepared from the same payload: the in-process path uses it as is. */
   localContext?: unknown;
   /**
@@ -47,18 +47,18 @@ export interface SampleJobRunOptions<P, S> {
   /** Receives each chunk's summaries once, in completion order (key them by sample index). */
   sink: ChunkSink<S>;
   /**
-   * Receives, instead of `sink`, the chunks that come back from workers still packed (job.pack): rows of
-   * the job's transfer encoding, in completion order like `sink`. Lets the main thread read the
+   * Receives, instead of `sink`, the chunks that come back from workers still packed (workload.pack): rows of
+   * the workload's transfer encoding, in completion order like `sink`. Lets the main thread read the
    * numbers straight from the typed array instead of unpacking them into objects first (RunAggregator.addPacked).
    */
   packedSink?: ((chunk: SampleRange, packed: Float64Array) => void) | undefined;
   /** An already started pool over the same graph (sweeps, the exercise console): not destroyed at the end. */
   pool?: SamplePool | undefined;
-  /** Chunk timeout and worker heap limit of the pool this job starts (ignored with `pool`: that pool has its own). */
+  /** Chunk timeout and worker heap limit of the pool this run starts (ignored with `pool`: that pool has its own). */
   workerLimits?: WorkerLimits | undefined;
 }
 
-export interface SampleJobOutcome extends ScheduleOutcome {
+export interface WorkloadOutcome extends ScheduleOutcome {
   chunkSize: number;
   chunks: number;
   workers: number;
@@ -73,11 +73,11 @@ export interface SampleJobOutcome extends ScheduleOutcome {
 }
 
 /**
- * Run a sample job over a plan of chunks, on a piscina pool (workers ≥ 1) or in-process (workers = 0),
+ * Run a workload over a plan of chunks, on a piscina pool (workers ≥ 1) or in-process (workers = 0),
  * delivering each chunk's summaries as it completes. The pool is started for the run and destroyed at its
  * end unless the caller passed one in.
  */
-export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promise<SampleJobOutcome> {
+export async function runWorkload<P, S>(opts: WorkloadRunOptions<P, S>): Promise<WorkloadOutcome> {
   const workers = opts.pool?.workers ?? opts.workers;
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`worker count ${workers} must be a non-negative integer`);
   const chunkSize = opts.chunkSize ?? defaultChunkSize(opts.samples, opts.streams.length, Math.max(1, workers));
@@ -94,7 +94,7 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   const maxInFlight = Math.max(1, workers) * 2 + (helps ? 1 : 0);
   // Result slots: only chunks in flight hold one (freed as soon as the sink has read the rows), and as many
   // again as a margin; should they ever run out, a chunk simply replies with a copied array.
-  const width = opts.localJob?.packedWidth;
+  const width = opts.localWorkload?.packedWidth;
   const resultSlots = width ? { slots: 2 * maxInFlight, slotDoubles: chunkSize * width } : undefined;
   try {
     const prepareMs: number[] = [];
@@ -108,14 +108,14 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
         : helps
           ? hybridExecutor<S>(getRemote, await inProcessExecutor<P, S>(opts, prepareMs, local), opts.poolWhenWorkMs ?? 0, chunks.length, threads >= os.availableParallelism())
           : getRemote();
-    const unpack = opts.localJob?.unpack?.bind(opts.localJob);
+    const unpack = opts.localWorkload?.unpack?.bind(opts.localWorkload);
     const deliver = (chunk: SampleRange, out: ChunkOutput<S>): void => {
       if (Array.isArray(out)) opts.sink(chunk, out);
       else {
         try {
           if (opts.packedSink) opts.packedSink(chunk, out.packed);
           else if (unpack) opts.sink(chunk, unpack(out.packed));
-          else throw new Error('worker sent packed summaries but the job has no unpack');
+          else throw new Error('worker sent packed summaries but the workload has no unpack');
         } finally {
           out.release?.(); // the sinks consume the rows synchronously: the shared slot may be reused now
         }
@@ -132,13 +132,13 @@ export async function runSampleJob<P, S>(opts: SampleJobRunOptions<P, S>): Promi
   }
 }
 
-function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>, prepareMs: number[], resultSlots: { slots: number; slotDoubles: number } | undefined, slotted: { chunks: number }): ChunkExecutor<S> {
-  // Packed replies when the job has a transfer encoding and we hold the job here to decode it.
-  const unpack = opts.localJob?.pack && opts.localJob.unpack ? opts.localJob.unpack.bind(opts.localJob) : undefined;
-  const run = pool.beginRun(distModuleUrl(opts.jobModule), opts.workerPayload?.() ?? opts.payload, unpack !== undefined, resultSlots);
+function poolExecutor<S>(pool: SamplePool, opts: WorkloadRunOptions<unknown, S>, prepareMs: number[], resultSlots: { slots: number; slotDoubles: number } | undefined, slotted: { chunks: number }): ChunkExecutor<S> {
+  // Packed replies when the workload has a transfer encoding and we hold it here to decode it.
+  const unpack = opts.localWorkload?.pack && opts.localWorkload.unpack ? opts.localWorkload.unpack.bind(opts.localWorkload) : undefined;
+  const run = pool.beginRun(distModuleUrl(opts.workloadModule), opts.workerPayload?.() ?? opts.payload, unpack !== undefined, resultSlots);
   const arena = run.resultArena;
-  const width = opts.localJob?.packedWidth ?? 0;
-  // Packed chunks travel on as they came (unpacked, if at all, only at delivery: see runSampleJob).
+  const width = opts.localWorkload?.packedWidth ?? 0;
+  // Packed chunks travel on as they came (unpacked, if at all, only at delivery: see runWorkload).
   const note = (reply: ChunkReply<S>, slot: number): ChunkOutput<S> => {
     if (reply.prepareMs > 0) prepareMs.push(reply.prepareMs);
     if (reply.slot !== undefined) {
@@ -148,7 +148,7 @@ function poolExecutor<S>(pool: SamplePool, opts: SampleJobRunOptions<unknown, S>
     }
     if (slot >= 0) arena?.release(slot); // the worker replied with its own copy: the slot is not used
     if (reply.packed) {
-      if (!unpack) throw new Error('worker sent packed summaries but the job has no unpack');
+      if (!unpack) throw new Error('worker sent packed summaries but the workload has no unpack');
       if (reply.rows === undefined) throw new Error('worker sent packed summaries without their row count');
       return { packed: reply.packed, rows: reply.rows };
     }
@@ -237,8 +237,8 @@ function hybridExecutor<S>(getRemote: () => ChunkExecutor<S>, local: ChunkExecut
  * progress output get their turn between chunks. A retry rebuilds the context from scratch, as a fresh
  * worker would.
  */
-async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>, prepareMs: number[], local: { chunks: number }): Promise<ChunkExecutor<S>> {
-  const job = opts.localJob ?? ((await import(distModuleUrl(opts.jobModule))) as { sampleJob: SampleJob<P, unknown, S> }).sampleJob;
+async function inProcessExecutor<P, S>(opts: WorkloadRunOptions<P, S>, prepareMs: number[], local: { chunks: number }): Promise<ChunkExecutor<S>> {
+  const workload = opts.localWorkload ?? ((await import(distModuleUrl(opts.workloadModule))) as { sampleWorkload: PoolWorkload<P, unknown, S> }).sampleWorkload;
   let ctx: unknown = opts.localContext;
   let ready = opts.localContext !== undefined;
   const exec = async (chunk: SampleRange, fresh: boolean): Promise<S[]> => {
@@ -251,11 +251,11 @@ async function inProcessExecutor<P, S>(opts: SampleJobRunOptions<P, S>, prepareM
     if (!ready || fresh) {
       // structuredClone: the context sees its own copy of the payload, exactly as a worker would.
       const t0 = performance.now();
-      ctx = await job.prepare(opts.graph, structuredClone(opts.payload));
+      ctx = await workload.prepare(opts.graph, structuredClone(opts.payload));
       prepareMs.push(performance.now() - t0);
       ready = true;
     }
-    return job.runChunk(ctx, chunk);
+    return workload.runChunk(ctx, chunk);
   };
   return {
     run: (chunk) => exec(chunk, false),

@@ -3,20 +3,20 @@ import type { SampleRange } from '../../model/sample-range.js';
 import type { ArenaHandle } from './result-arena.js';
 
 /**
- * The generic task contract of the sample pool. The pool knows nothing about motorcades: it runs "jobs",
+ * The generic task contract of the sample pool. The pool knows nothing about motorcades: it runs "workloads",
  * modules that turn (graph, run payload) into a per-worker context once per run, then turn a chunk of
- * sample indices into one summary per sample. The Monte Carlo of `motorcade run` is one such job
- * (engine/run/monte-carlo-job.ts); the synthetic Dijkstra job (test/support/synthetic-job.ts) drives the tests and benchmarks.
+ * sample indices into one summary per sample. The Monte Carlo of `motorcade run` is one such workload
+ * (engine/run/monte-carlo-workload.ts); the synthetic Dijkstra workload (test/support/synthetic-workload.ts) drives the tests and benchmarks.
  */
 
 /**
- * What a job module exports as `sampleJob`. It is loaded by URL inside each worker (and directly in the
+ * What a workload module exports as `sampleWorkload`. It is loaded by URL inside each worker (and directly in the
  * main thread for the in-process path), so it must be a plain ES module of the compiled package.
  *
  * Determinism rule: runChunk's output for sample i depends only on (graph, payload, stream, i), never on
  * which other samples the same context ran before, so chunk boundaries and pool size cannot change it.
  */
-export interface SampleJob<Payload, Ctx, Summary> {
+export interface PoolWorkload<Payload, Ctx, Summary> {
   /** Once per run and worker: rebuild whatever the chunks need (routes, overlays, search state). */
   prepare(graph: RoadGraph, payload: Payload): Ctx | Promise<Ctx>;
   /** One summary per sample of the chunk, in sample order. */
@@ -27,7 +27,7 @@ export interface SampleJob<Payload, Ctx, Summary> {
    */
   pack?(summaries: Summary[], into?: Float64Array): Float64Array;
   unpack?(packed: Float64Array): Summary[];
-  /** Doubles per packed summary: lets the pool size shared result slots (result-arena.ts) for the job. */
+  /** Doubles per packed summary: lets the pool size shared result slots (result-arena.ts) for the workload. */
   packedWidth?: number;
 }
 
@@ -36,10 +36,10 @@ export interface ChunkTask {
   kind: 'chunk';
   /** Changes per run (for logs and tests). */
   runId: string;
-  /** Digest of (job module, payload): the worker re-prepares its context only when it sees a new one. */
+  /** Digest of (workload module, payload): the worker re-prepares its context only when it sees a new one. */
   contextKey: string;
-  /** file: URL of the compiled job module (exports `sampleJob`). */
-  jobModule: string;
+  /** file: URL of the compiled workload module (exports `sampleWorkload`). */
+  workloadModule: string;
   /**
    * The run payload, v8-serialized into shared memory once per run. Sent only when the worker asks for it
    * (a reply with needPayload: it has no context under contextKey): a SharedArrayBuffer in the message made
@@ -49,7 +49,7 @@ export interface ChunkTask {
   chunk: SampleRange;
   chunkIndex: number;
   attempt: number;
-  /** Return the summaries packed (job.pack); set when the main thread can unpack them. */
+  /** Return the summaries packed (workload.pack); set when the main thread can unpack them. */
   pack?: boolean;
   /** With pack: write the rows into this slot of the run's result arena and reply only the row count. */
   slot?: number;

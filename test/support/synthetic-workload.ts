@@ -1,10 +1,10 @@
 import seedrandom from 'seedrandom';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
-import type { SampleJob } from '../../engine/run/pool/sample-job.js';
+import type { PoolWorkload } from '../../engine/run/pool/workload.js';
 import type { SampleRange } from '../../engine/model/sample-range.js';
 
 /**
- * A stand-in Monte Carlo job for the pool's tests and benchmarks, independent of the simulation: each
+ * A stand-in Monte Carlo workload for the pool's tests and benchmarks, independent of the simulation: each
  * sample runs Dijkstra (free-flow seconds) from a random source drawn from the sample's own stream
  * seedrandom(`${seed}|${movement}|${option}|${sample}`), the same seeding rule as the real run.
  */
@@ -124,7 +124,7 @@ function runChunk(ctx: SyntheticCtx, chunk: SampleRange): SyntheticSummary[] {
   return out;
 }
 
-export const sampleJob: SampleJob<SyntheticPayload, SyntheticCtx, SyntheticSummary> = { prepare, runChunk };
+export const sampleWorkload: PoolWorkload<SyntheticPayload, SyntheticCtx, SyntheticSummary> = { prepare, runChunk };
 
 /**
  * Aggregate of synthetic summaries per stream. Chunks arrive in completion order, so each summary is kept
