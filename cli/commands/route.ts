@@ -21,6 +21,7 @@ import { limits, LIMIT_ENV } from '../../engine/limits.js';
 import { terminalSafe } from '../../engine/quote.js';
 import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
 import { runAction } from '../report-error.js';
+import { roundTo } from '../../engine/rounding.js';
 
 interface RouteFlags {
   from?: string;
@@ -164,18 +165,18 @@ async function routeCommand(flags: RouteFlags): Promise<void> {
         lon: p.lon,
         lat: p.lat,
         landmark: p.landmark,
-        snapped: { lon: round(p.snap.lon, 7), lat: round(p.snap.lat, 7), edge: p.snap.edge, fraction: round(p.snap.fraction, 6), distance_m: round(p.snap.distanceM, 1) },
+        snapped: { lon: roundTo(p.snap.lon, 7), lat: roundTo(p.snap.lat, 7), edge: p.snap.edge, fraction: roundTo(p.snap.fraction, 6), distance_m: roundTo(p.snap.distanceM, 1) },
         warning: p.warning,
       })),
       snap_limit_m: maxSnap,
       warnings,
       routes: routes.map((legs, i) => ({
         rank: i + 1,
-        time_s: round(sum(legs, 'timeS'), 1),
-        length_m: round(sum(legs, 'lengthM'), 1),
-        cost_s: round(sum(legs, 'costS'), 1),
-        passes: placesPassed(graph, legs, named).map((p) => ({ id: p.id, along_m: round(p.alongM, 0), offset_m: round(p.offsetM, 0) })),
-        legs: legs.map((l) => ({ time_s: round(l.timeS, 1), length_m: round(l.lengthM, 1), edges: l.edges, from: l.fromPosition, to: l.toPosition })),
+        time_s: roundTo(sum(legs, 'timeS'), 1),
+        length_m: roundTo(sum(legs, 'lengthM'), 1),
+        cost_s: roundTo(sum(legs, 'costS'), 1),
+        passes: placesPassed(graph, legs, named).map((p) => ({ id: p.id, along_m: roundTo(p.alongM, 0), offset_m: roundTo(p.offsetM, 0) })),
+        legs: legs.map((l) => ({ time_s: roundTo(l.timeS, 1), length_m: roundTo(l.lengthM, 1), edges: l.edges, from: l.fromPosition, to: l.toPosition })),
       })),
     };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -311,10 +312,10 @@ function toFeatureCollection(graph: RoadGraph, routes: RouteFound[][], places: {
   });
   places.forEach((p, i) => {
     const role = i === 0 ? 'from' : i === places.length - 1 ? 'to' : 'via';
-    const snapped = [round(p.snap.lon, 7), round(p.snap.lat, 7)];
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { role, place: p.label, snap_m: round(p.snap.distanceM, 1), snapped, warning: p.warning } });
+    const snapped = [roundTo(p.snap.lon, 7), roundTo(p.snap.lat, 7)];
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { role, place: p.label, snap_m: roundTo(p.snap.distanceM, 1), snapped, warning: p.warning } });
     // The unmodelled stretch from the place to the road it snapped to.
-    if (p.snap.distanceM > 0) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[p.lon, p.lat], snapped] }, properties: { role: 'snap', place: p.label, snap_m: round(p.snap.distanceM, 1) } });
+    if (p.snap.distanceM > 0) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[p.lon, p.lat], snapped] }, properties: { role: 'snap', place: p.label, snap_m: roundTo(p.snap.distanceM, 1) } });
   });
   // ODbL: the attribution as a foreign member (RFC 7946 §6.1), as every motorcade export carries it.
   return { type: 'FeatureCollection', features, attribution: `Road data ${OSM_ATTRIBUTION}` } as FeatureCollection<Geometry>;
@@ -330,9 +331,5 @@ function safeGazetteer(dataDir: string | undefined): ReturnType<typeof loadGazet
 
 function sum(legs: readonly RouteFound[], key: 'timeS' | 'lengthM' | 'costS'): number {
   return legs.reduce((a, l) => a + l[key], 0);
-}
-
-function round(x: number, d: number): number {
-  return Math.round(x * 10 ** d) / 10 ** d;
 }
 

@@ -5,6 +5,7 @@ import { compileOverlay, parseClock, Router, SNAP_LIMIT_M, speedFactorsAt, type 
 import { InputError } from '../../engine/errors.js';
 import { parseAvoid, parseEdgeList, parseRadiuses } from './coordinates.js';
 import { OsrmError } from './osrm-error.js';
+import { roundTo } from '../../engine/rounding.js';
 
 /** What one server bounds per request; every limit is reported back by name when exceeded. */
 export interface ServiceLimits {
@@ -108,10 +109,6 @@ export interface Waypoint {
 
 /** An OSRM waypoint object. */
 export function waypointJson(w: Waypoint): { hint: string; distance: number; name: string; location: [number, number] } {
-  return { hint: '', distance: round(w.distanceM, 3), name: w.name, location: [round(w.location[0], 6), round(w.location[1], 6)] };
+  return { hint: '', distance: roundTo(w.distanceM, 3), name: w.name, location: [roundTo(w.location[0], 6), roundTo(w.location[1], 6)] };
 }
 
-export function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}

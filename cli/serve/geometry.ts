@@ -2,13 +2,14 @@ import polyline from '@mapbox/polyline';
 import type { LineString } from 'geojson';
 import { segmentDistanceSquared } from '../../engine/geo/segment-projection.js';
 import { OsrmError } from './osrm-error.js';
+import { roundTo } from '../../engine/rounding.js';
 
 export type GeometryFormat = 'polyline' | 'polyline6' | 'geojson';
 export type Overview = 'simplified' | 'full' | 'false';
 
 /** A [lon, lat] line in the requested OSRM encoding (polyline strings are lat,lon as OSRM writes them). */
 export function encodeLine(coords: readonly [number, number][], format: GeometryFormat): string | LineString {
-  if (format === 'geojson') return { type: 'LineString', coordinates: coords.map(([x, y]) => [round6(x), round6(y)]) };
+  if (format === 'geojson') return { type: 'LineString', coordinates: coords.map(([x, y]) => [roundTo(x, 6), roundTo(y, 6)]) };
   return polyline.encode(
     coords.map(([lon, lat]) => [lat, lon]),
     format === 'polyline6' ? 6 : 5,
@@ -56,8 +57,4 @@ export function simplifyLine(coords: readonly [number, number][]): [number, numb
     }
   }
   return coords.filter((_, i) => keep[i] === 1).map((p) => [p[0], p[1]]);
-}
-
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
 }

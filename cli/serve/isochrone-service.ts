@@ -2,9 +2,10 @@ import type { Feature, MultiLineString, MultiPolygon } from 'geojson';
 import { OSM_ATTRIBUTION } from '../../engine/graph/attribution.js';
 import { serviceAreas } from '../../engine/route/index.js';
 import { parseCoordinates } from './coordinates.js';
-import { round, waypointJson, type ServiceContext } from './context.js';
+import { waypointJson, type ServiceContext } from './context.js';
 import { OsrmError } from './osrm-error.js';
 import { bufferLines } from './road-buffer.js';
+import { roundTo } from '../../engine/rounding.js';
 
 export interface IsochroneQuery {
   contours_minutes: string;
@@ -57,7 +58,7 @@ export function isochroneService(ctx: ServiceContext, coordinates: string, q: Is
     features.push({
       type: 'Feature',
       geometry: bufferLines(roads.geometry.coordinates as [number, number][][], cellM),
-      properties: { contour: round(cutoff / 60, 2), metric: 'time', road_length_m: f.properties['road_length_m'] as number },
+      properties: { contour: roundTo(cutoff / 60, 2), metric: 'time', road_length_m: f.properties['road_length_m'] as number },
     });
   }
   features.sort((a, b) => (b.properties!['contour'] as number) - (a.properties!['contour'] as number));

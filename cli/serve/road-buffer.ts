@@ -1,5 +1,6 @@
 import type { MultiPolygon, Position } from 'geojson';
 import { ringContains } from '../../engine/geo/point-in-polygon.js';
+import { round7 } from '../../engine/rounding.js';
 
 /**
  * The area within about `cellM` metres of a set of lines, as a MultiPolygon: the lines are drawn onto a
@@ -125,8 +126,4 @@ function signedArea(r: readonly [number, number][]): number {
     s += a[0] * b[1] - b[0] * a[1];
   }
   return s / 2;
-}
-
-function round7(x: number): number {
-  return Math.round(x * 1e7) / 1e7;
 }

@@ -2,10 +2,11 @@ import type { RoadGraph } from '../../engine/graph/index.js';
 import { fastestVia, routeCoordinates, summarizeRoute, type RouteFound } from '../../engine/route/index.js';
 import { haversineM } from '../../engine/geo/haversine.js';
 import { parseCoordinates } from './coordinates.js';
-import { round, waypointJson, type ServiceContext } from './context.js';
+import { waypointJson, type ServiceContext } from './context.js';
 import { checkGeometryFormat, encodeLine, simplifyLine, type GeometryFormat } from './geometry.js';
 import { OsrmError } from './osrm-error.js';
 import { legSteps } from './steps.js';
+import { roundTo } from '../../engine/rounding.js';
 
 /** Query parameters of /route/v1 (OSRM's, then motorcade's extensions close_edges, avoid, depart). */
 export interface RouteQuery {
@@ -104,9 +105,9 @@ function routeJson(ctx: ServiceContext, legs: RouteFound[], shape: RouteShape): 
     const out: Record<string, unknown> = {
       steps: shape.steps ? legSteps(g, leg, shape.time, shape.cost, ctx.landmarks, shape.format) : [],
       summary: legSummary(g, leg, shape.time),
-      weight: round(leg.costS, 1),
-      duration: round(leg.timeS, 1),
-      distance: round(leg.lengthM, 1),
+      weight: roundTo(leg.costS, 1),
+      duration: roundTo(leg.timeS, 1),
+      distance: roundTo(leg.lengthM, 1),
     };
     if (shape.annotations.length > 0) out['annotation'] = legAnnotation(g, leg, shape.time, shape.cost, shape.annotations);
     return out;
@@ -121,9 +122,9 @@ function routeJson(ctx: ServiceContext, legs: RouteFound[], shape: RouteShape): 
   }
   route['legs'] = legJson;
   route['weight_name'] = 'duration';
-  route['weight'] = round(legs.reduce((a, l) => a + l.costS, 0), 1);
-  route['duration'] = round(legs.reduce((a, l) => a + l.timeS, 0), 1);
-  route['distance'] = round(legs.reduce((a, l) => a + l.lengthM, 0), 1);
+  route['weight'] = roundTo(legs.reduce((a, l) => a + l.costS, 0), 1);
+  route['duration'] = roundTo(legs.reduce((a, l) => a + l.timeS, 0), 1);
+  route['distance'] = roundTo(legs.reduce((a, l) => a + l.lengthM, 0), 1);
   return route;
 }
 
@@ -174,15 +175,15 @@ function legAnnotation(graph: RoadGraph, leg: RouteFound, time: Float64Array, co
     const share = Math.max(0, f1 - f0);
     for (const l of lens) {
       const w = total > 0 ? l / total : 1 / lens.length;
-      distance.push(round(w * share * graph.lengthM[e]!, 1));
-      duration.push(round(w * share * time[e]!, 1));
-      weight.push(round(w * share * cost[e]!, 1));
+      distance.push(roundTo(w * share * graph.lengthM[e]!, 1));
+      duration.push(roundTo(w * share * time[e]!, 1));
+      weight.push(roundTo(w * share * cost[e]!, 1));
     }
   }
   const out: Record<string, number[]> = {};
   if (wanted.includes('duration')) out['duration'] = duration;
   if (wanted.includes('distance')) out['distance'] = distance;
-  if (wanted.includes('speed')) out['speed'] = distance.map((d, i) => (duration[i]! > 0 ? round(d / duration[i]!, 1) : 0));
+  if (wanted.includes('speed')) out['speed'] = distance.map((d, i) => (duration[i]! > 0 ? roundTo(d / duration[i]!, 1) : 0));
   if (wanted.includes('weight')) out['weight'] = weight;
   return out;
 }

@@ -3,7 +3,7 @@ import type { RoadGraph } from '../../engine/graph/index.js';
 import type { Landmark } from '../../engine/import/gazetteer.js';
 import { routeCoordinates, type RouteFound } from '../../engine/route/index.js';
 import { encodeLine, type GeometryFormat } from './geometry.js';
-import { round } from './context.js';
+import { roundTo } from '../../engine/rounding.js';
 
 /** A landmark counts as passed when the step's line comes this close (metres). */
 const PASSING_M = 150;
@@ -65,9 +65,9 @@ export function legSteps(graph: RoadGraph, leg: RouteFound, time: Float64Array, 
     const { type, modifier } = k === 0 ? { type: 'depart', modifier: compass(after) } : turn(before, after);
     const passing = landmarksNear(coords, landmarks);
     steps.push({
-      distance: round(distance, 1),
-      duration: round(duration, 1),
-      weight: round(weight, 1),
+      distance: roundTo(distance, 1),
+      duration: roundTo(duration, 1),
+      weight: roundTo(weight, 1),
       name: g.name,
       mode: 'driving',
       driving_side: 'right',
@@ -166,5 +166,5 @@ function landmarksNear(coords: readonly [number, number][], landmarks: readonly 
 }
 
 function point(p: readonly [number, number]): [number, number] {
-  return [round(p[0], 6), round(p[1], 6)];
+  return [roundTo(p[0], 6), roundTo(p[1], 6)];
 }

@@ -1,5 +1,6 @@
 import { parseCoordinates, parseIndexList } from './coordinates.js';
-import { round, waypointJson, type ServiceContext } from './context.js';
+import { waypointJson, type ServiceContext } from './context.js';
+import { roundTo } from '../../engine/rounding.js';
 import { travelMatrix } from './matrix.js';
 import { OsrmError } from './osrm-error.js';
 
@@ -54,7 +55,7 @@ export function tableService(ctx: ServiceContext, coordinates: string, q: TableQ
   const rows = (a: Float64Array, digits: number): (number | null)[][] =>
     sources.map((_, i) => destinations.map((_, j) => {
       const v = a[i * destinations.length + j]!;
-      return v === Infinity ? null : round(v, digits);
+      return v === Infinity ? null : roundTo(v, digits);
     }));
   const out: Record<string, unknown> = { code: 'Ok' };
   if (wanted.includes('duration')) out['durations'] = rows(m.durations, 1);

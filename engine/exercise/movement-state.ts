@@ -1,6 +1,7 @@
 import type { RoadGraph } from '../graph/road-graph.js';
 import { RESPONDER_TYPES, type EventLogEntry, type ResponderType } from '../model/run-result.js';
 import type { Recorder } from '../sim/recorder.js';
+import { round7 } from '../rounding.js';
 
 export type MovementStatus = 'waiting' | 'moving' | 'held' | 'stopped' | 'rerouting' | 'arrived' | 'did_not_arrive';
 
@@ -189,8 +190,4 @@ function sum(xs: number[]): number {
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-function round7(x: number): number {
-  return Math.round(x * 1e7) / 1e7;
 }
