@@ -1,4 +1,4 @@
-import type { Conflict, DeploymentPlan, OptionDeployment, SharedUse, StaffingTimeline } from '../engine/analysis/deployment/index.js';
+import type { Conflict, DayPlace, DeploymentPlan, OptionDeployment, SharedUse, StaffingTimeline } from '../engine/analysis/deployment/index.js';
 import { csvDocument } from './csv-cell.js';
 import { clock } from './run-output.js';
 
@@ -53,7 +53,7 @@ export function timelineText(t: StaffingTimeline): string {
   return parts.join(' | ');
 }
 
-function placeText(p: SharedUse): string {
+function placeText(p: Pick<SharedUse, 'kind' | 'lengthM' | 'near'>): string {
   const what = p.kind === 'junction' ? 'junction' : `${p.kind}, ${p.lengthM >= 1000 ? `${(p.lengthM / 1000).toFixed(1)} km` : `${Math.round(p.lengthM)} m`}`;
   return `${p.near} (${what})`;
 }
@@ -61,6 +61,10 @@ function placeText(p: SharedUse): string {
 function presence(id: string, o: { fromS: number; toS: number; closeS: number | null; openS: number | null }): string {
   const closed = o.closeS !== null && o.openS !== null ? `, closed ${clock(o.closeS)}–${clock(o.openS)}` : '';
   return `${id} ${clockSeconds(o.fromS)}–${clockSeconds(o.toS)}${closed}`;
+}
+
+function dayPlaceText(p: DayPlace): string[] {
+  return [`  ${placeText(p)}`, ...p.uses.map((u) => `    ${presence(`${u.movement}/${u.option}`, u)}${u.conflictsWith.length ? `  conflicts with ${u.conflictsWith.join(', ')}` : ''}`)];
 }
 
 function conflictText(c: Conflict, i: number): string[] {
@@ -92,6 +96,12 @@ export function deploySummary(plan: DeploymentPlan, cx: DeployContext): string {
   out.push(`  disruption: ${d.roadMinutes.toFixed(0)} road-minutes closed; ${d.majorJunctions} of ${d.junctions} held junctions on major roads`);
   out.push(`  officers posted (most in each quarter hour): ${timelineText(d.timeline)}`);
   out.push('');
+  const placesShown = d.places.slice(0, SHARED_SHOWN);
+  if (d.places.length > 0) {
+    out.push(`Places of the day (${d.places.length}${d.places.length > placesShown.length ? `; first ${placesShown.length}, all in --json day.places` : ''}), each with every movement there by time:`);
+    for (const p of placesShown) out.push(...dayPlaceText(p));
+    out.push('');
+  }
   const sharedShown = d.shared.slice(0, SHARED_SHOWN);
   out.push(d.shared.length === 0 ? 'Shared places: none (no two movements drive the same road or junction)' : `Shared places (${d.shared.length}${d.shared.length > sharedShown.length ? `; first ${sharedShown.length}, all in --json` : ''}):`);
   for (const s of sharedShown) out.push(`  ${s.movementA} and ${s.movementB} at ${placeText(s)}: ${presence(s.movementA, s.a)}; ${presence(s.movementB, s.b)}`);

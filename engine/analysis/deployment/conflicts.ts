@@ -4,7 +4,7 @@ import { pairShift } from './pair-shift.js';
 import type { SharedPlace } from './shared-places.js';
 
 /** A place two movements both use on the day, with who and when (the day-level view). */
-export interface SharedUse extends SharedPlace {
+export interface SharedUse extends Omit<SharedPlace, 'roads'> {
   /** Movement and option ids of a and b. */
   movementA: string;
   optionA: string;
@@ -43,7 +43,8 @@ export function classifyShared(places: readonly SharedPlace[], a: PairSide, b: P
   const conflicts: Conflict[] = [];
   for (const p of places) {
     const c = conflictOf(p.a, p.b, separationS);
-    const use: SharedUse = { ...p, movementA: a.movement, optionA: a.option, movementB: b.movement, optionB: b.option, gapS: round2(c.gapS) };
+    const { roads: _roads, ...place } = p;
+    const use: SharedUse = { ...place, movementA: a.movement, optionA: a.option, movementB: b.movement, optionB: b.option, gapS: round2(c.gapS) };
     uses.push(use);
     if (!c.conflict) continue;
     const shift = suggestShift({ movement: a.movement, at: p.a, earliestS: a.earliestS, latestS: a.latestS }, { movement: b.movement, at: p.b, earliestS: b.earliestS, latestS: b.latestS }, separationS, maxShiftS);

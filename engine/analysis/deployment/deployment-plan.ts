@@ -2,6 +2,7 @@ import type { Recorder } from '../../sim/recorder.js';
 import type { PreparedRun } from '../../sim/prepared-run.js';
 import { classifyShared, type Conflict, type PairConflicts, type SharedUse } from './conflicts.js';
 import type { DeploymentInput } from './deployment-input.js';
+import { dayPlaces, type DayPlace, type PairPlaces } from './day-places.js';
 import { DrivenPath } from './driven-path.js';
 import { Footprint } from './footprint.js';
 import { optionDeployment, type OptionDeployment } from './option-deployment.js';
@@ -27,8 +28,10 @@ export interface DayDeployment {
   junctions: number;
   majorJunctions: number;
   separationS: number;
-  /** Every place two movements share, with both times. */
+  /** Every place two movements share, pair by pair, with both times. */
   shared: SharedUse[];
+  /** The day-level view: each shared place (pairs' places merged) with every movement that uses it, by time. */
+  places: DayPlace[];
   conflicts: Conflict[];
   /** Per pair of movements in conflict: the one departure shift that clears every place they share. */
   pairs: PairConflicts[];
@@ -62,6 +65,7 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
   const shared: SharedUse[] = [];
   const conflicts: Conflict[] = [];
   const pairs: PairConflicts[] = [];
+  const pairPlaces: PairPlaces[] = [];
   const { separationS, maxShiftS } = input.rules;
   for (let i = 0; i < chosen.length; i++) {
     for (let j = i + 1; j < chosen.length; j++) {
@@ -69,6 +73,7 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
       const fb = footprints[j];
       if (!fa || !fb) continue;
       const places = sharedPlaces(fa, fb, (lon, lat) => ctx.describe(lon, lat));
+      pairPlaces.push({ i, j, places });
       const r = classifyShared(places, side(ctx, chosen[i]!.mi, chosen[i]!.d, fa), side(ctx, chosen[j]!.mi, chosen[j]!.d, fb), separationS, maxShiftS);
       shared.push(...r.uses);
       conflicts.push(...r.conflicts);
@@ -89,6 +94,7 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
       majorJunctions: sum((d) => d.disruption.majorJunctions),
       separationS,
       shared,
+      places: dayPlaces(pairPlaces, footprints, chosen.map((c) => ({ movement: c.d.movement, option: c.d.option })), separationS),
       conflicts,
       pairs,
     },

@@ -39,6 +39,21 @@ describe('deconfliction between movements', () => {
     expect(c.shift).toEqual({ movement: 'm2', shiftS: 120, withinWindow: false });
   });
 
+  it('day-level view: each distinct place with every movement that drives it, by time; the crossing junction lists all three', () => {
+    const escort = { intersectionControl: 'rolling' as const, convoySpeedKmh: 200, convoyLengthM: 0 };
+    const movements = [
+      movement({ id: 'm1', from: place('w', 0, 200), to: place('e', 400, 200), escort }),
+      movement({ id: 'm2', from: place('s', 200, 0), to: place('n', 200, 400), departureS: T0 + 200, escort }),
+      movement({ id: 'm3', from: place('w3', 0, 200), to: place('e3', 400, 200), departureS: T0 + 3600, escort }),
+    ];
+    const d = deploymentPlan(new PreparedRun(g, basePlan({ movements })), { rules: RULES, outriders: [0, 0, 0] }).day;
+    // m1 and m3 share the whole row (nodes 10–14), at 10:00 and 11:00; m2 crosses it at node 12, 200 s after m1.
+    expect(d.places.map((p) => [p.kind, p.nodes, p.uses.map((u) => [u.movement, u.fromS, u.toS, u.conflictsWith])])).toEqual([
+      ['road', [10, 11, 12, 13, 14], [['m1', T0, T0 + 40, []], ['m3', T0 + 3600, T0 + 3640, []]]],
+      ['junction', [12], [['m1', T0 + 20, T0 + 20, ['m2']], ['m2', T0 + 220, T0 + 220, ['m1']], ['m3', T0 + 3620, T0 + 3620, []]]],
+    ]);
+  });
+
   it('400 s apart: a shared junction, no conflict', () => {
     const d = day('rolling', { departureS: T0 + 400 });
     expect(d.shared.map((s) => [s.kind, s.gapS])).toEqual([['junction', 400]]);
