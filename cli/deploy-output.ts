@@ -1,4 +1,4 @@
-import type { Conflict, DayPlace, DeploymentPlan, OptionDeployment, SharedUse, StaffingTimeline } from '../engine/analysis/deployment/index.js';
+import type { Conflict, DayPlace, DepartureShift, DeploymentPlan, OptionDeployment, SharedUse, StaffingTimeline } from '../engine/analysis/deployment/index.js';
 import { csvDocument } from './csv-cell.js';
 import { clock } from './run-output.js';
 
@@ -67,9 +67,15 @@ function dayPlaceText(p: DayPlace): string[] {
   return [`  ${placeText(p)}`, ...p.uses.map((u) => `    ${presence(`${u.movement}/${u.option}`, u)}${u.conflictsWith.length ? `  conflicts with ${u.conflictsWith.join(', ')}` : ''}`)];
 }
 
+/** "shift X +N min (within/outside its departure window)", and the conflicts it would create with other movements. */
+function shiftText(sh: DepartureShift): string {
+  const creates = sh.creates.length ? `; creates a conflict with ${sh.creates.map((x) => `${x.movement} at ${x.near}`).join(', ')} (no shift within max_shift avoids one)` : '';
+  return `shift ${sh.movement} ${minutesText(sh.shiftS)}${sh.withinWindow ? ' (within its departure window)' : ' (outside its departure window)'}${creates}`;
+}
+
 function conflictText(c: Conflict, i: number): string[] {
   const why = c.reason === 'closures_overlap' ? 'closure windows overlap' : `${Math.round(c.gapS)} s apart`;
-  const fix = c.shift ? `shift ${c.shift.movement} ${minutesText(c.shift.shiftS)}${c.shift.withinWindow ? ' (within its departure window)' : ' (outside its departure window)'}` : 'no departure shift within max_shift removes it';
+  const fix = c.shift ? shiftText(c.shift) : 'no departure shift within max_shift removes it';
   return [`  ${i + 1}. ${c.movementA}/${c.optionA} and ${c.movementB}/${c.optionB} at ${placeText(c)}: ${why}`, `     ${presence(c.movementA, c.a)}; ${presence(c.movementB, c.b)}`, `     → ${fix}`];
 }
 
@@ -110,7 +116,7 @@ export function deploySummary(plan: DeploymentPlan, cx: DeployContext): string {
   d.conflicts.forEach((c, i) => out.push(...conflictText(c, i)));
   for (const p of d.pairs) {
     if (p.conflicts < 2) continue;
-    const fix = p.shift ? `shift ${p.shift.movement} ${minutesText(p.shift.shiftS)}${p.shift.withinWindow ? ' (within its departure window)' : ' (outside its departure window)'}` : 'no single departure shift within max_shift';
+    const fix = p.shift ? shiftText(p.shift) : 'no single departure shift within max_shift';
     out.push(`  ${p.movementA} and ${p.movementB}: ${fix} removes all ${p.conflicts} of their conflicts`);
   }
   out.push('', `Road data ${cx.attribution}`);

@@ -2,6 +2,7 @@ import type { Recorder } from '../../sim/recorder.js';
 import type { PreparedRun } from '../../sim/prepared-run.js';
 import { classifyShared, type Conflict, type PairConflicts, type SharedUse } from './conflicts.js';
 import type { DeploymentInput } from './deployment-input.js';
+import { DayShifts, type ShiftSide } from './day-shifts.js';
 import { dayPlaces, type DayPlace, type PairPlaces } from './day-places.js';
 import { DrivenPath } from './driven-path.js';
 import { Footprint } from './footprint.js';
@@ -66,7 +67,8 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
   const conflicts: Conflict[] = [];
   const pairs: PairConflicts[] = [];
   const pairPlaces: PairPlaces[] = [];
-  const { separationS, maxShiftS } = input.rules;
+  const { separationS } = input.rules;
+  const shifts = new DayShifts(ctx, input, chosen.map((c) => side(ctx, c.mi, c.oi, c.d.departS)), footprints);
   for (let i = 0; i < chosen.length; i++) {
     for (let j = i + 1; j < chosen.length; j++) {
       const fa = footprints[i];
@@ -74,7 +76,8 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
       if (!fa || !fb) continue;
       const places = sharedPlaces(fa, fb, (lon, lat) => ctx.describe(lon, lat));
       pairPlaces.push({ i, j, places });
-      const r = classifyShared(places, side(ctx, chosen[i]!.mi, chosen[i]!.d, fa), side(ctx, chosen[j]!.mi, chosen[j]!.d, fb), separationS, maxShiftS);
+      const who = (c: (typeof chosen)[number]) => ({ movement: c.d.movement, option: c.d.option });
+      const r = classifyShared(places, { a: who(chosen[i]!), b: who(chosen[j]!), conflictShift: (p) => shifts.conflictShift(i, j, p.nodes), pairShift: () => shifts.pairShift(i, j) }, separationS);
       shared.push(...r.uses);
       conflicts.push(...r.conflicts);
       if (r.pair) pairs.push(r.pair);
@@ -113,9 +116,9 @@ function chosenIndex(ctx: PreparedRun, mi: number, input: DeploymentInput): numb
   return any >= 0 ? any : 0;
 }
 
-/** How far a movement may move from its nominal departure and stay in its departure window. */
-function side(ctx: PreparedRun, mi: number, d: OptionDeployment, fp: Footprint) {
+/** A movement as the shift search moves it: how far it may move from its nominal departure and stay in its departure window. */
+function side(ctx: PreparedRun, mi: number, oi: number, departS: number | null): ShiftSide {
   const mv = ctx.plan.movements[mi]!;
-  const nominalS = fp.path.departS;
-  return { movement: mv.id, option: d.option, earliestS: mv.departureS - nominalS, latestS: mv.departureS + mv.departureWindowS - nominalS };
+  const nominalS = departS ?? mv.departureS + mv.departureWindowS / 2;
+  return { mi, oi, movement: mv.id, earliestS: mv.departureS - nominalS, latestS: mv.departureS + mv.departureWindowS - nominalS };
 }
