@@ -11,14 +11,7 @@ export interface PlaceUse extends Occupancy {
 }
 
 /** A place of the day used by two or more movements, with every movement that uses it, by time. */
-export interface DayPlace {
-  kind: 'junction' | 'road' | 'crossing';
-  lon: number;
-  lat: number;
-  near: string;
-  /** Length of the stretch as the first movement of its pair drives it; 0 for a junction. */
-  lengthM: number;
-  nodes: number[];
+export interface DayPlace extends Pick<SharedPlace, 'kind' | 'lon' | 'lat' | 'near' | 'lengthM' | 'nodes'> {
   /** Sorted by arrival (fromS). */
   uses: PlaceUse[];
 }
