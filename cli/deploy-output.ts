@@ -1,4 +1,4 @@
-import type { Conflict, DeploymentPlan, OptionDeployment, SharedUse, StaffingTimeline } from '../engine/analysis/deployment/index.js';
+import type { Conflict, DayPlace, DepartureShift, DeploymentPlan, OptionDeployment, SharedUse, StaffingTimeline } from '../engine/analysis/deployment/index.js';
 import { csvDocument } from './csv-cell.js';
 import { clock } from './run-output.js';
 
@@ -53,7 +53,7 @@ export function timelineText(t: StaffingTimeline): string {
   return parts.join(' | ');
 }
 
-function placeText(p: SharedUse): string {
+function placeText(p: Pick<SharedUse, 'kind' | 'lengthM' | 'near'>): string {
   const what = p.kind === 'junction' ? 'junction' : `${p.kind}, ${p.lengthM >= 1000 ? `${(p.lengthM / 1000).toFixed(1)} km` : `${Math.round(p.lengthM)} m`}`;
   return `${p.near} (${what})`;
 }
@@ -63,9 +63,19 @@ function presence(id: string, o: { fromS: number; toS: number; closeS: number | 
   return `${id} ${clockSeconds(o.fromS)}–${clockSeconds(o.toS)}${closed}`;
 }
 
+function dayPlaceText(p: DayPlace): string[] {
+  return [`  ${placeText(p)}`, ...p.uses.map((u) => `    ${presence(`${u.movement}/${u.option}`, u)}${u.conflictsWith.length ? `  conflicts with ${u.conflictsWith.join(', ')}` : ''}`)];
+}
+
+/** "shift X +N min (within/outside its departure window)", and the conflicts it would create with other movements. */
+function shiftText(sh: DepartureShift): string {
+  const creates = sh.creates.length ? `; creates a conflict with ${sh.creates.map((x) => `${x.movement} at ${x.near}`).join(', ')} (no shift within max_shift avoids one)` : '';
+  return `shift ${sh.movement} ${minutesText(sh.shiftS)}${sh.withinWindow ? ' (within its departure window)' : ' (outside its departure window)'}${creates}`;
+}
+
 function conflictText(c: Conflict, i: number): string[] {
   const why = c.reason === 'closures_overlap' ? 'closure windows overlap' : `${Math.round(c.gapS)} s apart`;
-  const fix = c.shift ? `shift ${c.shift.movement} ${minutesText(c.shift.shiftS)}${c.shift.withinWindow ? ' (within its departure window)' : ' (outside its departure window)'}` : 'no departure shift within max_shift removes it';
+  const fix = c.shift ? shiftText(c.shift) : 'no departure shift within max_shift removes it';
   return [`  ${i + 1}. ${c.movementA}/${c.optionA} and ${c.movementB}/${c.optionB} at ${placeText(c)}: ${why}`, `     ${presence(c.movementA, c.a)}; ${presence(c.movementB, c.b)}`, `     → ${fix}`];
 }
 
@@ -92,6 +102,12 @@ export function deploySummary(plan: DeploymentPlan, cx: DeployContext): string {
   out.push(`  disruption: ${d.roadMinutes.toFixed(0)} road-minutes closed; ${d.majorJunctions} of ${d.junctions} held junctions on major roads`);
   out.push(`  officers posted (most in each quarter hour): ${timelineText(d.timeline)}`);
   out.push('');
+  const placesShown = d.places.slice(0, SHARED_SHOWN);
+  if (d.places.length > 0) {
+    out.push(`Places of the day (${d.places.length}${d.places.length > placesShown.length ? `; first ${placesShown.length}, all in --json day.places` : ''}), each with every movement there by time:`);
+    for (const p of placesShown) out.push(...dayPlaceText(p));
+    out.push('');
+  }
   const sharedShown = d.shared.slice(0, SHARED_SHOWN);
   out.push(d.shared.length === 0 ? 'Shared places: none (no two movements drive the same road or junction)' : `Shared places (${d.shared.length}${d.shared.length > sharedShown.length ? `; first ${sharedShown.length}, all in --json` : ''}):`);
   for (const s of sharedShown) out.push(`  ${s.movementA} and ${s.movementB} at ${placeText(s)}: ${presence(s.movementA, s.a)}; ${presence(s.movementB, s.b)}`);
@@ -100,7 +116,7 @@ export function deploySummary(plan: DeploymentPlan, cx: DeployContext): string {
   d.conflicts.forEach((c, i) => out.push(...conflictText(c, i)));
   for (const p of d.pairs) {
     if (p.conflicts < 2) continue;
-    const fix = p.shift ? `shift ${p.shift.movement} ${minutesText(p.shift.shiftS)}${p.shift.withinWindow ? ' (within its departure window)' : ' (outside its departure window)'}` : 'no single departure shift within max_shift';
+    const fix = p.shift ? shiftText(p.shift) : 'no single departure shift within max_shift';
     out.push(`  ${p.movementA} and ${p.movementB}: ${fix} removes all ${p.conflicts} of their conflicts`);
   }
   out.push('', `Road data ${cx.attribution}`);

@@ -6,6 +6,8 @@ export interface ReportDeployment {
   conflicts: { lon: number; lat: number; near: string; movementA: string; movementB: string; reason: string; fromS: number; toS: number; shift: string }[];
   /** Per driven option: departure to arrival, and its closures (first close to last open). */
   movements: { id: string; option: string; control: string; departS: number | null; arriveS: number | null; closeS: number | null; openS: number | null; officers: number }[];
+  /** The day-level view: each shared place with every movement there (presence and closure), by time. */
+  places: { kind: string; lon: number; lat: number; near: string; uses: { movement: string; option: string; fromS: number; toS: number; closeS: number | null; openS: number | null; conflictsWith: string[] }[] }[];
   /** Officers posted per minute from startS (the day, over the driven options). */
   timeline: { startS: number; officers: number[] };
   officersTotal: number;
@@ -40,6 +42,7 @@ export function deploymentView(plan: DeploymentPlan): ReportDeployment {
       openS: o.posts.length ? Math.max(...o.posts.map((p) => p.openS)) : null,
       officers: o.officersTotal,
     })),
+    places: plan.day.places.map((p) => ({ kind: p.kind, lon: p.lon, lat: p.lat, near: p.near, uses: p.uses })),
     timeline: { startS: plan.day.timeline.startS, officers: plan.day.timeline.officers },
     officersTotal: plan.day.officersTotal,
     officersPeak: plan.day.officersPeak.count,

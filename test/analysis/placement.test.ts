@@ -19,12 +19,13 @@ const police = (id: string, xM: number, yM = 0, over: Partial<PlanResponder> = {
  * A straight 2 km road (20 edges of 100 m at 36 km/h: 10 s an edge, both ways), one movement end to end,
  * police target 60 s: a unit reaches 600 m of road either side of its post in time.
  */
-function lineWorld(responders: PlanResponder[], threats: RunPlan['threats'] = []) {
+function lineWorld(responders: PlanResponder[], threats: RunPlan['threats'] = [], injects: RunPlan['injects'] = []) {
   const graph = lineGraph(20);
   const plan = basePlan({
     movements: [movement({ to: place('b', 2000, 0) })],
     responders,
     threats,
+    injects,
     scoring: { ...basePlan().scoring, responseTargetS: { police: 60, qrf: 60, ambulance: 60, eod: 60 } },
   });
   const ctx = new PreparedRun(graph, plan);
@@ -85,6 +86,28 @@ describe('responder placement on a straight road (hand-checked)', () => {
     expect(ev.score(Int32Array.of(2, -1)).withinShare).toBe(0);
     // A 60 s turnout leaves no time to drive: only the post's own edges' ends are reached in time… none fully.
     expect(ev.score(Int32Array.of(-1, 2)).withinShare).toBe(0);
+  });
+});
+
+describe('responder_out injects in the placement', () => {
+  it('a unit out of service while the convoy drives the middle of the road does not cover it then, as the run scores it', () => {
+    // The convoy enters edge k (k·100 m) at 10:00 + 10k s; p1 is out from 10:01:00 for 60 s: edges 6–11.
+    const out = { id: 'x1', atS: 10 * 3600 + 60, durationS: 60, action: { type: 'responder_out' as const, responderId: 'p1', count: 1 }, note: '' };
+    const { ctx, demand, sites } = lineWorld([police('p1', 1000)], [], [out]);
+    const ev = new PlacementEvaluator(new SiteTimes(ctx, demand, sites, placementUnits(ctx, 'police')), demand, 60, 'within');
+    // From x = 1000 it reaches 400–1600 m in time (60 %), but 600–1200 m is driven while it is out: 400–600 and 1200–1600 remain, 30 %.
+    expect(ev.score(Int32Array.of(2)).withinShare).toBeCloseTo(0.3, 9);
+    expect(ctx.nominal(0, 0)!.summary.response[0]!.withinShare).toBeCloseTo(0.3, 9);
+    // From x = 1500 (1000–2000 m in time) only 1000–1200 m falls in the outage: 800 m, 40 %, now the best post.
+    expect(ev.score(Int32Array.of(3)).withinShare).toBeCloseTo(0.4, 9);
+    expect([...greedy(ev, 1, [0, 1, 2, 3, 4]).assignment]).toEqual([3]);
+  });
+
+  it('an outage of fewer units than the entry has leaves it covering', () => {
+    const out = { id: 'x1', atS: 10 * 3600, durationS: null, action: { type: 'responder_out' as const, responderId: 'p1', count: 1 }, note: '' };
+    const { ctx, demand, sites } = lineWorld([police('p1', 1000, 0, { count: 2 })], [], [out]);
+    const ev = new PlacementEvaluator(new SiteTimes(ctx, demand, sites, placementUnits(ctx, 'police')), demand, 60, 'within');
+    expect(ev.score(Int32Array.of(2)).withinShare).toBeCloseTo(0.6, 9);
   });
 });
 

@@ -14,6 +14,7 @@ describe.skipIf(!cliBuilt)('motorcade deploy', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^Movement a1_raffles_venue \(static control, \d+ outriders\)$/m);
     expect(r.out).toMatch(/officers: \d+ posted in total, \d+ at the peak minute \(\d\d:\d\d\)/);
+    expect(r.out).toMatch(/^Places of the day \(\d+\), each with every movement there by time:$/m);
     expect(r.out).toMatch(/^Conflicts \(\d+; separation 5 min\):$/m);
     expect(r.out).toMatch(/→ shift \w+ [+−]\d+ min \((within|outside) its departure window\)/);
     expect(r.out).toMatch(/Road data © OpenStreetMap contributors, ODbL 1\.0/);
@@ -33,6 +34,13 @@ describe.skipIf(!cliBuilt)('motorcade deploy', () => {
     expect(inPeak).toBe(plan.day.officersPeak.count);
     expect(Math.max(...plan.day.timeline.officers)).toBe(plan.day.officersPeak.count);
     for (const p of posts) expect(p.openS).toBeGreaterThan(p.closeS);
+    // The day-level view: every pair's shared place appears under a place whose uses list both movements, by arrival.
+    const places = plan.day.places as { nodes: number[]; uses: { movement: string; fromS: number }[] }[];
+    for (const s of plan.day.shared as { nodes: number[]; movementA: string; movementB: string }[]) {
+      const at = places.find((p) => p.nodes.length === s.nodes.length && s.nodes.every((n) => p.nodes.includes(n)));
+      expect(at?.uses.map((u) => u.movement)).toEqual(expect.arrayContaining([s.movementA, s.movementB]));
+    }
+    for (const p of places) expect(p.uses.map((u) => u.fromS)).toEqual([...p.uses.map((u) => u.fromS)].sort((a, b) => a - b));
   });
 
   it('--option and --separation change what is driven and what conflicts', () => {

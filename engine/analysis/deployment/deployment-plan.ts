@@ -2,6 +2,8 @@ import type { Recorder } from '../../sim/recorder.js';
 import type { PreparedRun } from '../../sim/prepared-run.js';
 import { classifyShared, type Conflict, type PairConflicts, type SharedUse } from './conflicts.js';
 import type { DeploymentInput } from './deployment-input.js';
+import { DayShifts, type ShiftSide } from './day-shifts.js';
+import { dayPlaces, type DayPlace, type PairPlaces } from './day-places.js';
 import { DrivenPath } from './driven-path.js';
 import { Footprint } from './footprint.js';
 import { optionDeployment, type OptionDeployment } from './option-deployment.js';
@@ -27,8 +29,10 @@ export interface DayDeployment {
   junctions: number;
   majorJunctions: number;
   separationS: number;
-  /** Every place two movements share, with both times. */
+  /** Every place two movements share, pair by pair, with both times. */
   shared: SharedUse[];
+  /** The day-level view: each shared place (pairs' places merged) with every movement that uses it, by time. */
+  places: DayPlace[];
   conflicts: Conflict[];
   /** Per pair of movements in conflict: the one departure shift that clears every place they share. */
   pairs: PairConflicts[];
@@ -62,14 +66,18 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
   const shared: SharedUse[] = [];
   const conflicts: Conflict[] = [];
   const pairs: PairConflicts[] = [];
-  const { separationS, maxShiftS } = input.rules;
+  const pairPlaces: PairPlaces[] = [];
+  const { separationS } = input.rules;
+  const shifts = new DayShifts(ctx, input, chosen.map((c) => side(ctx, c.mi, c.oi, c.d.departS)), footprints);
   for (let i = 0; i < chosen.length; i++) {
     for (let j = i + 1; j < chosen.length; j++) {
       const fa = footprints[i];
       const fb = footprints[j];
       if (!fa || !fb) continue;
       const places = sharedPlaces(fa, fb, (lon, lat) => ctx.describe(lon, lat));
-      const r = classifyShared(places, side(ctx, chosen[i]!.mi, chosen[i]!.d, fa), side(ctx, chosen[j]!.mi, chosen[j]!.d, fb), separationS, maxShiftS);
+      pairPlaces.push({ i, j, places });
+      const who = (c: (typeof chosen)[number]) => ({ movement: c.d.movement, option: c.d.option });
+      const r = classifyShared(places, { a: who(chosen[i]!), b: who(chosen[j]!), conflictShift: (p) => shifts.conflictShift(i, j, p.nodes), pairShift: () => shifts.pairShift(i, j) }, separationS);
       shared.push(...r.uses);
       conflicts.push(...r.conflicts);
       if (r.pair) pairs.push(r.pair);
@@ -89,6 +97,7 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
       majorJunctions: sum((d) => d.disruption.majorJunctions),
       separationS,
       shared,
+      places: dayPlaces(pairPlaces, footprints, chosen.map((c) => ({ movement: c.d.movement, option: c.d.option })), separationS),
       conflicts,
       pairs,
     },
@@ -107,9 +116,9 @@ function chosenIndex(ctx: PreparedRun, mi: number, input: DeploymentInput): numb
   return any >= 0 ? any : 0;
 }
 
-/** How far a movement may move from its nominal departure and stay in its departure window. */
-function side(ctx: PreparedRun, mi: number, d: OptionDeployment, fp: Footprint) {
+/** A movement as the shift search moves it: how far it may move from its nominal departure and stay in its departure window. */
+function side(ctx: PreparedRun, mi: number, oi: number, departS: number | null): ShiftSide {
   const mv = ctx.plan.movements[mi]!;
-  const nominalS = fp.path.departS;
-  return { movement: mv.id, option: d.option, earliestS: mv.departureS - nominalS, latestS: mv.departureS + mv.departureWindowS - nominalS };
+  const nominalS = departS ?? mv.departureS + mv.departureWindowS / 2;
+  return { mi, oi, movement: mv.id, earliestS: mv.departureS - nominalS, latestS: mv.departureS + mv.departureWindowS - nominalS };
 }

@@ -5,3 +5,4 @@ export type { JunctionPost, OptionDeployment, Disruption } from './option-deploy
 export type { Conflict, PairConflicts, SharedUse } from './conflicts.js';
 export type { DepartureShift } from './departure-shift.js';
 export type { StaffingTimeline, Peak } from './staffing-timeline.js';
+export type { DayPlace, PlaceUse } from './day-places.js';

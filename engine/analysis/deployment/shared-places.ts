@@ -14,6 +14,8 @@ export interface SharedPlace {
   lengthM: number;
   /** Junction nodes of the place (graph node ids). */
   nodes: number[];
+  /** Road keys of a stretch (roadKey: one edge id per two-way road); empty for a junction. */
+  roads: number[];
   a: Occupancy;
   b: Occupancy;
 }
@@ -49,7 +51,7 @@ export function sharedPlaces(a: Footprint, b: Footprint, describe: (lon: number,
     const mid = a.path.edges[Math.floor((k + j) / 2)]!;
     const lon = (g.lon(g.tail[mid]!) + g.lon(g.head[mid]!)) / 2;
     const lat = (g.lat(g.tail[mid]!) + g.lat(g.head[mid]!)) / 2;
-    out.push({ kind: bridge ? 'crossing' : 'road', lon: round7(lon), lat: round7(lat), near: describe(lon, lat), lengthM: round2(lengthM), nodes: uniq, a: a.occupancy(roads, uniq), b: b.occupancy(roads, uniq) });
+    out.push({ kind: bridge ? 'crossing' : 'road', lon: round7(lon), lat: round7(lat), near: describe(lon, lat), lengthM: round2(lengthM), nodes: uniq, roads: [...roads], a: a.occupancy(roads, uniq), b: b.occupancy(roads, uniq) });
     k = j;
   }
   const none = new Set<number>();
@@ -57,7 +59,7 @@ export function sharedPlaces(a: Footprint, b: Footprint, describe: (lon: number,
     if (inRuns.has(node) || !b.nodeTimes.has(node)) continue;
     const lon = g.lon(node);
     const lat = g.lat(node);
-    out.push({ kind: 'junction', lon: round7(lon), lat: round7(lat), near: describe(lon, lat), lengthM: 0, nodes: [node], a: a.occupancy(none, [node]), b: b.occupancy(none, [node]) });
+    out.push({ kind: 'junction', lon: round7(lon), lat: round7(lat), near: describe(lon, lat), lengthM: 0, nodes: [node], roads: [], a: a.occupancy(none, [node]), b: b.occupancy(none, [node]) });
   }
   return out;
 }

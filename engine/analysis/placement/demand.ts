@@ -1,4 +1,5 @@
 import type { PreparedRun } from '../../sim/prepared-run.js';
+import { outagesOf, type Outage } from './responder-outages.js';
 
 /** One route a placement must cover: a movement × option's nominal drive, as a range of demand edges. */
 export interface DemandRoute {
@@ -27,6 +28,8 @@ export interface PlacementDemand {
   band: Int32Array;
   /** Movement index of each edge (for the movement's responder list). */
   movement: Int32Array;
+  /** Per route (routes order): the responder_out injects its nominal run meets (responder-outages.ts). */
+  outages: Outage[][];
   /** Traffic bands that occur, sorted (−1 = outside every band, free flow). */
   bands: number[];
 }
@@ -38,6 +41,7 @@ export function placementDemand(ctx: PreparedRun): PlacementDemand {
   const lengthM: number[] = [];
   const entryS: number[] = [];
   const movement: number[] = [];
+  const outages: Outage[][] = [];
   ctx.movements.forEach((mv, mi) => {
     mv.optionIds.forEach((optionId, oi) => {
       const nominal = ctx.nominal(mi, oi);
@@ -53,6 +57,7 @@ export function placementDemand(ctx: PreparedRun): PlacementDemand {
         movement.push(mi);
       }
       routes.push({ movement: mi, option: oi, movementId: mv.id, optionId, from, to: tail.length });
+      outages.push(outagesOf(ctx, mi, rec));
     });
   });
   const band = Int32Array.from(entryS, (t) => ctx.traffic.bandAt(t));
@@ -64,6 +69,7 @@ export function placementDemand(ctx: PreparedRun): PlacementDemand {
     entryS: Float64Array.from(entryS),
     band,
     movement: Int32Array.from(movement),
+    outages,
     bands: [...new Set(band)].sort((a, b) => a - b),
   };
 }

@@ -20,6 +20,8 @@ export interface PlacementUnit {
   count: number;
   /** Per movement: 1 = this unit covers it (the movement's `responders` list, or every unit when absent). */
   covers: Uint8Array;
+  /** Index in the plan's responders (responder_out injects name it), or −1 for a new unit. */
+  responder: number;
   /** Where the scenario has it (lon/lat), or null for a new unit. */
   current: { lon: number; lat: number } | null;
 }
@@ -41,6 +43,7 @@ export function placementUnits(ctx: PreparedRun, type: ResponderType, wanted?: n
       toS: r.toS,
       count: r.count,
       covers: Uint8Array.from(ctx.movements, (mv) => mv.allowedResponders[i]!),
+      responder: i,
       current: { lon: r.lon, lat: r.lat },
     });
   });
@@ -48,7 +51,7 @@ export function placementUnits(ctx: PreparedRun, type: ResponderType, wanted?: n
   for (let n = 1; units.length < (wanted ?? 0); n++) {
     const id = `${type}_placed_${n}`;
     if (taken.has(id)) continue;
-    units.push({ id, type, turnoutS: NEW_UNIT_TURNOUT_S, fromS: 0, toS: WHOLE_DAY_S, count: 1, covers: Uint8Array.from(ctx.plan.movements, (mv) => (mv.responders ? 0 : 1)), current: null });
+    units.push({ id, type, turnoutS: NEW_UNIT_TURNOUT_S, fromS: 0, toS: WHOLE_DAY_S, count: 1, covers: Uint8Array.from(ctx.plan.movements, (mv) => (mv.responders ? 0 : 1)), responder: -1, current: null });
   }
   return units;
 }

@@ -3,11 +3,13 @@ import type { PreparedRun } from '../../sim/prepared-run.js';
 import type { CandidateSite } from './candidate-site.js';
 import type { PlacementDemand } from './demand.js';
 import type { PlacementUnit } from './placement-units.js';
+import { unitsOutAt } from './responder-outages.js';
 
 /**
  * Every candidate's coverage, computed once: per unit u and site s, the unit's response time (turnout +
  * drive) at every demand point, or Infinity where the unit would not count (outside its availability
- * window when the edge is driven, a movement it does not cover, or no road). A placement is then
+ * window when the edge is driven, out of service then by responder_out injects, a movement it does not
+ * cover, or no road). A placement is then
  * evaluated from these arrays alone, with no search: the time at a point is the minimum over the units.
  *
  * The drive times come from one forward one-to-all search per site, traffic band that the routes meet and
@@ -27,6 +29,17 @@ export class SiteTimes {
   constructor(ctx: PreparedRun, demand: PlacementDemand, sites: readonly CandidateSite[], units: readonly PlacementUnit[]) {
     const points = 2 * demand.tail.length;
     let searches = 0;
+    // Whether unit u is in service when the convoy enters edge e (fewer units out than it has), per route.
+    const inService = units.map((unit) => {
+      const ok = new Uint8Array(demand.tail.length).fill(1);
+      if (unit.responder < 0) return ok;
+      demand.routes.forEach((r, ri) => {
+        const outs = demand.outages[ri]!;
+        if (outs.length === 0) return;
+        for (let e = r.from; e < r.to; e++) if (unitsOutAt(outs, unit.responder, demand.entryS[e]!) >= unit.count) ok[e] = 0;
+      });
+      return ok;
+    });
     this.onGraph = sites.map((s) => ctx.routing.snap(s) !== undefined);
     this.at = units.map(() => sites.map(() => new Float64Array(points).fill(Infinity)));
     sites.forEach((site, s) => {
@@ -41,7 +54,7 @@ export class SiteTimes {
           for (let e = 0; e < demand.tail.length; e++) {
             if (demand.band[e] !== band) continue;
             const t = demand.entryS[e]!;
-            if (!unit.covers[demand.movement[e]!] || t < unit.fromS || t >= unit.toS) continue;
+            if (!unit.covers[demand.movement[e]!] || t < unit.fromS || t >= unit.toS || !inService[u]![e]) continue;
             out[2 * e] = table[demand.tail[e]!]! + unit.turnoutS;
             out[2 * e + 1] = table[demand.head[e]!]! + unit.turnoutS;
           }

@@ -36,7 +36,41 @@ describe('deconfliction between movements', () => {
     expect(c.a).toEqual({ fromS: T0 + 20, toS: T0 + 20, closeS: T0 + 20 - 120, openS: T0 + 20 });
     expect(c.b).toEqual({ fromS: T0 + 220, toS: T0 + 220, closeS: T0 + 220 - 120, openS: T0 + 220 });
     // m2 later needs 20 + 300 − 220 = 100 s → 2 min; m1 earlier needs the same; ties move the second movement.
-    expect(c.shift).toEqual({ movement: 'm2', shiftS: 120, withinWindow: false });
+    expect(c.shift).toEqual({ movement: 'm2', shiftS: 120, withinWindow: false, creates: [] });
+  });
+
+  it('day-level view: each distinct place with every movement that drives it, by time; the crossing junction lists all three', () => {
+    const escort = { intersectionControl: 'rolling' as const, convoySpeedKmh: 200, convoyLengthM: 0 };
+    const movements = [
+      movement({ id: 'm1', from: place('w', 0, 200), to: place('e', 400, 200), escort }),
+      movement({ id: 'm2', from: place('s', 200, 0), to: place('n', 200, 400), departureS: T0 + 200, escort }),
+      movement({ id: 'm3', from: place('w3', 0, 200), to: place('e3', 400, 200), departureS: T0 + 3600, escort }),
+    ];
+    const d = deploymentPlan(new PreparedRun(g, basePlan({ movements })), { rules: RULES, outriders: [0, 0, 0] }).day;
+    // m1 and m3 share the whole row (nodes 10–14), at 10:00 and 11:00; m2 crosses it at node 12, 200 s after m1.
+    expect(d.places.map((p) => [p.kind, p.nodes, p.uses.map((u) => [u.movement, u.fromS, u.toS, u.conflictsWith])])).toEqual([
+      ['road', [10, 11, 12, 13, 14], [['m1', T0, T0 + 40, []], ['m3', T0 + 3600, T0 + 3640, []]]],
+      ['junction', [12], [['m1', T0 + 20, T0 + 20, ['m2']], ['m2', T0 + 220, T0 + 220, ['m1']], ['m3', T0 + 3620, T0 + 3620, []]]],
+    ]);
+  });
+
+  it('a shift is checked against the whole day: moving m2 later would crowd m3 on its column, so m1 moves earlier instead', () => {
+    const escort = { intersectionControl: 'rolling' as const, convoySpeedKmh: 200, convoyLengthM: 0 };
+    const three = (m1DepartS: number) => {
+      const movements = [
+        movement({ id: 'm1', from: place('w', 0, 200), to: place('e', 400, 200), departureS: m1DepartS, escort }),
+        movement({ id: 'm2', from: place('s', 200, 0), to: place('n', 200, 400), departureS: T0 + 200, escort }),
+        // m3 drives m2's column 320 s after m2 has left it: clear of m2, unless m2 leaves 2 min later.
+        movement({ id: 'm3', from: place('s3', 200, 0), to: place('n3', 200, 400), departureS: T0 + 560, escort }),
+      ];
+      return deploymentPlan(new PreparedRun(g, basePlan({ movements })), { rules: RULES, outriders: [0, 0, 0] }).day;
+    };
+    const d = three(T0);
+    expect(d.conflicts.map((c) => [c.movementA, c.movementB, c.nodes])).toEqual([['m1', 'm2', [12]]]);
+    // ±1 min clears nothing; m2 +2 min clears the crossing but leaves 200 s to m3; m1 −2 min leaves 320 s to m2 at node 12.
+    expect(d.conflicts[0]!.shift).toEqual({ movement: 'm1', shiftS: -120, withinWindow: false, creates: [] });
+    expect(d.pairs[0]!.shift).toEqual({ movement: 'm1', shiftS: -120, withinWindow: false, creates: [] });
+    expect(three(T0 - 120).conflicts).toEqual([]);
   });
 
   it('400 s apart: a shared junction, no conflict', () => {
@@ -53,7 +87,7 @@ describe('deconfliction between movements', () => {
     expect(c.reason).toBe('closures_overlap');
     expect(c.b.closeS).toBe(T0 + 60 - 600);
     // Later: m2 must close after m1 reopens (T0 + 20): 20 − (60 − 600) = 560 s → 10 min, the edge of its window.
-    expect(c.shift).toEqual({ movement: 'm2', shiftS: 600, withinWindow: true });
+    expect(c.shift).toEqual({ movement: 'm2', shiftS: 600, withinWindow: true, creates: [] });
     const shifted = day('static', { departureS: m2.departureS + c.shift!.shiftS, departureWindowS: m2.departureWindowS });
     expect(shifted.conflicts.filter((x) => x.nodes.includes(12))).toEqual([]);
   });

@@ -46,6 +46,7 @@ function summarise(plan: DeploymentPlan) {
       junctions: d.junctions,
       majorJunctions: d.majorJunctions,
       shared: d.shared.map((s) => `${s.movementA}+${s.movementB} ${s.kind} ${s.lengthM} m gap ${s.gapS} s`),
+      places: d.places.map((p) => `${p.kind} ${p.lengthM} m: ${p.uses.map((u) => `${u.movement}${u.conflictsWith.length ? ` (conflicts with ${u.conflictsWith.join(' ')})` : ''}`).join(', ')}`),
       conflicts: d.conflicts.map((c) => ({ between: [c.movementA, c.movementB], kind: c.kind, reason: c.reason, shift: c.shift })),
       pairs: d.pairs,
     },
