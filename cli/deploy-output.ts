@@ -1,4 +1,4 @@
-import type { Conflict, DayPlace, DepartureShift, DeploymentPlan, OptionDeployment, SharedUse, StaffingTimeline } from '../engine/analysis/deployment/index.js';
+import type { Conflict, DayPlace, DepartureShift, DeploymentPlan, OptionConflicts, OptionDeployment, SharedUse, StaffingTimeline } from '../engine/analysis/deployment/index.js';
 import { csvDocument } from './csv-cell.js';
 import { clock } from './run-output.js';
 
@@ -31,12 +31,18 @@ function minutesText(s: number): string {
   return `${m > 0 ? '+' : m < 0 ? '−' : ''}${Math.abs(m).toFixed(0)} min`;
 }
 
-function optionLine(o: OptionDeployment, chosen: boolean): string {
+/** "2 (with b1, c1)", "0", or "—" without a route: conflicts the option would have if driven. */
+function conflictsCell(c: OptionConflicts): string {
+  if (c.conflicts === null) return '—';
+  return c.conflicts === 0 ? '0' : `${c.conflicts} (with ${c.with.join(', ')})`;
+}
+
+function optionLine(o: OptionDeployment, c: OptionConflicts, chosen: boolean): string {
   const name = `${o.option}${chosen ? ' *' : ''}`.padEnd(16);
   if (o.status === 'no_route') return `  ${name}no route: nothing to hold`;
-  if (o.status === 'not_held') return `  ${name}intersection control none: the convoy drives with traffic, no junction is held`;
+  if (o.status === 'not_held') return `  ${name}intersection control none: the convoy drives with traffic, no junction is held; conflicts if driven: ${conflictsCell(c)}`;
   const peak = o.officersPeak.atS === null ? '—' : `${o.officersPeak.count} at ${clock(o.officersPeak.atS)}`;
-  const cells = [String(o.posts.length).padStart(5), String(o.officersTotal).padStart(8), peak.padStart(14), o.disruption.roadMinutes.toFixed(0).padStart(9), String(o.disruption.majorJunctions).padStart(10)];
+  const cells = [String(o.posts.length).padStart(5), String(o.officersTotal).padStart(8), peak.padStart(14), o.disruption.roadMinutes.toFixed(0).padStart(9), String(o.disruption.majorJunctions).padStart(10), conflictsCell(c).padStart(9)];
   return `  ${name}${cells.join('  ')}${o.arrived ? '' : '  (did not arrive: posts up to where it stopped)'}`;
 }
 
@@ -80,13 +86,13 @@ function conflictText(c: Conflict, i: number): string[] {
 }
 
 export function deploySummary(plan: DeploymentPlan, cx: DeployContext): string {
-  const out: string[] = [`Deployment plan: ${cx.scenario.name}`, 'From the nominal run of each option; * marks the option driven on the day (--option to choose). Rules: docs/deployment.md', ''];
+  const out: string[] = [`Deployment plan: ${cx.scenario.name}`, 'From the nominal run of each option; * marks the option driven on the day (deployment.drive or --option to choose); conflicts: with the other movements\' driven options, if this option were driven. Rules: docs/deployment.md', ''];
   for (const mv of plan.movements) {
     const first = mv.options[0]!;
     const chosen = mv.options.find((o) => o.option === mv.chosen)!;
     out.push(`Movement ${mv.movement} (${first.control === 'none' ? 'no intersection control' : `${first.control} control`}, ${first.outriders} outriders)`);
-    out.push(`  ${'option'.padEnd(16)}${['posts'.padStart(5), 'officers'.padStart(8), 'peak (at)'.padStart(14), 'road-min'.padStart(9), 'major jct'.padStart(10)].join('  ')}`);
-    for (const o of mv.options) out.push(optionLine(o, o.option === mv.chosen));
+    out.push(`  ${'option'.padEnd(16)}${['posts'.padStart(5), 'officers'.padStart(8), 'peak (at)'.padStart(14), 'road-min'.padStart(9), 'major jct'.padStart(10), 'conflicts'.padStart(9)].join('  ')}`);
+    mv.options.forEach((o, oi) => out.push(optionLine(o, mv.optionConflicts[oi]!, o.option === mv.chosen)));
     if (chosen.posts.length > 0) {
       const shown = chosen.posts.slice(0, POSTS_SHOWN);
       out.push(`  Posts of ${chosen.option}${chosen.posts.length > shown.length ? ` (first ${shown.length} of ${chosen.posts.length}; all in --csv)` : ''}:`);

@@ -59,7 +59,7 @@ export function registerDeploy(program: Command): void {
     .command('deploy')
     .description('closure and manpower plan per movement option (junction posts, windows, officers, disruption) and the conflicts between movements, with departure shifts that remove them')
     .argument('<scenario>', 'scenario file (.yaml or .json)')
-    .option('--option <movement=option>', 'the option a movement drives on the day (repeatable; default: its first primary option)', (v: string, acc: string[] = []) => [...acc, v])
+    .option('--option <movement=option>', "the option a movement drives on the day (repeatable; default: the scenario's deployment.drive, else its first primary option)", (v: string, acc: string[] = []) => [...acc, v])
     .option('--separation <duration>', "minimum time between two movements at one place, e.g. '10 min' (default: the scenario's deployment.separation, 5 min)")
     .option('--json', 'print the whole plan as JSON')
     .option('--csv <file>', 'write one row per junction post of the driven options (duty roster)')
@@ -78,7 +78,7 @@ export function registerDeploy(program: Command): void {
         const ctx = new PreparedRun(graph, plan);
         const input = deploymentInputFromScenario(scenario, plan);
         const rules = separationS === undefined ? input.rules : { ...input.rules, separationS };
-        const result: DeploymentPlan = deploymentPlan(ctx, { ...input, rules, chosen });
+        const result: DeploymentPlan = deploymentPlan(ctx, { ...input, rules, chosen: chosen.map((c, mi) => c ?? input.chosen?.[mi]) });
         const cx: DeployContext = {
           scenario: { id: plan.id, name: plan.name },
           attribution: OSM_ATTRIBUTION,

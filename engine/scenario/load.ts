@@ -187,6 +187,6 @@ function emptyScenario(abs: string): Scenario {
     places: idRecord(), delegations: idRecord(), escortProfiles: idRecord(), movements: [], threats: [], chokepoints: [], responders: [],
     traffic: { bands: [], variationSigma: 0, incidentsPerHour: 0 }, injects: [], monteCarlo: { samples: 0, seed: 0 },
     scoring: { weights: { threat: 0, slow: 0, standstill: 0, chokepoint: 0, crowd: 0, predictability: 0 }, responseTargetS: { police: 0, qrf: 0, ambulance: 0, eod: 0 }, evacuationTargetS: 0, slowSpeedKmh: 0, minArrivedShare: 0.5, delayMinuteExposure: 60 },
-    deployment: { officers: { major: { base: 0, perArm: 0 }, minor: { base: 0, perArm: 0 } }, staticCloseBeforeS: 0, rollingCloseBeforeS: 0, separationS: 0, maxShiftS: 0 },
+    deployment: { officers: { major: { base: 0, perArm: 0 }, minor: { base: 0, perArm: 0 } }, staticCloseBeforeS: 0, rollingCloseBeforeS: 0, separationS: 0, maxShiftS: 0, drive: [] },
   };
 }

@@ -237,5 +237,11 @@ export interface Scenario {
   monteCarlo: { samples: number; seed: number };
   scoring: Scoring;
   /** Junction posts, closure times and deconfliction (`motorcade deploy`). */
-  deployment: DeploymentRules;
+  deployment: ScenarioDeployment;
+}
+
+/** The scenario's `deployment` section: the rules, and the option each listed movement drives on the day. */
+export interface ScenarioDeployment extends DeploymentRules {
+  /** Checked references: the movement exists and has this option. File order. */
+  drive: readonly { movement: string; option: string }[];
 }

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describeFsError } from '../input-file.js';
 import { quoteInput } from '../quote.js';
+import { suggest } from '../import/gazetteer.js';
 import { ROAD_CLASSES, type RoadClassName } from '../graph/road-class.js';
 import { CheckContext, checkRef, formatWindow, overlaps } from './check-context.js';
-import type { Delegation, EscortProfile, GraphSource, Movement, RouteChoice, RouteOption, Scenario, Traffic, TrafficBand } from './model.js';
+import type { Delegation, EscortProfile, GraphSource, Movement, RouteChoice, RouteOption, Scenario, ScenarioDeployment, Traffic, TrafficBand } from './model.js';
 import { normaliseChokepoints, normaliseInjects, normaliseResponders, normaliseThreats } from './normalise-events.js';
 import { idRecord } from './id-record.js';
 import type { PartialScenario } from './partial.js';
@@ -90,7 +91,7 @@ export function normalise(part: PartialScenario, ctx: CheckContext, places: Plac
       minArrivedShare: raw.scoring.min_arrived_share,
       delayMinuteExposure: raw.scoring.delay_minute_exposure,
     },
-    deployment: normaliseDeployment(raw.deployment, ctx),
+    deployment: { ...normaliseDeployment(raw.deployment, ctx), drive: normaliseDrive(part, ctx, movements) },
   };
 }
 
@@ -102,6 +103,26 @@ function normaliseDeployment(d: RawScenario['deployment'], ctx: CheckContext): D
     separationS: ctx.seconds(d.separation),
     maxShiftS: ctx.seconds(d.max_shift),
   };
+}
+
+/** deployment.drive: each movement must be declared and have the named option (skipped for movements whose own entry failed). */
+function normaliseDrive(part: PartialScenario, ctx: CheckContext, movements: readonly Movement[]): ScenarioDeployment['drive'] {
+  if (part.failed.has('deployment')) return [];
+  const out: { movement: string; option: string }[] = [];
+  for (const [mid, oid] of Object.entries(part.raw.deployment.drive)) {
+    const at = ['deployment', 'drive', mid];
+    if (!checkRef(ctx, mid, part.declaredIds['movements'] ?? new Set(), at, 'movement')) continue;
+    const mv = movements.find((m) => m.id === mid);
+    if (!mv) continue;
+    const ids = mv.options.map((o) => o.id);
+    if (!ids.includes(oid)) {
+      const hint = suggest(oid, ids);
+      ctx.add(at, `movement ${mid} has no option ${quoteInput(oid)}${hint ? ` (did you mean '${hint}'?)` : ''}; options: ${ids.join(', ')}`);
+      continue;
+    }
+    out.push({ movement: mid, option: oid });
+  }
+  return out;
 }
 
 function normaliseMovements(part: PartialScenario, ctx: CheckContext, places: PlaceResolver): Movement[] {

@@ -300,6 +300,10 @@ export const deploymentSchema = z.strictObject({
     .describe('when held junctions close (defaults below); they reopen when the sweep car has cleared them'),
   separation: duration().default('5 min').describe('two movements at one junction, road or crossing less than this apart are in conflict; default 5 min'),
   max_shift: duration().default('30 min').describe('suggested departure shifts are searched up to this far either way; default 30 min'),
+  drive: z
+    .record(id, id)
+    .default({})
+    .describe("the option each listed movement drives on the day, movement id → option id (conflicts and day totals use it; `deploy --option` overrides it); default: a movement's first primary option with a route"),
 });
 
 export const scenarioSchema = z

@@ -53,6 +53,23 @@ describe.skipIf(!cliBuilt)('motorcade deploy', () => {
     expect(plan.day.conflicts.length).toBeGreaterThan(base.day.conflicts.length);
   });
 
+  it("the scenario's deployment.drive chooses the driven option, --option overrides it; every option says what it would conflict with", () => {
+    const text = fs.readFileSync('scenarios/asean-2022-arrivals.yaml', 'utf8');
+    fs.writeFileSync(path.join(work, 'drive.yaml'), `${text}\ndeployment:\n  drive:\n    c1_pnh_hyatt: safer\n`);
+    const chosen = (args: string[]) => {
+      const r = cli(['deploy', 'drive.yaml', '--json', ...args], { cwd: work });
+      expect(r.code, r.err).toBe(0);
+      return JSON.parse(r.out).movements.find((m: { movement: string }) => m.movement === 'c1_pnh_hyatt');
+    };
+    const m = chosen([]);
+    expect(m.chosen).toBe('safer');
+    expect(m.optionConflicts.map((c: { option: string }) => c.option)).toEqual(m.options.map((o: { option: string }) => o.option));
+    expect(chosen(['--option', 'c1_pnh_hyatt=primary']).chosen).toBe('primary');
+    const t = cli(['deploy', 'drive.yaml'], { cwd: work });
+    expect(t.out).toMatch(/^ {2}option +posts +officers +peak \(at\) +road-min +major jct +conflicts$/m);
+    expect(t.out).toMatch(/^ {2}safer \* /m);
+  });
+
   it('--csv: one row per post, ODbL attribution last, formula-like text neutralised; --geojson: RFC 7946 points with the window', () => {
     for (const f of ['cli-broken/place-label-formula.yaml', 'scenario-graph/grid-roads.geojson']) fs.copyFileSync(path.join(FIXTURES, f), path.join(work, path.basename(f)));
     const r = cli(['deploy', 'place-label-formula.yaml', '--csv', 'posts.csv', '--geojson', 'deploy.geojson', '--json'], { cwd: work });

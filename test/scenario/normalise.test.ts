@@ -72,6 +72,19 @@ describe('normalised scenario', () => {
     ]);
   });
 
+  it('deployment.drive names the option each movement drives; an unknown movement or option is a positioned problem with a suggestion', async () => {
+    const two = MINIMAL.replace('    departure: "09:00"\n', '    departure: "09:00"\n    options:\n      primary: { route: fastest }\n      safer: { route: safest, max_delay: 5 min, label: alternate }\n');
+    const s = await loadScenarioOrThrow(write('drive.yaml', `${two}deployment:\n  drive:\n    m: safer\n`));
+    expect(s.deployment.drive).toEqual([{ movement: 'm', option: 'safer' }]);
+    const f = write('drive-bad.yaml', `${two}deployment:\n  drive:\n    mm: safer\n    m: safe\n`);
+    const err = await loadScenarioOrThrow(f).catch((e: unknown) => e);
+    expect((err as ScenarioError).message.split('\n')).toEqual([
+      `${f}: 2 problems in scenario`,
+      `${f}:18:9  deployment.drive.mm  unknown movement 'mm' (did you mean 'm'?)`,
+      `${f}:19:8  deployment.drive.m  movement m has no option 'safe' (did you mean 'safer'?); options: primary, safer`,
+    ]);
+  });
+
   it('a missing file is a DataFileError, not a scenario problem', async () => {
     await expect(loadScenario(path.join(dir, 'nope.yaml'))).rejects.toThrow(/nope\.yaml: file not found/);
   });

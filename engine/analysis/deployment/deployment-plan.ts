@@ -6,6 +6,7 @@ import { DayShifts, type ShiftSide } from './day-shifts.js';
 import { dayPlaces, type DayPlace, type PairPlaces } from './day-places.js';
 import { DrivenPath } from './driven-path.js';
 import { Footprint } from './footprint.js';
+import { optionConflicts, type OptionConflicts } from './option-conflicts.js';
 import { optionDeployment, type OptionDeployment } from './option-deployment.js';
 import { sharedPlaces } from './shared-places.js';
 import { peakOf, staffingTimeline, type Peak, type StaffingTimeline } from './staffing-timeline.js';
@@ -15,6 +16,8 @@ export interface MovementDeployment {
   /** The option driven on the day (conflicts and day totals use it). */
   chosen: string;
   options: OptionDeployment[];
+  /** Per option (plan order): the conflicts it would have if driven, the other movements keeping theirs. */
+  optionConflicts: OptionConflicts[];
 }
 
 /** The whole day, over each movement's chosen option. */
@@ -51,18 +54,27 @@ export interface DeploymentPlan {
  */
 export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal?: (mi: number, oi: number) => Recorder | null): DeploymentPlan {
   const records = ctx.plan.movements.map((mv, mi) => mv.options.map((_o, oi) => (nominal ? nominal(mi, oi) : (ctx.nominal(mi, oi)?.record ?? null))));
-  const movements = ctx.plan.movements.map((mv, mi) => {
-    const options = mv.options.map((_o, oi) => optionDeployment(ctx, mi, oi, input, records[mi]![oi]!));
-    return { movement: mv.id, chosen: mv.options[chosenIndex(ctx, mi, input)]!.id, options };
-  });
-  const chosen = movements.map((m, mi) => ({ mi, oi: ctx.plan.movements[mi]!.options.findIndex((o) => o.id === m.chosen), d: m.options.find((o) => o.option === m.chosen)! }));
+  const describe = (lon: number, lat: number) => ctx.describe(lon, lat);
+  const deployments = ctx.plan.movements.map((mv, mi) => mv.options.map((_o, oi) => optionDeployment(ctx, mi, oi, input, records[mi]![oi]!)));
+  const chosenOi = ctx.plan.movements.map((_mv, mi) => chosenIndex(ctx, mi, input));
+  const optionFootprints = deployments.map((opts, mi) =>
+    opts.map((d, oi) => {
+      const rec = records[mi]![oi]!;
+      return rec ? new Footprint(ctx.graph, new DrivenPath(rec, ctx.plan.movements[mi]!.escort.convoyLengthM), d.posts) : null;
+    }),
+  );
+  const movementIds = ctx.plan.movements.map((mv) => mv.id);
+  const movements: MovementDeployment[] = ctx.plan.movements.map((mv, mi) => ({
+    movement: mv.id,
+    chosen: mv.options[chosenOi[mi]!]!.id,
+    options: deployments[mi]!,
+    optionConflicts: optionConflicts(mi, mv.options.map((o) => o.id), movementIds, optionFootprints, chosenOi, input.rules.separationS, describe),
+  }));
+  const chosen = chosenOi.map((oi, mi) => ({ mi, oi, d: deployments[mi]![oi]! }));
   const posts = chosen.flatMap((c) => c.d.posts);
   const timeline = staffingTimeline(posts.map((p) => ({ fromS: p.closeS, toS: p.openS, count: p.officers })));
   const driving = chosen.filter((c) => c.d.departS !== null).map((c) => ({ fromS: c.d.departS!, toS: c.d.arriveS ?? c.d.departS!, count: c.d.outriders }));
-  const footprints = chosen.map((c) => {
-    const rec = records[c.mi]![c.oi]!;
-    return rec ? new Footprint(ctx.graph, new DrivenPath(rec, ctx.plan.movements[c.mi]!.escort.convoyLengthM), c.d.posts) : null;
-  });
+  const footprints = chosen.map((c) => optionFootprints[c.mi]![c.oi]!);
   const shared: SharedUse[] = [];
   const conflicts: Conflict[] = [];
   const pairs: PairConflicts[] = [];
@@ -74,7 +86,7 @@ export function deploymentPlan(ctx: PreparedRun, input: DeploymentInput, nominal
       const fa = footprints[i];
       const fb = footprints[j];
       if (!fa || !fb) continue;
-      const places = sharedPlaces(fa, fb, (lon, lat) => ctx.describe(lon, lat));
+      const places = sharedPlaces(fa, fb, describe);
       pairPlaces.push({ i, j, places });
       const who = (c: (typeof chosen)[number]) => ({ movement: c.d.movement, option: c.d.option });
       const r = classifyShared(places, { a: who(chosen[i]!), b: who(chosen[j]!), conflictShift: (p) => shifts.conflictShift(i, j, p.nodes), pairShift: () => shifts.pairShift(i, j) }, separationS);

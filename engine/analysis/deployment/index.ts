@@ -6,3 +6,4 @@ export type { Conflict, PairConflicts, SharedUse } from './conflicts.js';
 export type { DepartureShift } from './departure-shift.js';
 export type { StaffingTimeline, Peak } from './staffing-timeline.js';
 export type { DayPlace, PlaceUse } from './day-places.js';
+export type { OptionConflicts } from './option-conflicts.js';

@@ -27,6 +27,36 @@ function day(control: 'static' | 'rolling', m2: Partial<PlanMovement>, convoyLen
 }
 
 describe('deconfliction between movements', () => {
+  it('each option says what it would conflict with if driven: the straight column crosses m1, the detour by the east edge is clear', () => {
+    const escort = { intersectionControl: 'rolling' as const, convoySpeedKmh: 200, convoyLengthM: 0 };
+    const options = [
+      { id: 'straight', label: 'primary', kind: 'fastest' as const },
+      { id: 'east', label: 'alternate', kind: 'via' as const, via: [place('se', 400, 0), place('ne', 400, 400)] },
+    ];
+    const movements = [
+      // m1: row y = 200 from x = 0 to 300 (nodes 10 → 13), at node 12 20 s after 10:00.
+      movement({ id: 'm1', from: place('w', 0, 200), to: place('c', 300, 200), escort }),
+      // m2: at node 12 20 s after 10:03:20 when straight; the east detour never comes within a block of m1.
+      movement({ id: 'm2', from: place('s', 200, 0), to: place('n', 200, 400), departureS: T0 + 200, escort, options }),
+    ];
+    const plan = (chosen?: (number | undefined)[]) => deploymentPlan(new PreparedRun(g, basePlan({ movements })), { rules: RULES, outriders: [0, 0], ...(chosen ? { chosen } : {}) });
+    const p = plan();
+    expect(p.movements[1]!.chosen).toBe('straight');
+    expect(p.movements[1]!.optionConflicts).toEqual([
+      { option: 'straight', conflicts: 1, with: ['m1'] },
+      { option: 'east', conflicts: 0, with: [] },
+    ]);
+    // m1 has one option; it conflicts with m2's driven option, as the day's list says.
+    expect(p.movements[0]!.optionConflicts).toEqual([{ option: 'fast', conflicts: 1, with: ['m2'] }]);
+    expect(p.day.conflicts).toHaveLength(1);
+    // Driving the detour instead: the day is clear, and the straight column is shown as the option that would conflict.
+    const q = plan([undefined, 1]);
+    expect(q.movements[1]!.chosen).toBe('east');
+    expect(q.day.conflicts).toEqual([]);
+    expect(q.movements[0]!.optionConflicts).toEqual([{ option: 'fast', conflicts: 0, with: [] }]);
+    expect(q.movements[1]!.optionConflicts.map((c) => c.conflicts)).toEqual([1, 0]);
+  });
+
   it('rolling, 200 s apart at the crossing junction: within the 300 s separation; shifting m2 two minutes later clears it', () => {
     const d = day('rolling', { departureS: T0 + 200 });
     expect(d.shared.map((s) => [s.kind, s.nodes, s.gapS])).toEqual([['junction', [12], 200]]);
