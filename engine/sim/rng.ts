@@ -1,5 +1,6 @@
 import { Alea } from './alea.js';
-import { inverseNormal, roadUniform } from './road-draws.js';
+import { lognormalQuantiles, type LognormalQuantiles } from './lognormal-quantiles.js';
+import { roadUniform } from './road-draws.js';
 
 /**
  * The random day of one sample. Seeded from a string key (scenario seed, movement id, sample index), never
@@ -14,7 +15,8 @@ import { inverseNormal, roadUniform } from './road-draws.js';
  */
 export class SampleRng {
   private readonly alea = new Alea();
-  private spare = NaN;
+  /** The lognormal factor table of the last σ asked for (one σ per run, so this is looked up once). */
+  private quantiles: LognormalQuantiles | null = null;
   /** 32-bit key of this sample's day for the per-road draws. */
   private day = 0;
 
@@ -29,7 +31,6 @@ export class SampleRng {
   /** Start the stream of key `${streamPrefix}${sample}` (the stream of seedrandom.alea of that key). */
   reseed(streamPrefix: string, sample: number): this {
     this.alea.seed(streamPrefix, sample);
-    this.spare = NaN;
     this.day = (this.alea.next() * 4294967296) >>> 0;
     return this;
   }
@@ -39,9 +40,12 @@ export class SampleRng {
     return roadUniform(this.day, edge, purpose);
   }
 
-  /** Lognormal multiplier exp(sigma · N(0,1)) of a road for the day (median 1). */
+  /** Lognormal multiplier exp(sigma · N(0,1)) of a road for the day (median 1), by its quantile table. */
   roadLognormal(edge: number, purpose: number, sigma: number): number {
-    return sigma > 0 ? Math.exp(sigma * inverseNormal(roadUniform(this.day, edge, purpose))) : 1;
+    if (!(sigma > 0)) return 1;
+    let q = this.quantiles;
+    if (q === null || q.sigma !== sigma) q = this.quantiles = lognormalQuantiles(sigma);
+    return q.at(roadUniform(this.day, edge, purpose));
   }
 
   /** Exponential with the given mean, of a road for the day. */
@@ -53,31 +57,6 @@ export class SampleRng {
   uniform(): number {
     return this.alea.next();
   }
-
-  /** Standard normal (Box–Muller, the second value kept for the next call; no allocation). */
-  normal(): number {
-    if (this.spare === this.spare) {
-      const s = this.spare;
-      this.spare = NaN;
-      return s;
-    }
-    let u = this.alea.next();
-    while (u <= 1e-300) u = this.alea.next();
-    const v = this.alea.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
-  }
-
-  /** Lognormal multiplier exp(sigma · N(0,1)), median 1. */
-  lognormal(sigma: number): number {
-    return sigma > 0 ? Math.exp(sigma * this.normal()) : 1;
-  }
-
-  /** Exponential with the given mean. */
-  exponential(mean: number): number {
-    return -mean * Math.log(1 - this.alea.next());
-  }
 }
 
 /**
@@ -87,15 +66,6 @@ export class SampleRng {
 export class NominalRng extends SampleRng {
   override uniform(): number {
     return 0.5;
-  }
-  override normal(): number {
-    return 0;
-  }
-  override lognormal(): number {
-    return 1;
-  }
-  override exponential(mean: number): number {
-    return mean;
   }
   /** The median: no incident happens on the typical day (its probability per road is far below 0.5). */
   override roadUniform(): number {

@@ -37,11 +37,11 @@ export function roadUniform(day: number, edge: number, purpose: number): number 
  * uniform per draw, so a road's value never depends on which draw came before it (Box–Muller pairs would).
  */
 export function inverseNormal(p: number): number {
-  if (p < P_LOW) {
+  if (p < P_CENTRAL_LOW) {
     const q = Math.sqrt(-2 * Math.log(p));
     return (((((C0 * q + C1) * q + C2) * q + C3) * q + C4) * q + C5) / ((((D0 * q + D1) * q + D2) * q + D3) * q + 1);
   }
-  if (p > 1 - P_LOW) {
+  if (p > 1 - P_CENTRAL_LOW) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     return -(((((C0 * q + C1) * q + C2) * q + C3) * q + C4) * q + C5) / ((((D0 * q + D1) * q + D2) * q + D3) * q + 1);
   }
@@ -50,7 +50,8 @@ export function inverseNormal(p: number): number {
   return ((((((A0 * r + A1) * r + A2) * r + A3) * r + A4) * r + A5) * q) / (((((B0 * r + B1) * r + B2) * r + B3) * r + B4) * r + 1);
 }
 
-const P_LOW = 0.02425;
+/** Acklam's central region is [P_CENTRAL_LOW, 1 − P_CENTRAL_LOW]; log and sqrt are needed only outside it. */
+export const P_CENTRAL_LOW = 0.02425;
 const A0 = -3.969683028665376e1, A1 = 2.209460984245205e2, A2 = -2.759285104469687e2, A3 = 1.38357751867269e2, A4 = -3.066479806614716e1, A5 = 2.506628277459239;
 const B0 = -5.447609879822406e1, B1 = 1.615858368580409e2, B2 = -1.556989798598866e2, B3 = 6.680131188771972e1, B4 = -1.328068155288572e1;
 const C0 = -7.784894002430293e-3, C1 = -3.223964580411365e-1, C2 = -2.400758277161838, C3 = -2.549732539343734, C4 = 4.374664141464968, C5 = 2.938163982698783;

@@ -5,7 +5,7 @@
  * - `prepareRun(graph, scenario, opts)` is deterministic: the same graph bytes + scenario + options give a
  *   PreparedRun that simulates identically, so each worker rebuilds its own from (graph buffer, scenario).
  * - `runSampleChunk(ctx, task)` simulates samples [sampleStart, sampleEnd) of one movement × option. Each
- *   sample's random stream is seedrandom.alea(`${seed}|${movementId}|${optionId}|${sample}`) (engine/sim/rng.ts): it never depends on
+ *   sample's random stream is seedrandom.alea(`${seed}|${movementId}|${sample}`) (engine/sim/rng.ts; no option in the key: common random numbers): it never depends on
  *   which worker runs it, on chunk boundaries, or on the order chunks run in.
  * - Lazily filled caches inside PreparedRun (reroute searches, response tables for a responder state) are
  *   pure functions of their keys, so a cache hit and a miss give the same numbers.
