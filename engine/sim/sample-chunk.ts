@@ -1,7 +1,7 @@
 /**
  * The pure per-chunk entry point that workers call, and the one-time preparation it relies on.
  *
- * Contract (engineer F's pool relies on it):
+ * Contract (the worker pool, engine/run/pool, relies on it):
  * - `prepareRun(graph, scenario, opts)` is deterministic: the same graph bytes + scenario + options give a
  *   PreparedRun that simulates identically, so each worker rebuilds its own from (graph buffer, scenario).
  * - `runSampleChunk(ctx, task)` simulates samples [sampleStart, sampleEnd) of one movement × option. Each
