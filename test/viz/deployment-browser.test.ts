@@ -10,12 +10,20 @@ import { openReport, skipWithoutChromium, type OpenedReport } from './browser.js
 
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
 
-/** The fixture's movement, planned for deployment on the fixture grid, as `motorcade report` adds it. */
-function fixtureDeployment(): DeploymentPlan {
+/**
+ * The fixture's movement, planned for deployment on the fixture grid, as `motorcade report` adds it; with
+ * `twoMinutesLater`, a second movement on the same trip two minutes behind it (within the 5 min separation).
+ */
+function fixtureDeployment(twoMinutesLater = false): DeploymentPlan {
   const { graph } = fixtureRun();
-  const plan = planFromScenario(fixtureScenario(), graph);
+  const scenario = fixtureScenario();
+  if (twoMinutesLater) {
+    const m1 = scenario.movements[0]!;
+    scenario.movements.push({ ...m1, id: 'm2', departure: { fromS: m1.departure.fromS + 120, toS: m1.departure.toS + 120 } });
+  }
+  const plan = planFromScenario(scenario, graph);
   const rules = { officers: { major: { base: 1, perArm: 2 }, minor: { base: 0, perArm: 1 } }, staticCloseBeforeS: 600, rollingCloseBeforeS: 120, separationS: 300, maxShiftS: 1800 };
-  return deploymentPlan(new PreparedRun(graph, plan), { rules, outriders: [4] });
+  return deploymentPlan(new PreparedRun(graph, plan), { rules, outriders: plan.movements.map(() => 4) });
 }
 
 describe.skipIf(skipWithoutChromium('deployment layer'))('report in Chromium: the deployment layer and day timeline', () => {
@@ -43,5 +51,30 @@ describe.skipIf(skipWithoutChromium('deployment layer'))('report in Chromium: th
     expect(await r.page.locator('svg.deploy-timeline rect.deploy-closure[data-movement="m1"]').count()).toBe(1);
     expect(await r.page.locator('svg.deploy-timeline polyline.deploy-staffing').count()).toBe(1);
     expect(await r.page.locator('.deploy-summary').innerText()).toContain(`${plan.day.officersTotal} officers posted in total, ${plan.day.officersPeak.count} at the peak minute`);
+  });
+});
+
+describe.skipIf(skipWithoutChromium('deployment places'))('report in Chromium: the shared places of the day', () => {
+  let r: OpenedReport;
+  let plan: DeploymentPlan;
+  const file = path.join(OUT, 'fixture-deployment-places-report.html');
+  beforeAll(async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    plan = fixtureDeployment(true);
+    fs.writeFileSync(file, generateReportHtml({ ...fixtureRun(), water: WATER, deployment: plan }));
+    r = await openReport(file);
+  });
+  afterAll(async () => { await r?.close(); });
+
+  it('draws a row per shared place with both movements there, outlined where they conflict', async () => {
+    const places = plan.day.places;
+    expect(places.length).toBeGreaterThan(0);
+    const uses = places.flatMap((p) => p.uses);
+    expect(uses.some((u) => u.movement === 'm2' && u.conflictsWith.includes('m1'))).toBe(true);
+    const shown = places.slice(0, 12).flatMap((p) => p.uses);
+    expect(await r.page.locator('svg.deploy-places rect.deploy-place-use').count()).toBe(shown.length);
+    expect(await r.page.locator('svg.deploy-places rect.deploy-place-use[data-movement="m2"]').count()).toBe(shown.filter((u) => u.movement === 'm2').length);
+    expect(await r.page.locator('svg.deploy-places rect.deploy-place-conflict').count()).toBe(shown.filter((u) => u.conflictsWith.length > 0).length);
+    expect(await r.page.locator('.deploy-places-figure figcaption').innerText()).toContain('Places two or more movements share');
   });
 });

@@ -2,7 +2,10 @@
    the junction posts of each movement's driven option and the conflicts between movements as a map
    layer (off until asked for: a day holds hundreds of posts), and a day timeline under the tables: per
    movement its closures (light) and its drive (dark), the conflicts as red boxes across both movements'
-   rows, and below them the officers posted per minute. Hand-written SVG like the distributions. */
+   rows, and below them the officers posted per minute; then the shared places of the day on the same time
+   axis: per place (a road, crossing or junction two or more driven options use) a row with every
+   movement's presence there and its closure, outlined red where it conflicts. Hand-written SVG like the
+   distributions. */
 
 function addDeploymentLayer(view, dep) {
   var g = L.layerGroup();
@@ -20,7 +23,7 @@ function addDeploymentLayer(view, dep) {
   view.register('deployment', 'Junction posts and conflicts (deploy)', g, false);
 }
 
-var DEPLOY = { W: 640, left: 150, right: 16, row: 18 };
+var DEPLOY = { W: 720, left: 220, right: 16, row: 18, places: 12 };
 
 function buildDeploymentSection(dep) {
   var sec = el('section', { className: 'deployment', id: 'deployment' });
@@ -78,5 +81,51 @@ function buildDeploymentSection(dep) {
     svg.appendChild(tick);
   }
   sec.appendChild(el('figure', { className: 'deploy-figure' }, [svg]));
+  if (dep.places.length) sec.appendChild(buildPlacesFigure(dep, lo, hi, step, x, rowOf));
   return sec;
+}
+
+/* The shared places, in the day-level view's order (first arrival), the first DEPLOY.places of them. */
+function buildPlacesFigure(dep, lo, hi, step, x, rowOf) {
+  var W = DEPLOY.W, left = DEPLOY.left, right = DEPLOY.right, row = DEPLOY.row;
+  var shown = dep.places.slice(0, DEPLOY.places);
+  // A row is tall enough for a 4 px band per movement there (a crossing may carry eight).
+  var heights = shown.map(function (p) { return Math.max(row, 4 + 4 * p.uses.length); });
+  var top = 4, axisY = top + heights.reduce(function (a, h) { return a + h; }, 0) + 4;
+  var svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + (axisY + 24), class: 'deploy-places', role: 'img', 'aria-label': 'Places two or more movements share, by time' });
+  var clampX = function (t) { return x(Math.max(lo, Math.min(hi, t))); };
+  var y = top;
+  shown.forEach(function (p, i) {
+    var h = heights[i];
+    if (i % 2 === 1) svg.appendChild(svgEl('rect', { x: left, y: y, width: W - left - right, height: h, fill: '#f4f4f4' }));
+    var label = svgEl('text', { x: left - 6, y: y + h / 2 + 4, 'text-anchor': 'end', 'font-size': 11, 'font-weight': p.kind === 'crossing' ? 'bold' : 'normal' });
+    label.textContent = p.near.length > 27 ? p.near.slice(0, 26) + '…' : p.near;
+    var full = svgEl('title', {});
+    full.textContent = p.near + ' (' + p.kind + ')';
+    label.appendChild(full);
+    svg.appendChild(label);
+    var band = (h - 4) / p.uses.length;
+    p.uses.forEach(function (u, k) {
+      var colour = movementColor(rowOf[u.movement] || 0);
+      var y0 = y + 2 + k * band;
+      if (u.closeS !== null && u.openS !== null) svg.appendChild(svgEl('rect', { x: clampX(u.closeS), y: y0, width: Math.max(1, clampX(u.openS) - clampX(u.closeS)), height: band - 0.5, fill: colour, 'fill-opacity': 0.25 }));
+      var bar = svgEl('rect', { x: clampX(u.fromS), y: y0, width: Math.max(2, clampX(u.toS) - clampX(u.fromS)), height: band - 0.5, fill: colour, class: 'deploy-place-use' + (u.conflictsWith.length ? ' deploy-place-conflict' : ''), 'data-movement': u.movement,
+        stroke: u.conflictsWith.length ? '#b2182b' : 'none', 'stroke-width': 1 });
+      var title = svgEl('title', {});
+      title.textContent = u.movement + '/' + u.option + ' at ' + p.near + ' ' + fmtClock(u.fromS).slice(0, 5) + '–' + fmtClock(u.toS).slice(0, 5) +
+        (u.conflictsWith.length ? '; conflicts with ' + u.conflictsWith.join(', ') : '');
+      bar.appendChild(title);
+      svg.appendChild(bar);
+    });
+    y += h;
+  });
+  svg.appendChild(svgEl('line', { x1: left, y1: axisY, x2: W - right, y2: axisY, stroke: '#888' }));
+  for (var t = lo; t <= hi + 1e-6; t += step) {
+    var tick = svgEl('text', { x: x(t), y: axisY + 16, 'text-anchor': 'middle', 'font-size': 10 });
+    tick.textContent = fmtClock(t).slice(0, 5);
+    svg.appendChild(tick);
+  }
+  var caption = 'Places two or more movements share, by first arrival: each movement\'s presence (dark) and closure (light), outlined red where it conflicts; bold: a crossing (a bridge)' +
+    (dep.places.length > shown.length ? '; the first ' + shown.length + ' of ' + dep.places.length + ' (all in motorcade deploy --json, day.places)' : '') + '.';
+  return el('figure', { className: 'deploy-figure deploy-places-figure' }, [el('figcaption', { text: caption }), svg]);
 }
