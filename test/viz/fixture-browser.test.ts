@@ -37,7 +37,7 @@ describe.skipIf(skipWithoutChromium('fixture report'))('report in Chromium (fixt
     const rows = r.page.locator('table.comparison[data-movement="m1"] tbody tr');
     expect(await rows.count()).toBe(2);
     expect(await r.page.locator('tr.recommended').getAttribute('data-option')).toBe('B');
-    expect(await r.page.locator('tr[data-option="A"] td[data-key="timeS.p50"]').innerText()).toBe('12:00');
+    expect(await r.page.locator('tr[data-option="A"] td[data-key="timeS.p50"]').innerText()).toBe('12.0');
     expect(await r.page.locator('.verdict').innerText()).toContain('halves exposure');
     expect(await r.page.locator('svg.boxplot').count()).toBe(2);
     // Two figures (time, exposure) × two options × 20 bins; each option's bars count its 50 samples.
@@ -99,7 +99,7 @@ describe.skipIf(skipWithoutChromium('fixture report'))('report in Chromium (fixt
     await r.page.locator('#playback-scrub').fill('1000');
     // 4 events + the 30 s junction stop (shorter junction waits are only counted in the status line).
     expect(await r.page.locator('#event-log li').count()).toBe(5);
-    expect(await r.page.locator('#event-log li[data-kind="stop"]').innerText()).toContain('stopped 0:30 (junction)');
+    expect(await r.page.locator('#event-log li[data-kind="stop"]').innerText()).toContain('stopped 0.5 min (junction)');
     expect(await r.page.locator('#playback-status').innerText()).toContain('1 stop(s) so far');
     expect(await r.page.locator('#event-log li[data-kind="reroute"]').count()).toBe(1);
     // Back to just after the reroute: the latest event is marked on the map.

@@ -153,14 +153,20 @@ describe.skipIf(skipWithoutChromium('bundled arrival report'))('report of the bu
     expect(labels.map((l) => l.text)).toContain('Monivong Bridge');
   });
 
-  it('fits every comparison table in 1400 px, key columns first, times as min:ss', async () => {
+  it('fits every comparison table in 1400 px, key columns first, durations in decimal minutes as the verdict writes them', async () => {
     const fits = await r.page.$$eval('table.comparison', (ts) => ts.map((t) => ({ table: t.scrollWidth, box: (t.parentElement as HTMLElement).clientWidth })));
     for (const f of fits) expect(f.table).toBeLessThanOrEqual(f.box);
     const heads = await r.page.$$eval('table.comparison:first-of-type thead tr:first-child th', (ths) => ths.map((t) => t.textContent));
-    expect(heads.slice(0, 3)).toEqual(['Option', 'Time (min:ss)', 'Exposure (exp-s)']);
-    expect(await r.page.locator('table.comparison td[data-key="timeS.p50"]').first().innerText()).toMatch(/^\d+:\d\d$/);
+    expect(heads.slice(0, 3)).toEqual(['Option', 'Time (min)', 'Exposure (exp-s)']);
+    const times = await r.page.$$eval('table.comparison td[data-key="timeS.p50"]', (tds) => tds.map((td) => [td.textContent, Number(td.getAttribute('data-value'))] as const));
+    expect(times.length).toBeGreaterThan(0);
+    for (const [text, s] of times) expect(text).toBe((s / 60).toFixed(1));
     const ticks = await r.page.$$eval('svg.boxplot', (svgs) => svgs.map((s) => s.getAttribute('aria-label') + ' ' + Array.from(s.querySelectorAll('text')).map((t) => t.textContent).join(' ')));
-    expect(ticks.find((t) => t.startsWith('Travel time'))).toMatch(/\d+:\d\d .*min:ss/);
+    expect(ticks.find((t) => t.startsWith('Travel time'))).toMatch(/\d+\.\d .*minutes/);
+    // The verdict writes minutes the same way ("1.1 min"); no m:ss duration is left on the page.
+    expect(run.movements.some((m) => /\d\.\d min/.test(m.verdict))).toBe(true);
+    const nums = await r.page.$$eval('#movements td.num', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(nums.filter((t) => /\d:\d\d/.test(t))).toEqual([]);
   });
 
   it('starts playback on the run with the most events and follows the convoy', async () => {

@@ -118,9 +118,9 @@ function buildLegend(data, view, container) {
   var types = {};
   data.responders.forEach(function (r) { types[r.type] = true; });
   Object.keys(types).sort().forEach(function (t) { items.push([swatchDot(responderColor(t), responderColor(t), RESPONDER_LETTER[t] || '?'), 'responder: ' + t]); });
-  data.serviceAreas.forEach(function (a) { items.push([swatchBox(hexAlpha(responderColor(a.type), 0.12), responderColor(a.type)), a.type + ' reach ≤ ' + fmtDuration(a.targetS)]); });
+  data.serviceAreas.forEach(function (a) { items.push([swatchBox(hexAlpha(responderColor(a.type), 0.12), responderColor(a.type)), a.type + ' reach ≤ ' + fmtMin(a.targetS)]); });
   grid(items);
-  container.appendChild(el('div', { className: 'legend-units', text: 'Times in min:ss (clock hh:mm), distances in km, exposure in weighted seconds.' }));
+  container.appendChild(el('div', { className: 'legend-units', text: 'Durations in minutes (clock times hh:mm), distances in km, exposure in weighted seconds.' }));
 }
 
 /** '#rrggbb' + alpha → 'rgba(…)'. */

@@ -193,7 +193,7 @@ function printOptionKey(m, mi) {
   m.options.forEach(function (o, oi) {
     list.appendChild(el('div', { className: 'legend-row' }, [
       swatchLine(movementColor(mi), o.recommended ? 4 : 3, optionDash(oi), o.recommended),
-      el('span', { text: o.id + (o.recommended ? ' ★' : '') + ' ' + o.label + (o.found ? ' — ' + fmtDuration(o.timeS.p50) + ' (p95 ' + fmtDuration(o.timeS.p95) + '), exposure ' + fmtExp(o.exposure.total.p50) : ' — no route') })
+      el('span', { text: o.id + (o.recommended ? ' ★' : '') + ' ' + o.label + (o.found ? ' — ' + fmtMin(o.timeS.p50) + ' (p95 ' + fmtMin(o.timeS.p95) + '), exposure ' + fmtExp(o.exposure.total.p50) : ' — no route') })
     ]));
   });
   return list;
