@@ -153,6 +153,35 @@ describe.skipIf(skipWithoutChromium('bundled arrival report'))('report of the bu
     expect(labels.map((l) => l.text)).toContain('Monivong Bridge');
   });
 
+  it('draws one numbered chokepoint diamond per place, none overlapping at the default zoom, each named in the key', async () => {
+    const diamonds = () => r.page.$$eval('#map .mc-choke', (els) => els.map((e) => {
+      const b = e.getBoundingClientRect();
+      return { text: e.getAttribute('data-sites') ?? '', x: b.x, y: b.y, w: b.width, h: b.height };
+    }));
+    const atDefault = await diamonds();
+    const chokepoints = run.movements.reduce((n, m) => n + m.options.reduce((k, o) => k + (o.found ? o.chokepoints.length : 0), 0), 0);
+    expect(atDefault.length).toBeGreaterThan(3);
+    expect(atDefault.length).toBeLessThan(chokepoints / 3); // 63 diamonds stacked before
+    expect(overlaps(atDefault, undefined, 0)).toEqual([]);
+    // Every site is drawn once, on its own or merged into a larger one; every member of a site is listed.
+    const sites: { n: number; members: number }[] = await r.page.evaluate(() => (window as any).motorcadeReport.chokepointSites().map((s: any) => ({ n: s.n, members: s.members.length })));
+    expect(sites.reduce((n, s) => n + s.members, 0)).toBe(chokepoints);
+    expect(atDefault.flatMap((d) => d.text.split(' ').map(Number)).sort((a, b) => a - b)).toEqual(sites.map((s) => s.n));
+    // The key under each movement's table names that movement's sites by the numbers on the map.
+    for (const m of run.movements) {
+      const listed = await r.page.$$eval(`ul.choke-key[data-movement="${m.id}"] li`, (lis) => lis.map((li) => li.getAttribute('data-site')));
+      expect(listed.length, m.id).toBeGreaterThan(0);
+    }
+    expect(await r.page.locator('ul.choke-key li[data-site="1"] b').first().innerText()).toBe('PNH airport');
+    // Zoomed in, merged sites come apart, still without overlaps.
+    await r.page.evaluate(() => { const m = (window as any).motorcadeReport.map; m.setView([11.575, 104.92], 15, { animate: false }); });
+    const zoomed = await diamonds();
+    expect(overlaps(zoomed, undefined, 0)).toEqual([]);
+    expect(zoomed.filter((d) => d.text.includes(' ')).length).toBeLessThan(atDefault.filter((d) => d.text.includes(' ')).length);
+    await r.page.evaluate(() => { const d = (window as any).motorcadeReport.data.bbox; (window as any).motorcadeReport.map.fitBounds([[d[1], d[0]], [d[3], d[2]]], { animate: false }); });
+    expect((await diamonds()).length).toBe(atDefault.length);
+  });
+
   it('fits every comparison table in 1400 px, key columns first, durations in decimal minutes as the verdict writes them', async () => {
     const fits = await r.page.$$eval('table.comparison', (ts) => ts.map((t) => ({ table: t.scrollWidth, box: (t.parentElement as HTMLElement).clientWidth })));
     for (const f of fits) expect(f.table).toBeLessThanOrEqual(f.box);
@@ -241,7 +270,7 @@ describe.skipIf(skipWithoutChromium('bundled arrival report'))('report of the bu
     run.movements.forEach((m, k) => {
       expect(pages[k + 1], m.id).toContain(`${m.id}: ${m.from.label} → ${m.to.label}`);
     });
-    expect(await page.locator('figure.print-map svg').count()).toBe(run.movements.length + 1);
+    expect(await page.locator('figure.print-map > svg').count()).toBe(run.movements.length + 1);
     if (process.env['UPDATE_SCREENSHOT'] === '1') {
       const pdfFile = path.join(OUT, 'asean-2022-arrivals.pdf');
       fs.writeFileSync(pdfFile, pdf);

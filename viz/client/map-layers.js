@@ -157,6 +157,7 @@ function buildMap(data) {
         else if (!want && map.hasLayer(groups[rk])) map.removeLayer(groups[rk]);
       });
     });
+    if (chokeLayer) chokeLayer.relayout();
     if (labelLayer) labelLayer.relayout();
   }
   var listeners = [];
@@ -175,6 +176,7 @@ function buildMap(data) {
     showMovement(id);
   }
   var labelLayer = null;
+  var chokeLayer = null;
 
   // Water below roads.
   var water = data.basemap.water.map(function (poly) { return poly.map(decodeLatLngs); });
@@ -241,11 +243,9 @@ function buildMap(data) {
         .bindTooltip('Hotspot on ' + esc(m.id + '/' + o.id) + ': ' + fmtExp(h.exposure) + ' exposure-s<br>' + esc(h.label)).addTo(g);
     });
   });
+  // The chokepoint diamonds themselves are one decluttered layer over all routes (chokepoints.js); this
+  // toggle switches them together with the routes' critical edges.
   registerPerRoute('chokepoints', 'Chokepoints and critical edges', true, function (m, o, g) {
-    o.chokepoints.forEach(function (c) {
-      L.marker([c.lat, c.lon], { icon: letterIcon('◆', '#5e3c99', 'mc-choke'), keyboard: false })
-        .bindTooltip('Chokepoint (' + esc(c.kind) + ') on ' + esc(m.id + '/' + o.id) + ': ' + esc(c.reason)).addTo(g);
-    });
     o.robustness.items.forEach(function (c) {
       L.circleMarker([c.lat, c.lon], { radius: 5, color: '#222222', weight: 2, fill: false, className: 'critical-edge' })
         .bindTooltip('Closure on ' + esc(m.id + '/' + o.id) + ': ' + (c.cannotArrive ? 'cannot arrive if closed' : c.extraS === null ? 'the route starts or ends on it' : 'closing it costs ' + fmtMin(c.extraS, false, true)) + '<br>' + esc(c.label)).addTo(g);
@@ -289,6 +289,7 @@ function buildMap(data) {
   if (data.streets.length > 0) register('streets', 'Street names', L.layerGroup(), true);
   performance.mark('motorcade-overlays-built');
 
+  chokeLayer = chokepointLayer(map, data, layers);
   labelLayer = mapLabelLayer(map, data, layers);
   apply();
 
@@ -311,7 +312,7 @@ function buildMap(data) {
     });
   }
 
-  return { map: map, layers: layers, register: register, setLayer: setLayer, onLayerChange: onLayerChange, scale: scale, setClock: setClock, showMovement: showMovement, onlyMovement: onlyMovement, labels: labelLayer };
+  return { map: map, layers: layers, register: register, setLayer: setLayer, onLayerChange: onLayerChange, scale: scale, setClock: setClock, showMovement: showMovement, onlyMovement: onlyMovement, labels: labelLayer, chokepoints: chokeLayer };
 }
 
 /** Metres between two points (equirectangular; city distances). */
