@@ -86,6 +86,19 @@ describe.skipIf(skipWithoutChromium('fixture report'))('report in Chromium (fixt
     expect(await hot.count()).toBe(0); // the kind is still off
     await r.page.locator('input[data-layer="hotspots"]').check();
     expect(await hot.count()).toBe(2);
+    // A chokepoint diamond stays while one route through its site is on.
+    const diamonds = r.page.locator('#map .mc-choke');
+    const n = await diamonds.count();
+    expect(n).toBeGreaterThan(0);
+    await r.page.locator('input[data-layer="chokepoints"]').uncheck();
+    expect(await diamonds.count()).toBe(0);
+    await r.page.locator('input[data-layer="chokepoints"]').check();
+    await r.page.locator('input[data-layer="route:m1:A"]').uncheck();
+    await r.page.locator('input[data-layer="route:m1:B"]').uncheck();
+    expect(await diamonds.count()).toBe(0);
+    await r.page.locator('input[data-layer="route:m1:A"]').check();
+    await r.page.locator('input[data-layer="route:m1:B"]').check();
+    expect(await diamonds.count()).toBe(n);
   });
 
   it('plays back: the clock advances, events appear, scrubbing to the end shows all of them', async () => {
