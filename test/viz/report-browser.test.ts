@@ -9,7 +9,8 @@ import { labelBoxes, openReport, overlaps, roadPathData, skipWithoutChromium, ty
 /**
  * The report of a real bundled scenario, opened in Debian's Chromium from a file:// URL, checked against
  * `motorcade run --json` for the same scenario, seed and samples. Uses the compiled CLI (npm test builds
- * dist/ first). UPDATE_SCREENSHOT=1 also refreshes docs/report-screenshot.png for the README.
+ * dist/ first). UPDATE_SCREENSHOT=1 also refreshes the docs screenshots: desktop, charts, 390 px phone and a printed
+ * A4 page (docs/report-screenshot.png, report-charts.png, report-phone.png, report-print.png; pdftoppm from poppler-utils).
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'test-output');
