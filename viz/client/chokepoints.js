@@ -176,8 +176,8 @@ function chokepointKey(data, m) {
     list.appendChild(el('li', { 'data-site': String(s.n) }, [
       el('span', { className: 'choke-badge', text: String(s.n) }),
       el('b', { text: s.name }),
-      ' — ' + g.reasons.join('; ') + ' · ' + (g.options.length === m.options.filter(function (o) { return o.found; }).length ? 'every option' : g.options.join(', ')) +
-        (s.routes.length > g.options.length ? ' (also ' + (s.routes.length - g.options.length) + ' route(s) of other movements)' : '')
+      ' — ' + g.reasons.join('; ') + ' · ' + (g.options.length === m.options.filter(function (o) { return o.found; }).length ? 'every option' : g.options.join(', ')),
+      s.routes.length > g.options.length ? el('span', { className: 'choke-also', text: ' (also ' + (s.routes.length - g.options.length) + ' route(s) of other movements)' }) : null
     ]));
   });
   return el('div', { className: 'choke-key-wrap' }, [el('div', { className: 'choke-key-head', text: 'Chokepoints (◆ numbers on the map)' }), list]);
