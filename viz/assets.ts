@@ -10,7 +10,7 @@ import { PACKAGE_ROOT } from '../engine/paths.js';
  */
 
 /** Client files, concatenated in this order into one script (they share one function scope). */
-export const CLIENT_SCRIPTS = ['format.js', 'decode.js', 'labels.js', 'map-layers.js', 'map-label-layer.js', 'legend.js', 'table.js', 'charts.js', 'deployment.js', 'playback.js', 'print-maps.js', 'main.js'] as const;
+export const CLIENT_SCRIPTS = ['format.js', 'decode.js', 'labels.js', 'map-layers.js', 'chokepoints.js', 'map-label-layer.js', 'legend.js', 'table.js', 'charts.js', 'deployment.js', 'playback.js', 'print-maps.js', 'main.js'] as const;
 
 export interface ReportAssets {
   leafletJs: string;

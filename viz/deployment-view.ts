@@ -3,7 +3,12 @@ import type { DeploymentPlan } from '../engine/analysis/deployment/index.js';
 /** The deployment plan as the report draws it: the driven options' posts and the conflicts on the map, the day's timeline under it. */
 export interface ReportDeployment {
   posts: { movement: string; option: string; lon: number; lat: number; near: string; kind: string; officers: number; closeS: number; openS: number }[];
-  conflicts: { lon: number; lat: number; near: string; movementA: string; movementB: string; reason: string; fromS: number; toS: number; shift: string }[];
+  /**
+   * Conflicts between movements: gapS is how far apart they pass (null when their closure windows
+   * overlap), shift the smallest departure shift that clears it (null: none within max_shift). Numbers,
+   * not words: the page writes every duration with one function (viz/client/format.js).
+   */
+  conflicts: { lon: number; lat: number; near: string; movementA: string; movementB: string; gapS: number | null; fromS: number; toS: number; shift: { movement: string; shiftS: number; withinWindow: boolean } | null }[];
   /** Per driven option: departure to arrival, and its closures (first close to last open). */
   movements: { id: string; option: string; control: string; departS: number | null; arriveS: number | null; closeS: number | null; openS: number | null; officers: number }[];
   /** The day-level view: each shared place with every movement there (presence and closure), by time. */
@@ -18,7 +23,6 @@ export interface ReportDeployment {
 /** Shape a DeploymentPlan into the report's data. */
 export function deploymentView(plan: DeploymentPlan): ReportDeployment {
   const driven = plan.movements.map((m) => m.options.find((o) => o.option === m.chosen)!);
-  const minutes = (s: number) => `${s > 0 ? '+' : '−'}${Math.abs(Math.round(s / 60))} min`;
   return {
     posts: driven.flatMap((o) => o.posts.map((p) => ({ movement: o.movement, option: o.option, lon: p.lon, lat: p.lat, near: p.near, kind: p.kind, officers: p.officers, closeS: p.closeS, openS: p.openS }))),
     conflicts: plan.day.conflicts.map((c) => ({
@@ -27,10 +31,10 @@ export function deploymentView(plan: DeploymentPlan): ReportDeployment {
       near: c.near,
       movementA: c.movementA,
       movementB: c.movementB,
-      reason: c.reason === 'closures_overlap' ? 'closure windows overlap' : `${Math.round(c.gapS)} s apart`,
+      gapS: c.reason === 'closures_overlap' ? null : c.gapS,
       fromS: Math.min(c.a.fromS, c.b.fromS),
       toS: Math.max(c.a.toS, c.b.toS),
-      shift: c.shift ? `shift ${c.shift.movement} ${minutes(c.shift.shiftS)}${c.shift.withinWindow ? '' : ' (outside its departure window)'}` : 'no shift within max_shift',
+      shift: c.shift ? { movement: c.shift.movement, shiftS: c.shift.shiftS, withinWindow: c.shift.withinWindow } : null,
     })),
     movements: driven.map((o) => ({
       id: o.movement,

@@ -58,7 +58,7 @@ export function optionView(graph: RoadGraph | undefined, opt: OptionResult, reco
       ...opt.response.flatMap((r) => r.worst.map((w) => ({ lon: w.lon, lat: w.lat, what: `${r.type} response`, valueS: w.valueS, targetS: r.targetS, near: w.near }))),
       ...opt.evacuation.flatMap((v) => v.worst.map((w) => ({ lon: w.lon, lat: w.lat, what: `evacuation to ${v.kind.replace('_', ' ')}`, valueS: w.valueS, targetS: v.targetS, near: w.near }))),
     ].filter((g) => g.valueS === null || g.valueS > g.targetS),
-    chokepoints: opt.chokepoints.map((c) => ({ lon: c.lon, lat: c.lat, kind: c.kind, reason: c.near ? `${c.reason} — ${c.near}` : c.reason })),
+    chokepoints: opt.chokepoints.map((c) => ({ lon: c.lon, lat: c.lat, kind: c.kind, reason: c.reason, near: c.near })),
     distributions: { timeS: boxOf(opt.timeS, opt.samplesDone), exposure: boxOf(opt.exposure.total, opt.samplesDone) },
   };
   if (opt.reason !== undefined) view.reason = opt.reason;

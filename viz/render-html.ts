@@ -55,16 +55,15 @@ export function jsonForScript(value: unknown): string {
 }
 
 /** Inline code must not close its own <script>/<style> element. */
-function safeInline(code: string, tag: 'script' | 'style'): string {
+export function safeInline(code: string, tag: 'script' | 'style'): string {
   return code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
 }
 
-export function renderHtml(data: ReportData, assets: ReportAssets): string {
-  const title = escapeHtml(data.title);
-  const leafletJs = safeInline(assets.leafletJs, 'script');
-  const clientJs = safeInline(assets.clientJs, 'script');
-  const csp = reportCsp([scriptHash(leafletJs), scriptHash(clientJs)]);
-  const day = data.scenario.date ? ` · scenario day ${escapeHtml(data.scenario.date)}` : '';
+/**
+ * The opening of every offline page (the run report, the sweep page): the policy, a phone viewport, no
+ * referrer, the title (already escaped) and the inline styles, then `extra` head markup.
+ */
+export function pageHead(title: string, csp: string, styles: readonly string[], extra = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -73,11 +72,17 @@ export function renderHtml(data: ReportData, assets: ReportAssets): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
-<style>${safeInline(assets.leafletCss, 'style')}</style>
-<style>${safeInline(assets.clientCss, 'style')}</style>
-<style>${safeInline(pageCss(data), 'style')}</style>
-<style id="print-date-style"></style>
-</head>
+${styles.map((s) => `<style>${safeInline(s, 'style')}</style>`).join('\n')}
+${extra}</head>`;
+}
+
+export function renderHtml(data: ReportData, assets: ReportAssets): string {
+  const title = escapeHtml(data.title);
+  const leafletJs = safeInline(assets.leafletJs, 'script');
+  const clientJs = safeInline(assets.clientJs, 'script');
+  const csp = reportCsp([scriptHash(leafletJs), scriptHash(clientJs)]);
+  const day = data.scenario.date ? ` · scenario day ${escapeHtml(data.scenario.date)}` : '';
+  return `${pageHead(title, csp, [assets.leafletCss, assets.clientCss, pageCss(data)], '<style id="print-date-style"></style>\n')}
 <body>
 <header class="report-header">
   <p class="classification" id="classification">${escapeHtml(data.classification)}</p>

@@ -193,7 +193,8 @@ export interface ReportOption {
   hotspots: { lon: number; lat: number; exposure: number; label: string }[];
   /** Worst-covered stretches of the route (response per type, evacuation), from the nominal run. */
   gaps: { lon: number; lat: number; what: string; valueS: number | null; targetS: number; near: string }[];
-  chokepoints: { lon: number; lat: number; kind: string; reason: string }[];
+  /** near: the place it is at or near, the name of its site on the map (viz/client/chokepoints.js). */
+  chokepoints: { lon: number; lat: number; kind: string; reason: string; near: string }[];
   distributions: { timeS: BoxStats; exposure: BoxStats };
   playback?: Playback;
 }

@@ -1,4 +1,5 @@
 import { EXPOSURE_COMPONENTS, type ExposureComponent, type OptionResult, type PairedComparison } from '../model/run-result.js';
+import { fmtMin } from '../minutes.js';
 
 /** Default of scoring.min_arrived_share: an option arriving in fewer of its samples than this is never recommended. */
 export const MIN_ARRIVED_SHARE = 0.5;
@@ -191,8 +192,4 @@ function relative(a: number, b: number): string {
 
 function nearPhrase(near: string): string {
   return /^\d+ m from /.test(near) ? near : /^-?\d/.test(near) ? `around ${near}` : `at ${near}`;
-}
-
-export function fmtMin(s: number): string {
-  return `${(s / 60).toFixed(1)} min`;
 }

@@ -8,6 +8,7 @@ import type { SampleRng } from './rng.js';
 import { ROAD_DRAW_INCIDENT, ROAD_DRAW_INCIDENT_DELAY, ROAD_DRAW_JUNCTION, ROAD_DRAW_VARIATION } from './road-draws.js';
 import type { SimContext } from './sim-context.js';
 import { Junction, type Track } from './track.js';
+import { fmtMin } from '../minutes.js';
 
 /** Exposure accumulator slots (EXPOSURE_COMPONENTS order). */
 const THREAT = 0;
@@ -175,7 +176,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
         if (rec) rec.event(t, 'responder_out', `${inj.plan.id}: responder ${a.responderId} out of service (${a.count} unit(s))`, lon, lat);
       } else if (inj.breakdownMovement === mi && a.type === 'breakdown') {
         if (rec) {
-          rec.event(t, 'breakdown', `${inj.plan.id}: vehicle breakdown, convoy stopped for ${Math.round(a.durationS / 60)} min`, lon, lat);
+          rec.event(t, 'breakdown', `${inj.plan.id}: vehicle breakdown, convoy stopped for ${fmtMin(a.durationS)}`, lon, lat);
           rec.stop(t, a.durationS, lon, lat, 'breakdown');
         }
         s.acc[STOPPED]! += a.durationS;
@@ -237,7 +238,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
           s.coverage.ensure(count + track.n - i);
           if (rec) {
             const why = `closure ${ctx.injects[blocker]!.plan.id} ahead`;
-            rec.event(t, 'reroute', rr.optionIndex >= 0 ? `${mv.id} switches to option ${mv.optionIds[rr.optionIndex]} at ${ctx.describe(lon, lat)} (${why})` : `${mv.id} reroutes at ${ctx.describe(lon, lat)} (${why}; fresh search around it, ${Math.round(track.freeFlowTimeS / 60)} min free-flow from here)`, lon, lat);
+            rec.event(t, 'reroute', rr.optionIndex >= 0 ? `${mv.id} switches to option ${mv.optionIds[rr.optionIndex]} at ${ctx.describe(lon, lat)} (${why})` : `${mv.id} reroutes at ${ctx.describe(lon, lat)} (${why}; fresh search around it, ${fmtMin(track.freeFlowTimeS)} free-flow from here)`, lon, lat);
           }
         } else if (blockedUntil < Infinity) {
           if (rec) {
@@ -302,7 +303,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
         const delay = control.incidentDelayShare * rng.roadExponential(edge, ROAD_DRAW_INCIDENT_DELAY, INCIDENT_DELAY_S);
         s.acc[STOPPED]! += delay;
         if (rec) {
-          rec.event(t, 'incident', `${mv.id} meets a traffic incident at ${ctx.describe(track.midLon[i]!, track.midLat[i]!)}: ${Math.round(delay)} s delay`, track.midLon[i]!, track.midLat[i]!);
+          rec.event(t, 'incident', `${mv.id} meets a traffic incident at ${ctx.describe(track.midLon[i]!, track.midLat[i]!)}: ${fmtMin(delay)} delay`, track.midLon[i]!, track.midLat[i]!);
           rec.stop(t + dt / 2, delay, track.midLon[i]!, track.midLat[i]!, 'incident');
         }
         dt += delay;
@@ -339,7 +340,7 @@ export function simulateSample(ctx: SimContext, mi: number, oi: number, rng: Sam
     count++;
     i++;
   }
-  if (rec && arrived) rec.event(t, 'arrive', `${mv.id} arrives after ${(Math.round((t - depart) / 6) / 10).toFixed(1)} min`, track.midLon[track.n - 1]!, track.midLat[track.n - 1]!);
+  if (rec && arrived) rec.event(t, 'arrive', `${mv.id} arrives after ${fmtMin(t - depart)}`, track.midLon[track.n - 1]!, track.midLat[track.n - 1]!);
 
   const exposure = new Array<number>(EXPOSURE_COMPONENTS.length);
   for (let c = 0; c < exposure.length; c++) exposure[c] = ctx.weights[c]! * s.acc[c]!;

@@ -32,22 +32,21 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export interface OpenedReport {
-  browser: Browser;
+export interface OpenedPage {
   page: Page;
   /** Every request the page made, by URL (the file:// document itself included). */
   requests: string[];
   /** Console errors and uncaught page errors. */
   errors: string[];
+}
+
+export interface OpenedReport extends OpenedPage {
+  browser: Browser;
   close: () => Promise<void>;
 }
 
-/**
- * Launch headless Chromium and open an HTML file from a file:// URL. `launch` (not a persistent context)
- * gives every run a fresh temporary profile, which Playwright deletes on close.
- */
-export async function openReport(file: string, viewport = { width: 1400, height: 1000 }): Promise<OpenedReport> {
-  const browser = await launchChromium();
+/** A new page of an open browser on an HTML file from a file:// URL, recording its requests and errors. */
+export async function openPage(browser: Browser, file: string, viewport = { width: 1400, height: 1000 }): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -55,6 +54,16 @@ export async function openReport(file: string, viewport = { width: 1400, height:
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(pathToFileURL(file).href);
+  return { page, requests, errors };
+}
+
+/**
+ * Launch headless Chromium and open a report, waiting until its map is drawn. `launch` (not a persistent
+ * context) gives every run a fresh temporary profile, which Playwright deletes on close.
+ */
+export async function openReport(file: string, viewport = { width: 1400, height: 1000 }): Promise<OpenedReport> {
+  const browser = await launchChromium();
+  const { page, requests, errors } = await openPage(browser, file, viewport);
   await page.waitForSelector('html[data-map-drawn="true"]', { timeout: 15_000 });
   return {
     browser, page, requests, errors,

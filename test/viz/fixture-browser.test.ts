@@ -37,7 +37,7 @@ describe.skipIf(skipWithoutChromium('fixture report'))('report in Chromium (fixt
     const rows = r.page.locator('table.comparison[data-movement="m1"] tbody tr');
     expect(await rows.count()).toBe(2);
     expect(await r.page.locator('tr.recommended').getAttribute('data-option')).toBe('B');
-    expect(await r.page.locator('tr[data-option="A"] td[data-key="timeS.p50"]').innerText()).toBe('12:00');
+    expect(await r.page.locator('tr[data-option="A"] td[data-key="timeS.p50"]').innerText()).toBe('12.0');
     expect(await r.page.locator('.verdict').innerText()).toContain('halves exposure');
     expect(await r.page.locator('svg.boxplot').count()).toBe(2);
     // Two figures (time, exposure) × two options × 20 bins; each option's bars count its 50 samples.
@@ -86,6 +86,19 @@ describe.skipIf(skipWithoutChromium('fixture report'))('report in Chromium (fixt
     expect(await hot.count()).toBe(0); // the kind is still off
     await r.page.locator('input[data-layer="hotspots"]').check();
     expect(await hot.count()).toBe(2);
+    // A chokepoint diamond stays while one route through its site is on.
+    const diamonds = r.page.locator('#map .mc-choke');
+    const n = await diamonds.count();
+    expect(n).toBeGreaterThan(0);
+    await r.page.locator('input[data-layer="chokepoints"]').uncheck();
+    expect(await diamonds.count()).toBe(0);
+    await r.page.locator('input[data-layer="chokepoints"]').check();
+    await r.page.locator('input[data-layer="route:m1:A"]').uncheck();
+    await r.page.locator('input[data-layer="route:m1:B"]').uncheck();
+    expect(await diamonds.count()).toBe(0);
+    await r.page.locator('input[data-layer="route:m1:A"]').check();
+    await r.page.locator('input[data-layer="route:m1:B"]').check();
+    expect(await diamonds.count()).toBe(n);
   });
 
   it('plays back: the clock advances, events appear, scrubbing to the end shows all of them', async () => {
@@ -99,7 +112,7 @@ describe.skipIf(skipWithoutChromium('fixture report'))('report in Chromium (fixt
     await r.page.locator('#playback-scrub').fill('1000');
     // 4 events + the 30 s junction stop (shorter junction waits are only counted in the status line).
     expect(await r.page.locator('#event-log li').count()).toBe(5);
-    expect(await r.page.locator('#event-log li[data-kind="stop"]').innerText()).toContain('stopped 0:30 (junction)');
+    expect(await r.page.locator('#event-log li[data-kind="stop"]').innerText()).toContain('stopped 0.5 min (junction)');
     expect(await r.page.locator('#playback-status').innerText()).toContain('1 stop(s) so far');
     expect(await r.page.locator('#event-log li[data-kind="reroute"]').count()).toBe(1);
     // Back to just after the reroute: the latest event is marked on the map.

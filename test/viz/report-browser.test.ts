@@ -9,7 +9,8 @@ import { labelBoxes, openReport, overlaps, roadPathData, skipWithoutChromium, ty
 /**
  * The report of a real bundled scenario, opened in Debian's Chromium from a file:// URL, checked against
  * `motorcade run --json` for the same scenario, seed and samples. Uses the compiled CLI (npm test builds
- * dist/ first). UPDATE_SCREENSHOT=1 also refreshes docs/report-screenshot.png for the README.
+ * dist/ first). UPDATE_SCREENSHOT=1 also refreshes the docs screenshots: desktop, charts, 390 px phone and a printed
+ * A4 page (docs/report-screenshot.png, report-charts.png, report-phone.png, report-print.png; pdftoppm from poppler-utils).
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'test-output');
@@ -153,14 +154,49 @@ describe.skipIf(skipWithoutChromium('bundled arrival report'))('report of the bu
     expect(labels.map((l) => l.text)).toContain('Monivong Bridge');
   });
 
-  it('fits every comparison table in 1400 px, key columns first, times as min:ss', async () => {
+  it('draws one numbered chokepoint diamond per place, none overlapping at the default zoom, each named in the key', async () => {
+    const diamonds = () => r.page.$$eval('#map .mc-choke', (els) => els.map((e) => {
+      const b = e.getBoundingClientRect();
+      return { text: e.getAttribute('data-sites') ?? '', x: b.x, y: b.y, w: b.width, h: b.height };
+    }));
+    const atDefault = await diamonds();
+    const chokepoints = run.movements.reduce((n, m) => n + m.options.reduce((k, o) => k + (o.found ? o.chokepoints.length : 0), 0), 0);
+    expect(atDefault.length).toBeGreaterThan(3);
+    expect(atDefault.length).toBeLessThan(chokepoints / 3); // 63 diamonds stacked before
+    expect(overlaps(atDefault, undefined, 0)).toEqual([]);
+    // Every site is drawn once, on its own or merged into a larger one; every member of a site is listed.
+    const sites: { n: number; members: number }[] = await r.page.evaluate(() => (window as any).motorcadeReport.chokepointSites().map((s: any) => ({ n: s.n, members: s.members.length })));
+    expect(sites.reduce((n, s) => n + s.members, 0)).toBe(chokepoints);
+    expect(atDefault.flatMap((d) => d.text.split(' ').map(Number)).sort((a, b) => a - b)).toEqual(sites.map((s) => s.n));
+    // The key under each movement's table names that movement's sites by the numbers on the map.
+    for (const m of run.movements) {
+      const listed = await r.page.$$eval(`ul.choke-key[data-movement="${m.id}"] li`, (lis) => lis.map((li) => li.getAttribute('data-site')));
+      expect(listed.length, m.id).toBeGreaterThan(0);
+    }
+    expect(await r.page.locator('ul.choke-key li[data-site="1"] b').first().innerText()).toBe('PNH airport');
+    // Zoomed in, merged sites come apart, still without overlaps.
+    await r.page.evaluate(() => { const m = (window as any).motorcadeReport.map; m.setView([11.575, 104.92], 15, { animate: false }); });
+    const zoomed = await diamonds();
+    expect(overlaps(zoomed, undefined, 0)).toEqual([]);
+    expect(zoomed.filter((d) => d.text.includes(' ')).length).toBeLessThan(atDefault.filter((d) => d.text.includes(' ')).length);
+    await r.page.evaluate(() => { const d = (window as any).motorcadeReport.data.bbox; (window as any).motorcadeReport.map.fitBounds([[d[1], d[0]], [d[3], d[2]]], { animate: false }); });
+    expect((await diamonds()).length).toBe(atDefault.length);
+  });
+
+  it('fits every comparison table in 1400 px, key columns first, durations in decimal minutes as the verdict writes them', async () => {
     const fits = await r.page.$$eval('table.comparison', (ts) => ts.map((t) => ({ table: t.scrollWidth, box: (t.parentElement as HTMLElement).clientWidth })));
     for (const f of fits) expect(f.table).toBeLessThanOrEqual(f.box);
     const heads = await r.page.$$eval('table.comparison:first-of-type thead tr:first-child th', (ths) => ths.map((t) => t.textContent));
-    expect(heads.slice(0, 3)).toEqual(['Option', 'Time (min:ss)', 'Exposure (exp-s)']);
-    expect(await r.page.locator('table.comparison td[data-key="timeS.p50"]').first().innerText()).toMatch(/^\d+:\d\d$/);
+    expect(heads.slice(0, 3)).toEqual(['Option', 'Time (min)', 'Exposure (exp-s)']);
+    const times = await r.page.$$eval('table.comparison td[data-key="timeS.p50"]', (tds) => tds.map((td) => [td.textContent, Number(td.getAttribute('data-value'))] as const));
+    expect(times.length).toBeGreaterThan(0);
+    for (const [text, s] of times) expect(text).toBe((s / 60).toFixed(1));
     const ticks = await r.page.$$eval('svg.boxplot', (svgs) => svgs.map((s) => s.getAttribute('aria-label') + ' ' + Array.from(s.querySelectorAll('text')).map((t) => t.textContent).join(' ')));
-    expect(ticks.find((t) => t.startsWith('Travel time'))).toMatch(/\d+:\d\d .*min:ss/);
+    expect(ticks.find((t) => t.startsWith('Travel time'))).toMatch(/\d+\.\d .*minutes/);
+    // The verdict writes minutes the same way ("1.1 min"); no m:ss duration is left on the page.
+    expect(run.movements.some((m) => /\d\.\d min/.test(m.verdict))).toBe(true);
+    const nums = await r.page.$$eval('#movements td.num', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(nums.filter((t) => /\d:\d\d/.test(t))).toEqual([]);
   });
 
   it('starts playback on the run with the most events and follows the convoy', async () => {
@@ -235,7 +271,7 @@ describe.skipIf(skipWithoutChromium('bundled arrival report'))('report of the bu
     run.movements.forEach((m, k) => {
       expect(pages[k + 1], m.id).toContain(`${m.id}: ${m.from.label} → ${m.to.label}`);
     });
-    expect(await page.locator('figure.print-map svg').count()).toBe(run.movements.length + 1);
+    expect(await page.locator('figure.print-map > svg').count()).toBe(run.movements.length + 1);
     if (process.env['UPDATE_SCREENSHOT'] === '1') {
       const pdfFile = path.join(OUT, 'asean-2022-arrivals.pdf');
       fs.writeFileSync(pdfFile, pdf);

@@ -11,6 +11,8 @@ import { streetLabelsOf } from '../../viz/map-labels.js';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { polygon } from '@turf/helpers';
 import { fixtureRun, WATER } from './fixture.js';
+import vm from 'node:vm';
+import { fmtMin } from '../../engine/minutes.js';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
 
@@ -180,5 +182,21 @@ describe('geometry codec', () => {
     const s = jsonForScript({ verdict: '</script><script>alert(1)</script>' });
     expect(s).not.toContain('<');
     expect(JSON.parse(s).verdict).toBe('</script><script>alert(1)</script>');
+  });
+});
+
+describe('durations: the page and the engine write them alike', () => {
+  // The page's format.js runs in a bare context: fmtMin needs nothing from the DOM.
+  const context: { fmtMin?: (s: number | null, bare?: boolean, signed?: boolean) => string } = {};
+  vm.runInNewContext(fs.readFileSync(path.resolve(import.meta.dirname, '../../viz/client/format.js'), 'utf8') + '\nthis.fmtMin = fmtMin;', context);
+  const pageMin = context.fmtMin!;
+
+  it('gives the verdict\'s "12.3 min" for the same seconds, with − and + only when asked or negative', () => {
+    for (const s of [0, 1, 29, 30, 59.9, 60, 61, 89.99, 90, 737, 3599, 3600, 5432.1, 86399]) expect(pageMin(s), `${s} s`).toBe(fmtMin(s));
+    expect(pageMin(737, true)).toBe('12.3');
+    expect(pageMin(-90)).toBe('−1.5 min');
+    expect(pageMin(90, false, true)).toBe('+1.5 min');
+    expect(pageMin(1, false, true)).toBe('0.0 min');
+    expect(pageMin(null)).toBe('—');
   });
 });

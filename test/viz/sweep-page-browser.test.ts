@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SweepResult } from '../../engine/run/sweep/sweep-result.js';
-import { launchChromium, skipWithoutChromium } from './browser.js';
+import { launchChromium, openPage, skipWithoutChromium } from './browser.js';
 
 /**
  * The sweep page (`motorcade sweep SWEEP.yaml --report FILE`) of the bundled sweep, opened in Debian's
@@ -21,16 +21,7 @@ function cli(args: string[]): string {
   return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 }
 
-async function open(browser: Browser, file: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(pathToFileURL(file).href);
-  return { page, requests, errors };
-}
+const open = (browser: Browser, file: string) => openPage(browser, file, { width: 1100, height: 900 });
 
 describe.skipIf(skipWithoutChromium('sweep page'))('the sweep page in Chromium', () => {
   let browser: Browser;

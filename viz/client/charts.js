@@ -2,7 +2,7 @@
    figure holds a box plot (one row per option: whiskers p05..p95, box p25..p75, bar p50, white dot mean,
    small ticks at min and max) and below it one small histogram per option on the same x axis (bars =
    the run's equal-width bins, height relative to that option's fullest bin). No charting library: two
-   chart types do not justify shipping one inside every report. Time axes read min:ss, as the tables do;
+   chart types do not justify shipping one inside every report. Time axes read minutes, as the tables do;
    the figures scale down to the page width (viewBox, no fixed size). */
 
 var BOX = { W: 560, left: 96, right: 20 };
@@ -15,11 +15,9 @@ function niceStep(x) {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
 }
 
-/** A round time step in seconds near `x`: 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1 h, … */
-var TIME_STEPS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
+/** A round time step in seconds near `x`: a round number of minutes (0.1, 0.2, 0.5, 1, 2, 5, 10 … min). */
 function niceTimeStep(x) {
-  for (var i = 0; i < TIME_STEPS.length; i++) if (TIME_STEPS[i] >= x) return TIME_STEPS[i];
-  return niceStep(x / 3600) * 3600;
+  return niceStep(x / 60) * 60;
 }
 
 /** Shared x domain of a figure: from the lowest min to the highest max, on round ticks. */
@@ -137,7 +135,7 @@ function distributionFigure(m, what, unit, pick, fmt, stepOf, color, metric) {
 function buildCharts(m) {
   var wrap = el('div', { className: 'charts' });
   if (m.options.every(function (o) { return !o.found; })) return wrap;
-  wrap.appendChild(distributionFigure(m, 'Travel time', 'min:ss', function (o) { return o.distributions.timeS; }, fmtDuration, niceTimeStep, '#4575b4', 'timeS'));
+  wrap.appendChild(distributionFigure(m, 'Travel time', 'minutes', function (o) { return o.distributions.timeS; }, function (s) { return fmtMin(s, true); }, niceTimeStep, '#4575b4', 'timeS'));
   wrap.appendChild(distributionFigure(m, 'Total exposure', 'exposure-s', function (o) { return o.distributions.exposure; }, fmtNum, niceStep, '#d73027', 'exposure'));
   return wrap;
 }

@@ -17,8 +17,10 @@ function addDeploymentLayer(view, dep) {
         fmtClock(p.closeS).slice(0, 5) + '–' + fmtClock(p.openS).slice(0, 5) + '<br>' + esc(p.near)).addTo(g);
   });
   dep.conflicts.forEach(function (c) {
+    var why = c.gapS === null ? 'closure windows overlap' : fmtMin(c.gapS) + ' apart';
+    var shift = c.shift ? 'shift ' + c.shift.movement + ' ' + fmtMin(c.shift.shiftS, false, true) + (c.shift.withinWindow ? '' : ' (outside its departure window)') : 'no shift within max_shift';
     L.marker([c.lat, c.lon], { icon: letterIcon('×', '#b2182b', 'mc-conflict'), keyboard: false })
-      .bindTooltip('Conflict ' + esc(c.movementA) + ' / ' + esc(c.movementB) + ': ' + esc(c.reason) + '<br>' + esc(c.shift) + '<br>' + esc(c.near)).addTo(g);
+      .bindTooltip('Conflict ' + esc(c.movementA) + ' / ' + esc(c.movementB) + ': ' + esc(why) + '<br>' + esc(shift) + '<br>' + esc(c.near)).addTo(g);
   });
   view.register('deployment', 'Junction posts and conflicts (deploy)', g, false);
 }

@@ -1,15 +1,18 @@
 /* Display formatting. The engine speaks seconds and metres; people read minutes, clock times and km. */
 
-/** Duration in seconds → "m:ss" (or "h:mm:ss" past an hour); '—' for null/undefined. */
-function fmtDuration(s) {
+/**
+ * Every duration of the report (tables, verdict, tooltips, charts, playback, deployment): decimal minutes
+ * with one decimal, "12.3 min" ("12.3" when `bare`, under a heading that names the unit), rounded as the
+ * engine's verdict and the terminal round them ((s / 60).toFixed(1)), so a number reads the same in the
+ * report, in `motorcade run` and in the verdict above the table. Minutes, not m:ss: a clock time of day
+ * (hh:mm) is also on the page and "12:30" would read as either. '—' for null/undefined. A sign is
+ * written only when `signed` ("+1.5 min", "−0.4 min").
+ */
+function fmtMin(s, bare, signed) {
   if (s === null || s === undefined || !isFinite(s)) return '—';
-  var neg = s < 0;
-  var t = Math.round(Math.abs(s));
-  var h = Math.floor(t / 3600);
-  var m = Math.floor((t % 3600) / 60);
-  var sec = t % 60;
-  var body = h > 0 ? h + ':' + pad2(m) + ':' + pad2(sec) : m + ':' + pad2(sec);
-  return (neg ? '−' : '') + body;
+  var body = (Math.abs(s) / 60).toFixed(1);
+  var sign = s < 0 && body !== '0.0' ? '−' : signed && body !== '0.0' ? '+' : '';
+  return sign + body + (bare ? '' : ' min');
 }
 
 function pad2(n) {

@@ -107,7 +107,7 @@ function buildLegend(data, view, container) {
   var items = [
     [swatchBox('rgba(214,96,77,0.35)', '#b2182b'), 'threat zone'],
     [swatchDot('#ef6548', '#7f0000'), 'exposure hotspot'],
-    [swatchDot('#5e3c99', '#5e3c99', '◆'), 'chokepoint'],
+    [el('span', { className: 'legend-choke', text: 'n' }), 'chokepoint n (key under its tables)'],
     [swatchDot('#ffffff', '#222222'), 'critical edge'],
     [swatchDot('#e08214', '#e08214', '!'), 'coverage gap'],
     [swatchDot('#c0392b', '#c0392b', '+'), 'trauma hospital'],
@@ -118,9 +118,10 @@ function buildLegend(data, view, container) {
   var types = {};
   data.responders.forEach(function (r) { types[r.type] = true; });
   Object.keys(types).sort().forEach(function (t) { items.push([swatchDot(responderColor(t), responderColor(t), RESPONDER_LETTER[t] || '?'), 'responder: ' + t]); });
-  data.serviceAreas.forEach(function (a) { items.push([swatchBox(hexAlpha(responderColor(a.type), 0.12), responderColor(a.type)), a.type + ' reach ≤ ' + fmtDuration(a.targetS)]); });
+  data.serviceAreas.forEach(function (a) { items.push([swatchBox(hexAlpha(responderColor(a.type), 0.12), responderColor(a.type)), a.type + ' reach ≤ ' + fmtMin(a.targetS)]); });
   grid(items);
-  container.appendChild(el('div', { className: 'legend-units', text: 'Times in min:ss (clock hh:mm), distances in km, exposure in weighted seconds.' }));
+  container.appendChild(el('div', { className: 'legend-note', text: 'Chokepoints: one numbered diamond per place, larger when more routes pass it; "n+" = nearby ones merged at this zoom (hover to list them, zoom in to separate them).' }));
+  container.appendChild(el('div', { className: 'legend-units', text: 'Durations in minutes (clock times hh:mm), distances in km, exposure in weighted seconds.' }));
 }
 
 /** '#rrggbb' + alpha → 'rgba(…)'. */

@@ -8,6 +8,8 @@ var movementsEl = document.getElementById('movements');
 var view = null;
 var sections = data.movements.map(function (m, mi) {
   var sec = buildMovementSection(m, mi, function (id) { if (view) view.showMovement(id); }, function (id) { if (view) view.onlyMovement(id); });
+  var chokes = chokepointKey(data, m);
+  if (chokes) sec.appendChild(chokes);
   movementsEl.appendChild(sec);
   return sec;
 });
@@ -60,7 +62,8 @@ window.motorcadeReport = {
   playback: playback,
   preparePrint: preparePrint,
   layerVisible: function (key) { var l = view.layers[key]; return !!l && l.on; },
-  layerKeys: function () { return Object.keys(view.layers); }
+  layerKeys: function () { return Object.keys(view.layers); },
+  chokepointSites: function () { return chokepointSites(data); }
 };
 document.documentElement.setAttribute('data-report-ready', 'true');
 // Leaflet paints canvas layers on the next animation frame: two frames later the map is on screen.

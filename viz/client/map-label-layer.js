@@ -56,7 +56,8 @@ function mapLabelLayer(map, data, layers) {
       var cls = (l.options && l.options.className) || '';
       if (l instanceof L.Marker) {
         var p = map.latLngToContainerPoint(l.getLatLng());
-        if (inView(p, 20)) points.push({ x: p.x, y: p.y, r: 10 });
+        var size = l.options.icon && l.options.icon.options.iconSize;
+        if (inView(p, 20)) points.push({ x: p.x, y: p.y, r: size ? Math.max(10, size[0] / 2 + 1) : 10 });
       } else if (l instanceof L.CircleMarker && !(l instanceof L.Circle)) {
         var q = map.latLngToContainerPoint(l.getLatLng());
         if (inView(q, 20)) points.push({ x: q.x, y: q.y, r: l.getRadius() + 2 });

@@ -157,6 +157,7 @@ function buildMap(data) {
         else if (!want && map.hasLayer(groups[rk])) map.removeLayer(groups[rk]);
       });
     });
+    if (chokeLayer) chokeLayer.relayout();
     if (labelLayer) labelLayer.relayout();
   }
   var listeners = [];
@@ -175,6 +176,7 @@ function buildMap(data) {
     showMovement(id);
   }
   var labelLayer = null;
+  var chokeLayer = null;
 
   // Water below roads.
   var water = data.basemap.water.map(function (poly) { return poly.map(decodeLatLngs); });
@@ -193,7 +195,7 @@ function buildMap(data) {
     if (a.outline.length === 0) return;
     var c = responderColor(a.type);
     var shape = L.polygon(a.outline.map(decodeLatLngs), { renderer: areaRenderer, color: c, weight: 1.6, opacity: 0.9, fillColor: c, fillOpacity: 0.08, interactive: false, className: 'service-area service-area-' + a.type });
-    register('service-area:' + a.type, a.type + ' within ' + fmtDuration(a.targetS), shape, false, 'Service areas');
+    register('service-area:' + a.type, a.type + ' within ' + fmtMin(a.targetS), shape, false, 'Service areas');
   });
 
   var threats = L.layerGroup();
@@ -230,7 +232,7 @@ function buildMap(data) {
         lineCap: optionDash(oi) ? 'butt' : 'round',
         className: 'route-line route-' + m.id + '-' + o.id + (o.recommended ? ' route-recommended' : '')
       }).bindTooltip(esc(m.id + ': ' + m.label) + '<br>option ' + esc(o.id) + ' (' + esc(o.label) + (o.recommended ? ', recommended' : '') + ') · time p50 ' +
-        fmtDuration(o.timeS.p50) + ' · exposure p50 ' + fmtExp(o.exposure.total.p50), { sticky: true }).addTo(g);
+        fmtMin(o.timeS.p50) + ' · exposure p50 ' + fmtExp(o.exposure.total.p50), { sticky: true }).addTo(g);
       register('route:' + m.id + ':' + o.id, o.id + (o.recommended ? ' ★' : ''), g, true, 'Routes');
     });
   });
@@ -241,29 +243,27 @@ function buildMap(data) {
         .bindTooltip('Hotspot on ' + esc(m.id + '/' + o.id) + ': ' + fmtExp(h.exposure) + ' exposure-s<br>' + esc(h.label)).addTo(g);
     });
   });
+  // The chokepoint diamonds themselves are one decluttered layer over all routes (chokepoints.js); this
+  // toggle switches them together with the routes' critical edges.
   registerPerRoute('chokepoints', 'Chokepoints and critical edges', true, function (m, o, g) {
-    o.chokepoints.forEach(function (c) {
-      L.marker([c.lat, c.lon], { icon: letterIcon('◆', '#5e3c99', 'mc-choke'), keyboard: false })
-        .bindTooltip('Chokepoint (' + esc(c.kind) + ') on ' + esc(m.id + '/' + o.id) + ': ' + esc(c.reason)).addTo(g);
-    });
     o.robustness.items.forEach(function (c) {
       L.circleMarker([c.lat, c.lon], { radius: 5, color: '#222222', weight: 2, fill: false, className: 'critical-edge' })
-        .bindTooltip('Closure on ' + esc(m.id + '/' + o.id) + ': ' + (c.cannotArrive ? 'cannot arrive if closed' : c.extraS === null ? 'the route starts or ends on it' : 'closing it costs +' + fmtDuration(c.extraS)) + '<br>' + esc(c.label)).addTo(g);
+        .bindTooltip('Closure on ' + esc(m.id + '/' + o.id) + ': ' + (c.cannotArrive ? 'cannot arrive if closed' : c.extraS === null ? 'the route starts or ends on it' : 'closing it costs ' + fmtMin(c.extraS, false, true)) + '<br>' + esc(c.label)).addTo(g);
     });
   });
   // Many markers (every worst stretch of every type): off until asked for.
   registerPerRoute('gaps', 'Coverage gaps (beyond target)', false, function (m, o, g) {
     (o.gaps || []).forEach(function (gap) {
       L.marker([gap.lat, gap.lon], { icon: letterIcon('!', '#e08214', 'mc-gap'), keyboard: false })
-        .bindTooltip('Coverage gap on ' + esc(m.id + '/' + o.id) + ': ' + esc(gap.what) + ' ' + (gap.valueS === null ? 'unreachable' : fmtDuration(gap.valueS)) +
-          ' (target ' + fmtDuration(gap.targetS) + ')<br>' + esc(gap.near)).addTo(g);
+        .bindTooltip('Coverage gap on ' + esc(m.id + '/' + o.id) + ': ' + esc(gap.what) + ' ' + (gap.valueS === null ? 'unreachable' : fmtMin(gap.valueS)) +
+          ' (target ' + fmtMin(gap.targetS) + ')<br>' + esc(gap.near)).addTo(g);
     });
   });
 
   var responders = L.layerGroup();
   data.responders.forEach(function (r) {
     L.marker([r.lat, r.lon], { icon: letterIcon(RESPONDER_LETTER[r.type] || '?', responderColor(r.type), 'mc-responder'), keyboard: false })
-      .bindTooltip(esc(r.type) + ' × ' + r.count + ' at ' + esc(r.name) + ' (turnout ' + fmtDuration(r.turnoutS) + ')').addTo(responders);
+      .bindTooltip(esc(r.type) + ' × ' + r.count + ' at ' + esc(r.name) + ' (turnout ' + fmtMin(r.turnoutS) + ')').addTo(responders);
   });
   register('responders', 'Responders', responders, true);
 
@@ -289,6 +289,7 @@ function buildMap(data) {
   if (data.streets.length > 0) register('streets', 'Street names', L.layerGroup(), true);
   performance.mark('motorcade-overlays-built');
 
+  chokeLayer = chokepointLayer(map, data, layers);
   labelLayer = mapLabelLayer(map, data, layers);
   apply();
 
@@ -311,7 +312,7 @@ function buildMap(data) {
     });
   }
 
-  return { map: map, layers: layers, register: register, setLayer: setLayer, onLayerChange: onLayerChange, scale: scale, setClock: setClock, showMovement: showMovement, onlyMovement: onlyMovement, labels: labelLayer };
+  return { map: map, layers: layers, register: register, setLayer: setLayer, onLayerChange: onLayerChange, scale: scale, setClock: setClock, showMovement: showMovement, onlyMovement: onlyMovement, labels: labelLayer, chokepoints: chokeLayer };
 }
 
 /** Metres between two points (equirectangular; city distances). */

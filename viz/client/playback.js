@@ -84,7 +84,7 @@ function buildPlayback(data, view, container) {
     pb.stops.forEach(function (st) {
       var d = st.toS - st.fromS;
       if (st.reason !== 'junction' || d >= 30) {
-        log.push({ tS: st.fromS, kind: 'stop', message: 'stopped ' + fmtDuration(d) + ' (' + st.reason + ')', lon: st.lon, lat: st.lat });
+        log.push({ tS: st.fromS, kind: 'stop', message: 'stopped ' + fmtMin(d) + ' (' + st.reason + ')', lon: st.lon, lat: st.lat });
       }
     });
     // Stable by time: events keep their order, a stop goes after the events of the same second.
@@ -107,7 +107,7 @@ function buildPlayback(data, view, container) {
     var stopsSoFar = 0, stoppedS = 0;
     r.pb.stops.forEach(function (s) { if (s.fromS <= state.t) { stopsSoFar++; stoppedS += Math.min(state.t, s.toS) - s.fromS; } });
     status.textContent = (stop ? 'stopped: ' + stop.reason : state.t >= state.t1 ? 'arrived / end of run' : 'moving') +
-      ' · ' + stopsSoFar + ' stop(s) so far, ' + fmtDuration(stoppedS) + ' standing';
+      ' · ' + stopsSoFar + ' stop(s) so far, ' + fmtMin(stoppedS) + ' standing';
     var n = eventsUpTo(state.t);
     if (n !== state.shown) {
       while (log.firstChild) log.removeChild(log.firstChild);

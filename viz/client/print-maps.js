@@ -107,11 +107,15 @@ function printMapSvg(data, view, movementIds, bbox, W, H, exposure) {
       else line.setAttribute('stroke-linecap', 'round');
       svg.appendChild(line);
       lines.forEach(function (l) { routeLines.push(l.map(function (p) { return proj(p[0], p[1]); })); });
-      o.chokepoints.forEach(function (c) { points.push({ p: proj(c.lat, c.lon), kind: 'choke' }); });
       o.hotspots.forEach(function (h) { points.push({ p: proj(h.lat, h.lon), kind: 'hotspot' }); });
     });
   });
   var inside = function (q) { return q[0] >= 0 && q[1] >= 0 && q[0] <= W && q[1] <= H; };
+  // Chokepoints: the live map's numbered sites, clustered at this map's scale (chokepoints.js).
+  var shownSites = chokepointSites(data).filter(function (s) { return s.routes.some(function (rk) { return movementIds.indexOf(rk.split(':')[0]) >= 0; }); });
+  clusterSites(shownSites, function (s) { return proj(s.lat, s.lon); }).forEach(function (c) {
+    if (inside([c.x, c.y])) points.push({ p: [c.x, c.y], kind: 'choke', w: c.w, n: c.sites[0].n, merged: c.sites.length > 1 });
+  });
   var cands = [];
   var named = labelledPlaces(data);
   data.places.forEach(function (p) {
@@ -134,7 +138,7 @@ function printMapSvg(data, view, movementIds, bbox, W, H, exposure) {
   cands.forEach(function (c) { c.w = textWidth(c.text, PRINT_FONT) + 6; c.h = PRINT_LABEL_H; });
   var placed = placeLabels({ w: W, h: H }, {
     lines: routeLines, lineWidth: 7,
-    points: points.map(function (pt) { return { x: pt.p[0], y: pt.p[1], r: pt.kind === 'landmark' ? 4 : 9 }; })
+    points: points.map(function (pt) { return { x: pt.p[0], y: pt.p[1], r: pt.kind === 'landmark' ? 4 : pt.kind === 'choke' ? pt.w / 2 + 1 : 9 }; })
   }, cands);
   cands.forEach(function (c, i) {
     var at = placed[i];
@@ -160,8 +164,8 @@ function printMapSvg(data, view, movementIds, bbox, W, H, exposure) {
 function printMarker(pt) {
   var x = pt.p[0], y = pt.p[1];
   var g = svgEl('g', { 'class': 'print-marker print-' + pt.kind });
-  var letter = function (fill, ch, shape) {
-    g.appendChild(shape === 'square' ? svgEl('rect', { x: x - 7, y: y - 7, width: 14, height: 14, rx: 2, fill: fill, stroke: '#fff', 'stroke-width': 1.5 }) : svgEl('circle', { cx: x, cy: y, r: 8, fill: fill, stroke: '#fff', 'stroke-width': 1.5 }));
+  var letter = function (fill, ch) {
+    g.appendChild(svgEl('circle', { cx: x, cy: y, r: 8, fill: fill, stroke: '#fff', 'stroke-width': 1.5 }));
     var t = svgEl('text', { x: x, y: y + 4, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 700, fill: '#fff' });
     t.textContent = ch;
     g.appendChild(t);
@@ -169,7 +173,9 @@ function printMarker(pt) {
   if (pt.kind === 'hospital') letter('#c0392b', '+');
   else if (pt.kind === 'haven') letter('#1b7837', 'S');
   else if (pt.kind === 'responder') letter(responderColor(pt.type), RESPONDER_LETTER[pt.type] || '?');
-  else if (pt.kind === 'choke') letter('#5e3c99', '◆', 'square');
+  else if (pt.kind === 'choke') {
+    g.appendChild(diamondSvg(pt.w, pt.n, pt.merged, (x - pt.w / 2).toFixed(1), (y - pt.w / 2).toFixed(1)));
+  }
   else if (pt.kind === 'hotspot') g.appendChild(svgEl('circle', { cx: x, cy: y, r: 6, fill: '#ef6548', stroke: '#7f0000', 'stroke-width': 2 }));
   else if (pt.kind === 'landmark') g.appendChild(svgEl('circle', { cx: x, cy: y, r: 2.5, fill: '#555' }));
   else g.appendChild(svgEl('circle', { cx: x, cy: y, r: 5, fill: '#fff', stroke: '#111', 'stroke-width': 2 }));
@@ -193,7 +199,7 @@ function printOptionKey(m, mi) {
   m.options.forEach(function (o, oi) {
     list.appendChild(el('div', { className: 'legend-row' }, [
       swatchLine(movementColor(mi), o.recommended ? 4 : 3, optionDash(oi), o.recommended),
-      el('span', { text: o.id + (o.recommended ? ' ★' : '') + ' ' + o.label + (o.found ? ' — ' + fmtDuration(o.timeS.p50) + ' (p95 ' + fmtDuration(o.timeS.p95) + '), exposure ' + fmtExp(o.exposure.total.p50) : ' — no route') })
+      el('span', { text: o.id + (o.recommended ? ' ★' : '') + ' ' + o.label + (o.found ? ' — ' + fmtMin(o.timeS.p50) + ' (p95 ' + fmtMin(o.timeS.p95) + '), exposure ' + fmtExp(o.exposure.total.p50) : ' — no route') })
     ]));
   });
   return list;
@@ -213,6 +219,9 @@ function buildPrintMaps(data, view) {
     fig.appendChild(printMapSvg(data, view, [m.id], movementsBbox(data, [m.id]), PRINT_W, 600, exposure));
     var side = fig.parentNode.querySelector('.print-side');
     if (side) side.appendChild(printOptionKey(m, mi));
+    // The chokepoint key goes beside the map in print, where the page has room for it.
+    var chokes = fig.closest('section').querySelector(':scope > .choke-key-wrap');
+    if (side && chokes) side.appendChild(chokes.cloneNode(true));
   });
   document.documentElement.setAttribute('data-print-maps', 'true');
 }

@@ -51,7 +51,7 @@ function exposureMix(o) {
 
 /**
  * The comparison table, key columns first: time, exposure, arrival, then route, coverage, response,
- * evacuation and closures. Times are min:ss everywhere (as on the chart axes).
+ * evacuation and closures. Durations are decimal minutes (fmtMin), as in the verdict, the charts and the terminal.
  */
 function buildTable(m) {
   var rTypes = unionOf(m.options, function (o) { return o.response.map(function (r) { return r.type; }); }, RESPONDER_ORDER);
@@ -63,14 +63,14 @@ function buildTable(m) {
   function group(text, span, title) { h1.appendChild(el('th', { colspan: span, scope: 'colgroup', text: text, title: title || null })); }
   function sub(text, title) { h2.appendChild(el('th', { scope: 'col', text: text, title: title || null })); }
   group('Option', 1); sub('');
-  group('Time (min:ss)', 2); sub('p50'); sub('p95');
+  group('Time (min)', 2); sub('p50'); sub('p95');
   group('Exposure (exp-s)', 3); sub('p50'); sub('p95'); sub('mix', 'exposure components, median over samples (hover for the numbers)');
   group('Samples', 2); sub('arrived', 'share of samples that arrived'); sub('rerouted');
-  group('Route', 2); sub('km'); sub('free flow', 'travel time with no traffic, no stops (min:ss)');
+  group('Route', 2); sub('km'); sub('free flow', 'travel time with no traffic, no stops (min)');
   group('Cover', 1, 'share of the route within the response target of every responder type that has units (the lowest over those types)'); sub('in target');
-  if (rTypes.length > 0) { group('Response p95 (min:ss)', rTypes.length); rTypes.forEach(function (t) { sub(t); }); }
-  if (eKinds.length > 0) { group('Evacuation p95 · in target', eKinds.length); eKinds.forEach(function (k) { sub(k.replace('_', ' ')); }); }
-  group('Closure', 2, 'crossings and corridors (both spans of a bridge, both carriageways) closed when the motorcade reaches them'); sub('worst', 'extra time of the worst closure (up to two crossings together)'); sub('no detour', 'closures with no way round');
+  if (rTypes.length > 0) { group('Response p95 (min)', rTypes.length); rTypes.forEach(function (t) { sub(t); }); }
+  if (eKinds.length > 0) { group('Evacuation p95 (min) · in target', eKinds.length); eKinds.forEach(function (k) { sub(k.replace('_', ' ')); }); }
+  group('Closure', 2, 'crossings and corridors (both spans of a bridge, both carriageways) closed when the motorcade reaches them'); sub('worst (min)', 'extra time of the worst closure, minutes (up to two crossings together)'); sub('no detour', 'closures with no way round');
   table.appendChild(el('thead', null, [h1, h2]));
 
   var tbody = el('tbody');
@@ -87,8 +87,8 @@ function buildTable(m) {
       tbody.appendChild(tr);
       return;
     }
-    tr.appendChild(cell('timeS.p50', o.timeS.p50, fmtDuration(o.timeS.p50)));
-    tr.appendChild(cell('timeS.p95', o.timeS.p95, fmtDuration(o.timeS.p95)));
+    tr.appendChild(cell('timeS.p50', o.timeS.p50, fmtMin(o.timeS.p50, true)));
+    tr.appendChild(cell('timeS.p95', o.timeS.p95, fmtMin(o.timeS.p95, true)));
     tr.appendChild(cell('exposure.total.p50', o.exposure.total.p50, fmtExp(o.exposure.total.p50)));
     tr.appendChild(cell('exposure.total.p95', o.exposure.total.p95, fmtExp(o.exposure.total.p95)));
     tr.appendChild(exposureMix(o));
@@ -97,22 +97,22 @@ function buildTable(m) {
     tr.appendChild(arrived);
     tr.appendChild(cell('reroutedShare', o.reroutedShare, fmtPct(o.reroutedShare)));
     tr.appendChild(cell('lengthM', o.lengthM, (o.lengthM / 1000).toFixed(1)));
-    tr.appendChild(cell('freeFlowS', o.freeFlowS, fmtDuration(o.freeFlowS)));
+    tr.appendChild(cell('freeFlowS', o.freeFlowS, fmtMin(o.freeFlowS, true)));
     tr.appendChild(cell('coverage', o.coverage, fmtPct(o.coverage)));
     rTypes.forEach(function (t) {
       var r = o.response.filter(function (x) { return x.type === t; })[0];
-      tr.appendChild(r ? cell('response.' + t + '.p95S', r.p95S, r.p95S === null ? 'none' : fmtDuration(r.p95S), 'p50 ' + fmtDuration(r.p50S) + ', max ' + fmtDuration(r.maxS) + ', target ' + fmtDuration(r.targetS) + ', ' + fmtPct(r.shareWithinTarget) + ' of the route within target, ' + r.units + ' unit(s)') : cell('response.' + t + '.p95S', null, '—'));
+      tr.appendChild(r ? cell('response.' + t + '.p95S', r.p95S, r.p95S === null ? 'none' : fmtMin(r.p95S, true), 'p50 ' + fmtMin(r.p50S) + ', max ' + fmtMin(r.maxS) + ', target ' + fmtMin(r.targetS) + ', ' + fmtPct(r.shareWithinTarget) + ' of the route within target, ' + r.units + ' unit(s)') : cell('response.' + t + '.p95S', null, '—'));
     });
     eKinds.forEach(function (k) {
       var v = o.evacuation.filter(function (x) { return x.to === k; })[0];
       if (!v) { tr.appendChild(cell('evacuation.' + k + '.p95S', null, '—')); return; }
-      var td = el('td', { className: 'num', title: 'p50 ' + fmtDuration(v.p50S) + ', max ' + fmtDuration(v.maxS) + ', target ' + fmtDuration(v.targetS) }, [
-        part('span', 'evacuation.' + k + '.p95S', v.p95S, v.p95S === null ? 'none' : fmtDuration(v.p95S)), ' ', part('small', 'evacuation.' + k + '.share', v.shareWithinTarget, fmtPct(v.shareWithinTarget))
+      var td = el('td', { className: 'num', title: 'p50 ' + fmtMin(v.p50S) + ', max ' + fmtMin(v.maxS) + ', target ' + fmtMin(v.targetS) }, [
+        part('span', 'evacuation.' + k + '.p95S', v.p95S, v.p95S === null ? 'none' : fmtMin(v.p95S, true)), ' ', part('small', 'evacuation.' + k + '.share', v.shareWithinTarget, fmtPct(v.shareWithinTarget))
       ]);
       tr.appendChild(td);
     });
     var rb = o.robustness;
-    tr.appendChild(cell('robustness.worstExtraS', rb.worstExtraS, rb.worstCannotArrive ? 'cannot arrive' : rb.worstExtraS === null ? '—' : '+' + fmtDuration(rb.worstExtraS), (rb.worstCannotArrive ? 'cannot arrive if closed; ' : '') + rb.criticalEdges + ' closure(s) tried'));
+    tr.appendChild(cell('robustness.worstExtraS', rb.worstExtraS, rb.worstCannotArrive ? 'cannot arrive' : rb.worstExtraS === null ? '—' : fmtMin(rb.worstExtraS, true, true), (rb.worstCannotArrive ? 'cannot arrive if closed; ' : '') + rb.criticalEdges + ' closure(s) tried'));
     tr.appendChild(cell('robustness.noDetour', rb.noDetour, String(rb.noDetour)));
     tbody.appendChild(tr);
   });
@@ -165,14 +165,14 @@ function buildContextSection(data) {
   if (data.responders.length > 0) {
     sec.appendChild(el('h2', { text: 'Responders' }));
     var r = el('table', { className: 'context-table responders' }, [
-      el('thead', null, [el('tr', null, ['type', 'post', 'units', 'turnout', 'target (service area)'].map(function (h) { return el('th', { text: h }); }))])
+      el('thead', null, [el('tr', null, ['type', 'post', 'units', 'turnout (min)', 'target, min (service area)'].map(function (h) { return el('th', { text: h }); }))])
     ]);
     var rb = el('tbody');
     data.responders.forEach(function (x) {
       var area = data.serviceAreas.filter(function (a) { return a.type === x.type; })[0];
       rb.appendChild(el('tr', null, [
         el('td', { text: x.type }), el('td', { text: x.name }), el('td', { className: 'num', text: String(x.count) }),
-        el('td', { className: 'num', text: fmtDuration(x.turnoutS) }), el('td', { className: 'num', text: area ? fmtDuration(area.targetS) : '—' })
+        el('td', { className: 'num', text: fmtMin(x.turnoutS, true) }), el('td', { className: 'num', text: area ? fmtMin(area.targetS, true) : '—' })
       ]));
     });
     r.appendChild(rb);

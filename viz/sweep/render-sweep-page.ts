@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SweepResult } from '../../engine/run/sweep/sweep-result.js';
 import { PACKAGE_ROOT } from '../../engine/paths.js';
-import { escapeHtml, jsonForScript, reportCsp, scriptHash } from '../render-html.js';
+import { escapeHtml, jsonForScript, pageHead, reportCsp, safeInline, scriptHash } from '../render-html.js';
 import { DEFAULT_CLASSIFICATION } from '../build-report-data.js';
 
 /**
@@ -32,20 +32,11 @@ export function loadSweepPageAssets(): SweepPageAssets {
 }
 
 export function renderSweepPage(result: SweepResult, opts: { classification?: string | undefined } = {}, assets = loadSweepPageAssets()): string {
-  const clientJs = assets.clientJs.replace(/<\/script/gi, '<\\/script');
+  const clientJs = safeInline(assets.clientJs, 'script');
   const csp = reportCsp([scriptHash(clientJs)]);
   const classification = escapeHtml(opts.classification ?? DEFAULT_CLASSIFICATION);
   const title = escapeHtml(`Sweep: ${result.sweep.name}`);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<style>${assets.clientCss.replace(/<\/style/gi, '<\\/style')}</style>
-</head>
+  return `${pageHead(title, csp, [assets.clientCss])}
 <body>
 <header class="sweep-header">
   <p class="classification">${classification}</p>
