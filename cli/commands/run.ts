@@ -18,8 +18,7 @@ import { checkCsvFolder } from '../csv-set.js';
 import { checkOutputPaths, type InputPath, type OutputPath } from '../output-paths.js';
 import { CSV_FILES, runSummary, toGeoJSON, writeCsv } from '../run-output.js';
 import { parseSeedFlag } from '../seed-flag.js';
-import { zoneWarnings, type ZoneWarning } from '../../engine/analysis/zone-warnings.js';
-import { formatWarning } from '../scenario-warnings.js';
+import { formatWarning, runWarnings, type ScenarioWarning } from '../scenario-warnings.js';
 import { runJson } from '../run-json.js';
 
 export interface RunCommandOptions {
@@ -47,9 +46,9 @@ export async function executeRun(
   graph: RoadGraph,
   scenario: Scenario,
   opts: { samples?: number | undefined; seed?: string | undefined; workers?: number | undefined; signal?: AbortSignal | undefined; onProgress?: ((p: ScheduleProgress) => void) | undefined },
-): Promise<{ result: RunResult; timings: RunTimings; partial: boolean; warnings: ZoneWarning[] }> {
+): Promise<{ result: RunResult; timings: RunTimings; partial: boolean; warnings: ScenarioWarning[] }> {
   const { result, timings, partial, ctx, analysis } = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers ?? defaultWorkers(), signal: opts.signal, onProgress: opts.onProgress });
-  const warnings = zoneWarnings(ctx, (mi, oi) => analysis.options[mi]?.[oi]?.nominal?.record ?? null);
+  const warnings = runWarnings(graph, scenario, ctx, (mi, oi) => analysis.options[mi]?.[oi]?.nominal?.record ?? null);
   return { result, timings, partial, warnings };
 }
 

@@ -5,8 +5,7 @@ import { formatProblem, loadScenario, type Scenario, type ScenarioProblem } from
 import { runAction } from '../report-error.js';
 import { graphKey, graphOptionsFor } from '../scenario-inputs.js';
 import { DataFileError } from '../../engine/errors.js';
-import type { ZoneWarning } from '../../engine/analysis/zone-warnings.js';
-import { formatWarning, scenarioWarnings } from '../scenario-warnings.js';
+import { formatWarning, scenarioWarnings, type ScenarioWarning } from '../scenario-warnings.js';
 
 interface ValidateFlags {
   graph: boolean;
@@ -21,8 +20,8 @@ interface FileResult {
   file: string;
   ok: boolean;
   problems: ScenarioProblem[];
-  /** Things that are valid but probably not meant (zone-warnings.ts); never make the file invalid. */
-  warnings?: ZoneWarning[];
+  /** Things that are valid but probably not meant (cli/scenario-warnings.ts); never make the file invalid. */
+  warnings?: ScenarioWarning[];
   summary?: Record<string, number>;
   scenario?: Scenario;
 }
@@ -74,7 +73,7 @@ export function registerValidate(program: Command): void {
             ({ scenario, problems } = await loadScenario(file, { ...base, graph: await graphFor(scenario) }));
           }
           const ok = problems.length === 0;
-          // Zone warnings need the routes and nominal runs: only for a valid scenario checked on its graph.
+          // Warnings need the graph (landmark snaps) and the routes and nominal runs (zones): only for a valid scenario checked on its graph.
           const warnings = ok && flags.graph ? scenarioWarnings(await graphFor(scenario), scenario) : undefined;
           results.push({ file, ok, problems, ...(warnings ? { warnings } : {}), ...(ok ? { summary: summarise(scenario) } : {}), ...(ok && flags.normalised ? { scenario } : {}) });
         }

@@ -4,7 +4,7 @@ import { runMonteCarlo } from '../../engine/index.js';
 import { formatProblem, validateScenarioText } from '../../engine/scenario/index.js';
 import type { ServiceContext } from './context.js';
 import { OsrmError } from './osrm-error.js';
-import { zoneWarnings } from '../../engine/analysis/zone-warnings.js';
+import { runWarnings } from '../scenario-warnings.js';
 import { runJson } from '../run-json.js';
 
 export interface ScenarioQuery {
@@ -39,5 +39,5 @@ export async function scenarioService(ctx: ServiceContext, body: string, q: Scen
   if (samples > ctx.limits.maxScenarioSamples) throw new OsrmError('TooBig', `${samples} samples per movement × option: at most ${ctx.limits.maxScenarioSamples} (pass ?samples=N)`);
   const run = await runMonteCarlo(ctx.graph, scenario, { samples, seed: q.seed, workers: 0, signal });
   if (run.partial) throw new OsrmError('Timeout', 'the run did not finish before the request deadline');
-  return runJson(run.result, zoneWarnings(run.ctx, (mi, oi) => run.analysis.options[mi]?.[oi]?.nominal?.record ?? null));
+  return runJson(run.result, runWarnings(ctx.graph, scenario, run.ctx, (mi, oi) => run.analysis.options[mi]?.[oi]?.nominal?.record ?? null));
 }
