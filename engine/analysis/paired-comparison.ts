@@ -1,41 +1,30 @@
-import { pairedDifferenceOf, type PairedInterval } from '../metrics/summary/paired-difference.js';
+import type { PairedInterval } from '../metrics/summary/paired-difference.js';
 import type { PairedComparison, PairedDifference } from '../model/run-result.js';
 import { round2 } from '../rounding.js';
 
-/** One option's per-sample values, by sample index (the movement's days): what a paired comparison reads. */
-export interface SampleColumns {
-  /** 1 when the sample was simulated and arrived: only such samples pair. */
-  arrived: ArrayLike<number>;
-  timeS: ArrayLike<number>;
-  /** Total exposure per sample, exposure-seconds. */
-  exposure: ArrayLike<number>;
+/** Option a − option b on the days both arrived, per metric: the 95 % intervals of the paired differences. */
+export interface PairedIntervals {
+  timeS: PairedInterval;
+  exposure: PairedInterval;
+  /** delayMinuteExposure × minutes + exposure per sample. */
+  score: PairedInterval;
 }
 
 /**
  * Option `a` against option `b` on the days both arrived (sample i of both is the same day: common
- * random numbers), per sample a − b of time, exposure and score (delayMinuteExposure × minutes +
- * exposure), each with its 95 % interval (engine/metrics/summary/paired-difference.ts). Null when they
- * share no arrived day.
+ * random numbers), per sample a − b of time, exposure and score, each with its 95 % interval
+ * (engine/metrics/summary/paired-difference.ts; the run accumulates them as samples arrive,
+ * engine/run/summary/paired-window.ts). Null when they share no arrived day.
  */
-export function pairedComparison(ids: { option: string; against: string }, a: SampleColumns, b: SampleColumns, delayMinuteExposure: number): PairedComparison | null {
-  const n = Math.min(a.arrived.length, b.arrived.length);
-  const both = (i: number) => a.arrived[i] === 1 && b.arrived[i] === 1;
-  const perS = delayMinuteExposure / 60;
-  const score = (c: SampleColumns) => {
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = perS * c.timeS[i]! + c.exposure[i]!;
-    return out;
-  };
-  const time = pairedDifferenceOf(a.timeS, b.timeS, both);
-  if (time.pairs === 0) return null;
-  const s = pairedDifferenceOf(score(a), score(b), both);
+export function pairedComparison(ids: { option: string; against: string }, d: PairedIntervals): PairedComparison | null {
+  if (d.timeS.pairs === 0) return null;
   return {
     ...ids,
-    pairs: time.pairs,
-    timeS: rounded(time),
-    exposure: rounded(pairedDifferenceOf(a.exposure, b.exposure, both)),
-    score: rounded(s),
-    indistinguishable: !s.significant,
+    pairs: d.timeS.pairs,
+    timeS: rounded(d.timeS),
+    exposure: rounded(d.exposure),
+    score: rounded(d.score),
+    indistinguishable: !d.score.significant,
   };
 }
 

@@ -1,19 +1,10 @@
 import { STOP_CLOSURE, STOP_NO_ROUTE } from '../model/sample-summary.js';
 import type { StopGroup } from '../model/run-result.js';
 import { round2, round7 } from '../rounding.js';
+import { RankedValues } from '../metrics/summary/ranked-values.js';
 
 /** Groups of stops listed per option (the most frequent first). */
 export const STOP_GROUPS = 3;
-
-/** Per-sample facts of one option, in sample order, for the samples done. */
-export interface StopColumns {
-  arrived: ArrayLike<number>;
-  heldS: ArrayLike<number>;
-  stopReason: ArrayLike<number>;
-  stopNode: ArrayLike<number>;
-  stopInject: ArrayLike<number>;
-  stopTimeS: ArrayLike<number>;
-}
 
 export interface StopPlaces {
   injectId(index: number): string | null;
@@ -22,34 +13,62 @@ export interface StopPlaces {
   clock(s: number): string;
 }
 
+interface Group {
+  reason: number;
+  inject: number;
+  node: number;
+  first: number;
+  /** Stop times (time of day) or hold durations, s: only their median is reported. */
+  times: RankedValues;
+}
+
 /**
- * Samples grouped by (reason, closure, node), the most frequent first, at most STOP_GROUPS groups:
- * `kind` 'stopped' takes the samples that did not arrive (why and where they stopped for good), 'held'
- * the samples that arrived after holding at a closure (where, for how long).
+ * One option's stops as its samples stream in, grouped by (reason, closure inject, node). An option keeps
+ * two: the samples that did not arrive (why and where they stopped for good) and those that arrived after
+ * holding at a closure (where, for how long; reason -1). Memory is one group per distinct stop place, each a
+ * bounded RankedValues of its times: it does not grow with the sample count. Counts, the first sample
+ * index and the times' multiset are all order-free, so the groups are the same for any arrival order.
  */
-export function stopGroups(cols: StopColumns, places: StopPlaces, kind: 'stopped' | 'held'): { samples: number; stops: StopGroup[] } {
-  const groups = new Map<string, { reason: number; inject: number; node: number; times: number[]; first: number }>();
-  let samples = 0;
-  for (let i = 0; i < cols.arrived.length; i++) {
-    const pick = kind === 'stopped' ? !cols.arrived[i] : cols.arrived[i] && cols.heldS[i]! > 0;
-    if (!pick) continue;
-    samples++;
-    const reason = kind === 'held' ? -1 : cols.stopReason[i]!;
-    const key = `${reason}|${cols.stopInject[i]}|${cols.stopNode[i]}`;
-    const time = kind === 'held' ? cols.heldS[i]! : cols.stopTimeS[i]!;
-    const g = groups.get(key);
-    if (g) g.times.push(time);
-    else groups.set(key, { reason, inject: cols.stopInject[i]!, node: cols.stopNode[i]!, times: [time], first: i });
+export class StopTally {
+  samples = 0;
+  /** Groups by node, then a short list per node (closures × reasons at one node are few). */
+  private readonly byNode = new Map<number, Group[]>();
+
+  /** One sample's stop: `time` the stop's time of day (stopped) or the seconds held (held). */
+  add(reason: number, inject: number, node: number, time: number, sample: number): void {
+    this.samples++;
+    let list = this.byNode.get(node);
+    if (!list) this.byNode.set(node, (list = []));
+    let g: Group | undefined;
+    for (const x of list) if (x.reason === reason && x.inject === inject) g = x;
+    if (!g) list.push((g = { reason, inject, node, first: sample, times: new RankedValues() }));
+    if (sample < g.first) g.first = sample;
+    g.times.add(time);
   }
-  const stops = [...groups.values()]
-    .sort((a, b) => b.times.length - a.times.length || a.first - b.first)
+
+  /**
+   * At most STOP_GROUPS groups worded for the planner, the most frequent first (ties: the group seen
+   * first in sample order). `kind` says which reason a group carries: 'held' groups hold, 'stopped'
+   * ones say why they never arrived.
+   */
+  stops(places: StopPlaces, kind: 'stopped' | 'held'): StopGroup[] {
+    const groups: Group[] = [];
+    for (const list of this.byNode.values()) groups.push(...list);
+    return describeStops(groups, places, kind);
+  }
+}
+
+function describeStops(groups: Group[], places: StopPlaces, kind: 'stopped' | 'held'): StopGroup[] {
+  const count = (g: Group): number => g.times.count;
+  return groups
+    .sort((a, b) => count(b) - count(a) || a.first - b.first)
     .slice(0, STOP_GROUPS)
     .map((g): StopGroup => {
       const at = g.node >= 0 ? places.lonLat(g.node) : null;
       const near = at ? places.describe(at[0], at[1]) : 'the start';
       const inject = g.inject >= 0 ? places.injectId(g.inject) : null;
-      const sorted = g.times.sort((a, b) => a - b);
-      const median = sorted[Math.ceil(sorted.length / 2) - 1]!;
+      // Nearest rank ceil(n / 2), the lower median of the times.
+      const median = g.times.quantile(0.5);
       const timeS = g.reason === STOP_NO_ROUTE || !(median >= 0) ? null : round2(median);
       const closure = inject ? `closure ${inject}` : 'a closure';
       let reason: StopGroup['reason'];
@@ -64,7 +83,6 @@ export function stopGroups(cols: StopColumns, places: StopPlaces, kind: 'stopped
         reason = 'no_route';
         message = 'no route to the destination';
       }
-      return { reason, inject, samples: g.times.length, lon: at ? round7(at[0]) : null, lat: at ? round7(at[1]) : null, near, timeS, message };
+      return { reason, inject, samples: count(g), lon: at ? round7(at[0]) : null, lat: at ? round7(at[1]) : null, near, timeS, message };
     });
-  return { samples, stops };
 }

@@ -3,8 +3,10 @@ import { round2, round4 } from '../rounding.js';
 
 /**
  * Summaries over samples. Quantiles (p05, p25, p50, p75, p95) are nearest-rank on the sorted values (p-quantile = the value at
- * rank ceil(p·n), 1-based), so an analyst can reproduce them from the per-sample summaries (runSampleChunk); the mean is summed
- * in sample order. Numbers are rounded to 0.01 (seconds / exposure-seconds) for a short, stable JSON.
+ * rank ceil(p·n), 1-based), so an analyst can reproduce them from the per-sample summaries (runSampleChunk). Numbers are rounded
+ * to 0.01 (seconds / exposure-seconds) for a short, stable JSON. A run's distributions come from its bounded summaries
+ * (engine/run/summary/summary-distribution.ts), which give these very quantiles, extremes and histograms within the exact budget;
+ * distribution() of the values is their reference (the mean here is a plain sum over the values).
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;

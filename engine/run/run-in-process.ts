@@ -5,7 +5,8 @@ import { RunAggregator } from './aggregate.js';
 import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
 import type { RunPlan } from '../model/run-plan.js';
 import type { RunResult, RunTimings } from '../model/run-result.js';
-import { planTasks, runSampleChunk } from '../sim/sample-chunk.js';
+import { runSampleChunk } from '../sim/sample-chunk.js';
+import { planChunks } from './pool/chunk-plan.js';
 import { planFromScenario } from '../scenario/scenario-adapter.js';
 
 /**
@@ -19,7 +20,10 @@ export function runInProcess(graph: RoadGraph, input: Scenario | RunPlan, opts: 
   const ctx = new PreparedRun(graph, plan, opts);
   const t1 = performance.now();
   const agg = new RunAggregator(ctx);
-  const tasks = planTasks(ctx, 64);
+  // Round by round over the sample axis, every option in turn (as the pool dispatches): the aggregator's
+  // pairing of the options' samples then holds one round at a time, not a whole option's column.
+  const streams = ctx.plan.movements.flatMap((mv, movementIndex) => mv.options.map((_o, optionIndex) => ({ movementIndex, optionIndex })));
+  const tasks = planChunks(streams, ctx.samples, 64);
   let done = 0;
   const total = tasks.reduce((a, t) => a + t.sampleEnd - t.sampleStart, 0);
   for (const task of tasks) {

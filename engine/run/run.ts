@@ -79,8 +79,8 @@ export interface MonteCarloRun {
  * option and summarised into the RunResult, with the run's analysis beside it. `workers: 0` runs on the
  * calling thread; otherwise over a worker pool. The graph goes to the workers once, as its SharedArrayBuffer; the
  * run plan (the scenario with places resolved) once per run; chunks of samples are spread over the pool and
- * their summaries aggregated by sample index (RunAggregator), so the RunResult is byte-identical for any
- * number of workers and any chunk size, in-process included.
+ * their summaries aggregated into order-free bounded summaries (RunAggregator), so the RunResult is
+ * byte-identical for any number of workers and any chunk size, in-process included.
  *
  * A chunk whose worker dies or throws is retried once on a fresh worker; if it fails again this throws
  * ChunkFailedError naming movement, option and sample range, with the partial result of every sample

@@ -16,7 +16,8 @@ export type ChunkOutput<S> = S[] | PackedRows;
 
 /**
  * Receives each chunk's summaries once, as soon as the chunk completes: chunks of one stream may arrive
- * in any order, so a sink keys what it keeps by sample index (RunAggregator does), never by arrival.
+ * in any order, so what a sink keeps must not depend on arrival (RunAggregator keeps summaries of the
+ * multiset of samples, and pairs options by sample index).
  */
 export type ChunkSink<S> = (chunk: SampleRange, summaries: S[]) => void;
 
