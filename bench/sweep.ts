@@ -4,10 +4,11 @@
  *   npm run build && node dist/bench/sweep.js [--quick] [--only memory,throughput,overhead]
  *
  * 1. Peak memory of a run of 10k, 100k and 1M samples of one stream (--quick: 10k, 100k), each in its own
- *    process: a real run through the sweep's bounded summaries, against RunAggregator (a row per sample,
- *    as `motorcade run` keeps them) fed as many rows. The verdict FAILS (exit 1) when the bounded run's
- *    peak live memory grows by more than FLAT_MB from 10k samples (already beyond the 2,048-value exact
- *    budget) to the largest size.
+ *    process: a real run through the sweep's bounded summaries, against the row-keeping peer (a row per
+ *    sample, as `motorcade run` kept them before its aggregation was bounded) fed as many rows. The
+ *    verdict MISSes and exits 1 when the bounded run's peak live memory grows by more than FLAT_MB from
+ *    10k samples (already beyond the 2,048-value exact budget) to the largest size. The harness is
+ *    bench/memory-harness.ts, shared with bench/run-memory.ts.
  * 2. Sweep throughput of the bundled contingency sweep: in-process, the local pool (1 and 2 workers), and
  *    1, 2 and 3 `motorcade worker` processes on a redis-server started here on a free loopback port. Wall
  *    time of the whole command, process start included, and the ratio to in-process in the same run.
@@ -23,6 +24,7 @@ import { Verdict } from './verdict.js';
 import { loadSweep } from '../engine/run/sweep/load-sweep.js';
 import { runSweepLocal } from '../engine/run/sweep/run-sweep.js';
 import { loadRunInputs } from '../cli/scenario-inputs.js';
+import { flatVerdict, memoryInChild, printMemoryTable } from './memory-harness.js';
 
 const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 const SELF = path.join(PACKAGE_ROOT, 'dist', 'bench', 'sweep.js');
@@ -39,16 +41,8 @@ if (process.argv[2] === '--child-memory') {
   process.exit(0);
 }
 
-interface Memory {
-  retainedMb: number;
-  rssMb: number;
-  ms: number;
-}
-
-function memory(mode: 'bounded' | 'rows', n: number): Memory {
-  const r = spawnSync(process.execPath, ['--expose-gc', SELF, '--child-memory', mode, String(n)], { encoding: 'utf8', timeout: 600_000 });
-  if (r.status !== 0) throw new Error(`memory child ${mode} ${n}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Memory;
+function memory(mode: 'bounded' | 'rows', n: number) {
+  return memoryInChild(SELF, ['--child-memory', mode, String(n)]);
 }
 
 function freePort(): Promise<number> {
@@ -102,17 +96,9 @@ console.log(`# bench/sweep — ${os.availableParallelism()} × ${os.cpus()[0]?.m
 
 if (only.includes('memory')) {
   console.log('\n## peak memory of a run of one stream (growth over the loaded process, MB)');
-  console.log('   samples   bounded: live   RSS   (s)   rows (RunAggregator): live   RSS   ratio of live');
   const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
-  const bounded: Memory[] = [];
-  for (const n of sizes) {
-    const b = memory('bounded', n);
-    const r = memory('rows', n);
-    bounded.push(b);
-    console.log(`${String(n).padStart(10)}   ${b.retainedMb.toFixed(1).padStart(13)} ${b.rssMb.toFixed(1).padStart(5)} ${(b.ms / 1000).toFixed(1).padStart(5)}   ${r.retainedMb.toFixed(1).padStart(26)} ${r.rssMb.toFixed(1).padStart(5)}   ${(r.retainedMb / Math.max(0.1, b.retainedMb)).toFixed(1).padStart(6)}×`);
-  }
-  const growth = bounded[bounded.length - 1]!.retainedMb - bounded[0]!.retainedMb;
-  verdict.agree(`bounded run memory flat from ${sizes[0]} to ${sizes[sizes.length - 1]} samples`, growth <= FLAT_MB, `peak live memory grew ${growth.toFixed(2)} MB (at most ${FLAT_MB} MB)`);
+  const rows = printMemoryTable('rows (peer)', sizes, (n) => ({ samples: n, bounded: memory('bounded', n), rows: memory('rows', n) }));
+  flatVerdict(verdict, rows, sizes[0]!, sizes[sizes.length - 1]!, FLAT_MB);
 }
 
 if (!only.includes('throughput') && !only.includes('overhead')) {
