@@ -18,7 +18,6 @@ import { REROUTED_FRESH, type SampleSummary } from '../model/sample-summary.js';
 import { recommend } from '../analysis/verdict.js';
 import { pairedComparison, type SampleColumns } from '../analysis/paired-comparison.js';
 import { dominators } from '../analysis/pareto.js';
-import { sameRouteIndex } from '../analysis/same-route.js';
 import { stopGroups } from '../analysis/stops.js';
 import { clock } from '../metrics/clock.js';
 import type { SampleRange } from '../model/sample-range.js';
@@ -155,7 +154,7 @@ export class RunAggregator {
     const plan = ctx.plan;
     const rules = { minArrivedShare: plan.scoring.minArrivedShare, delayMinuteExposure: plan.scoring.delayMinuteExposure };
     const movements: MovementResult[] = plan.movements.map((mv, mi) => {
-      const twinOf = sameRouteIndex(analysis.options[mi]!.map((a) => (a.found ? a.route.edges : null)));
+      const twinOf = ctx.sameRouteAs(mi);
       const options: OptionResult[] = [];
       mv.options.forEach((o, oi) => {
         const j = twinOf[oi]!;
