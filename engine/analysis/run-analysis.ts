@@ -47,7 +47,16 @@ export interface RunAnalysis {
  * a partial run has the same analysis as a complete one.
  */
 export function analyseRun(ctx: PreparedRun): RunAnalysis {
-  return { options: ctx.plan.movements.map((mv, mi) => mv.options.map((_o, oi) => analyseOption(ctx, mi, oi))) };
+  return {
+    options: ctx.plan.movements.map((mv, mi) => {
+      const row: OptionAnalysis[] = [];
+      mv.options.forEach((_o, oi) => {
+        const twin = ctx.sameRouteAs(mi)[oi]!;
+        row.push(twin >= 0 ? sharedRoute(ctx, mi, oi, row[twin]!) : analyseOption(ctx, mi, oi));
+      });
+      return row;
+    }),
+  };
 }
 
 /**
@@ -65,7 +74,8 @@ export async function analyseRunUntil(ctx: PreparedRun, signal?: AbortSignal): P
     for (let oi = 0; oi < ctx.plan.movements[mi]!.options.length; oi++) {
       if (mi + oi > 0) await yieldToEventLoop();
       if (signal?.aborted) complete = false;
-      row.push(complete ? analyseOption(ctx, mi, oi) : routeOnly(ctx, mi, oi));
+      const twin = ctx.sameRouteAs(mi)[oi]!;
+      row.push(!complete ? routeOnly(ctx, mi, oi) : twin >= 0 ? sharedRoute(ctx, mi, oi, row[twin]!) : analyseOption(ctx, mi, oi));
     }
     options.push(row);
   }
@@ -84,9 +94,22 @@ function routeOnly(ctx: PreparedRun, mi: number, oi: number): OptionAnalysis {
   return { found, route: found ? routeInfo(ctx, mi, oi) : noRouteInfo(), nominal: null, hotspots: [], worst: [], chokepoints: [], robustness: [], playback: NO_PLAYBACK, detourVia: [] };
 }
 
+/**
+ * An option on the same route as an earlier one (PreparedRun.sameRouteAs): the nominal run, hotspots,
+ * chokepoints and closure robustness are those of the route, so they are the earlier option's; only the
+ * playback is recorded again, since its events name the option.
+ */
+function sharedRoute(ctx: PreparedRun, mi: number, oi: number, first: OptionAnalysis): OptionAnalysis {
+  return { ...first, playback: playbackOf(ctx, mi, oi) };
+}
+
+function playbackOf(ctx: PreparedRun, mi: number, oi: number): Playback {
+  const play = ctx.recordSample(mi, oi, 0);
+  return play ? { sample: 0, trajectory: play.record.trajectory, stops: play.record.stops, events: play.record.events } : NO_PLAYBACK;
+}
+
 function analyseOption(ctx: PreparedRun, mi: number, oi: number): OptionAnalysis {
   const found = isRouted(ctx, mi, oi);
-  const none = NO_PLAYBACK;
   if (!found) return routeOnly(ctx, mi, oi);
   const nominal = ctx.nominal(mi, oi);
   const describe = (lon: number, lat: number): string => ctx.describe(lon, lat);
@@ -96,8 +119,7 @@ function analyseOption(ctx: PreparedRun, mi: number, oi: number): OptionAnalysis
   const hot = nominal ? hotspots(nominal.record, describe) : [];
   const chokepoints = findChokepoints(ctx, mi, oi);
   const robustness = criticalEdges(ctx, mi, oi, chokepoints, nominal?.record ?? null);
-  const play = ctx.recordSample(mi, oi, 0);
-  const playback = play ? { sample: 0, trajectory: play.record.trajectory, stops: play.record.stops, events: play.record.events } : none;
+  const playback = playbackOf(ctx, mi, oi);
   const detourVia = nominal ? detourPlaces(ctx.graph, route.edges, nominal.record.trajectory, describe) : [];
   return { found, route, nominal, hotspots: hot, worst, chokepoints, robustness, playback, detourVia };
 }

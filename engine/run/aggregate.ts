@@ -19,7 +19,6 @@ import { pairedComparison } from '../analysis/paired-comparison.js';
 import { pairedInterval } from '../metrics/summary/paired-difference.js';
 import type { QuantileSummary } from '../metrics/summary/quantile-summary.js';
 import { dominators } from '../analysis/pareto.js';
-import { sameRouteIndex } from '../analysis/same-route.js';
 import { clock } from '../metrics/clock.js';
 import type { SampleRange } from '../model/sample-range.js';
 import { round2, round2OrNull, round4 } from '../rounding.js';
@@ -49,21 +48,21 @@ export class RunAggregator {
   private readonly perOption: OptionSummary[][];
   private readonly pairs: PairedWindow[];
   /**
-   * Per movement and option: the earlier option with the very same route (-1: none), from the routes'
-   * edges as the analysis reports them. Such an option is that option's result under its own name, and its
-   * own summaries are never read (a sample loop may skip simulating it).
+   * Per movement and option: the earlier option with the very same route (-1: none; PreparedRun.sameRouteAs).
+   * Such an option is that option's result under its own name, and its own summaries are never read: the
+   * sample loop does not simulate it (its rows are placeholders).
    */
-  private readonly twinOf: number[][];
+  private readonly twinOf: (readonly number[])[];
   private done = 0;
   /** Rows of add()'s summary objects, reused across chunks. */
   private scratch = new Float64Array(0);
 
   constructor(private readonly ctx: PreparedRun) {
     const mvs = ctx.plan.movements;
-    this.twinOf = mvs.map((mv, mi) => sameRouteIndex(mv.options.map((_o, oi) => routeEdges(ctx, mi, oi))));
+    this.twinOf = mvs.map((_mv, mi) => ctx.sameRouteAs(mi));
     this.perOption = mvs.map((mv) => mv.options.map(() => new OptionSummary()));
     this.pairs = mvs.map((mv, mi) => {
-      const members = mv.options.map((_o, oi) => oi).filter((oi) => this.twinOf[mi]![oi] === -1 && routeEdges(ctx, mi, oi) !== null);
+      const members = mv.options.map((_o, oi) => oi).filter((oi) => this.twinOf[mi]![oi] === -1 && hasRoute(ctx, mi, oi));
       return new PairedWindow(members, mv.options.length, ctx.samples, ctx.plan.scoring.delayMinuteExposure);
     });
   }
@@ -269,10 +268,9 @@ function centre(q: QuantileSummary): { p50: number; p95: number; mean: number } 
   return { p50: round2(q.quantile(0.5)), p95: round2(q.quantile(0.95)), mean: round2(q.mean()) };
 }
 
-/** The option's route edges when it has a route to drive (as the analysis reports them), else null. */
-function routeEdges(ctx: PreparedRun, mi: number, oi: number): number[] | null {
-  const track = ctx.movements[mi]!.tracks[oi];
-  return ctx.routes[mi]![oi]!.found && track ? Array.from(track.edge) : null;
+/** Whether the option has a route to drive (as the analysis counts it found): only such samples can arrive. */
+function hasRoute(ctx: PreparedRun, mi: number, oi: number): boolean {
+  return ctx.routes[mi]![oi]!.found && ctx.movements[mi]!.tracks[oi] !== null;
 }
 
 /**

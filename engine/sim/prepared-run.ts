@@ -8,6 +8,7 @@ import type { RunPlan } from '../model/run-plan.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
 import { NOT_REROUTED, STOP_NO_ROUTE, type SampleSummary } from '../model/sample-summary.js';
 import type { RouteEndpoint, RouteResult } from '../route/types.js';
+import { routeKey, sameRouteIndex } from '../route/same-route.js';
 import { bridgeMask, chokepointMask } from './edge-masks.js';
 import { compileInjects } from './inject-compiler.js';
 import { routeMovementOptions, type MovementEndpoints } from './option-routes.js';
@@ -98,6 +99,8 @@ export class PreparedRun implements SimContext {
   private scratch: SampleScratch | undefined;
   /** The one random stream of this thread's samples, reseeded per sample (allocation-free). */
   private readonly rng = new SampleRng();
+  /** sameRouteAs per movement, computed on first use (the tracks are final once the constructor returns). */
+  private sameRoute: (readonly number[] | undefined)[] = [];
   /** Key prefix of the random streams per movement, the same for all its options (SampleRng.streamPrefix). */
   private readonly streamPrefixes: string[];
 
@@ -187,6 +190,22 @@ export class PreparedRun implements SimContext {
     return { routes: this.routes, coverage: this.coverage.entries() };
   }
 
+  /**
+   * For each option of movement `mi`, the first earlier option that drives exactly the same route (-1: none,
+   * or no route; engine/route/same-route.ts). The sample loop depends on an option only through its track (a reroute to another option
+   * skips any option blocked at the same place, and a twin is blocked wherever the first one is), so such
+   * options are one route: a run simulates and analyses it once and reports that result under each name.
+   */
+  sameRouteAs(mi: number): readonly number[] {
+    let twins = this.sameRoute[mi];
+    if (!twins) {
+      const mv = this.movements[mi]!;
+      twins = sameRouteIndex(mv.tracks.map((t, oi) => (t && this.routes[mi]![oi]!.found ? routeKey(t.edge, t.fromFraction, t.toFraction) : null)));
+      this.sameRoute[mi] = twins;
+    }
+    return twins;
+  }
+
   /** Simulate one sample (the seeded day of its movement, common to all options). Options without a route give an empty summary. */
   runSample(mi: number, oi: number, sample: number): SampleSummary {
     const mv = this.movements[mi]!;
@@ -194,6 +213,11 @@ export class PreparedRun implements SimContext {
     const rng = this.rng.reseed(this.streamPrefixes[mi]!, sample);
     this.scratch ??= new SampleScratch(this, this.plan.responders.length);
     return simulateSample(this, mi, oi, rng, this.scratch, null, sample, this.plan.responders);
+  }
+
+  /** The placeholder sample of an option that shares an earlier option's route (runSampleChunk). */
+  sharedRouteSample(sample: number): SampleSummary {
+    return emptySummary(sample);
   }
 
   /** Sample `sample` again with its full record (trajectory, stops, events) — for playback. */

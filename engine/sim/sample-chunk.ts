@@ -32,10 +32,15 @@ export function prepareRunFromPlan(graph: RoadGraph, plan: RunPlan, opts: Prepar
   return new PreparedRun(graph, plan, opts);
 }
 
-/** Simulate and score samples [sampleStart, sampleEnd) of one movement × option. */
+/**
+ * Simulate and score samples [sampleStart, sampleEnd) of one movement × option. An option that drives the
+ * same route as an earlier one (PreparedRun.sameRouteAs) is not simulated: its samples would equal that
+ * option's, whose result the run reports under both names, so it gets placeholders nobody reads.
+ */
 export function runSampleChunk(ctx: PreparedRun, task: SampleRange): SampleSummary[] {
   const out: SampleSummary[] = [];
-  for (let s = task.sampleStart; s < task.sampleEnd; s++) out.push(ctx.runSample(task.movementIndex, task.optionIndex, s));
+  const shared = ctx.sameRouteAs(task.movementIndex)[task.optionIndex]! >= 0;
+  for (let s = task.sampleStart; s < task.sampleEnd; s++) out.push(shared ? ctx.sharedRouteSample(s) : ctx.runSample(task.movementIndex, task.optionIndex, s));
   return out;
 }
 

@@ -125,10 +125,30 @@ describe('options with the same route', () => {
 
   it('common random numbers: sample i of two options on the same roads is the same day, draw for draw', () => {
     const ctx = prepareRunFromPlan(g, sameTwice(50), { samples: 50 });
-    const a = runSampleChunk(ctx, { movementIndex: 0, optionIndex: 0, sampleStart: 0, sampleEnd: 50 });
-    const b = runSampleChunk(ctx, { movementIndex: 0, optionIndex: 1, sampleStart: 0, sampleEnd: 50 });
+    const days = Array.from({ length: 50 }, (_, i) => i);
+    const a = days.map((i) => ctx.runSample(0, 0, i));
+    const b = days.map((i) => ctx.runSample(0, 1, i));
     expect(b.map((s) => s.timeS)).toEqual(a.map((s) => s.timeS));
     expect(new Set(a.map((s) => s.timeS)).size).toBeGreaterThan(40); // and the days do differ
+  });
+
+  it('the second option on the same route is simulated once, not twice: its chunks are placeholders and its result is that of the first', () => {
+    const ctx = prepareRunFromPlan(g, sameTwice(50), { samples: 50 });
+    expect(ctx.sameRouteAs(0)).toEqual([-1, 0]);
+    const first = runSampleChunk(ctx, { movementIndex: 0, optionIndex: 0, sampleStart: 0, sampleEnd: 50 });
+    const twin = runSampleChunk(ctx, { movementIndex: 0, optionIndex: 1, sampleStart: 0, sampleEnd: 50 });
+    expect(first.every((s) => s.arrived)).toBe(true);
+    expect(twin.every((s) => !s.arrived && s.timeS === 0)).toBe(true);
+    const [p, f] = runInProcess(g, sameTwice(50)).result.movements[0]!.options;
+    expect(f!.arrivedShare).toBe(1);
+    expect(f!.timeS).toEqual(p!.timeS);
+  });
+
+  it('two options on different routes are both simulated', () => {
+    const ctx = prepareRunFromPlan(g, basePlan({ samples: 5, landmarks, movements: [movement({ options: twoRoutes })] }), { samples: 5 });
+    expect(ctx.sameRouteAs(0)).toEqual([-1, -1]);
+    const north = runSampleChunk(ctx, { movementIndex: 0, optionIndex: 1, sampleStart: 0, sampleEnd: 5 });
+    expect(north.every((s) => s.arrived && s.timeS > 40)).toBe(true);
   });
 });
 
