@@ -78,8 +78,9 @@ export function sweepTable(r: SweepResult, width: number | undefined = tableWidt
 
 export function writeSweepCsv(dir: string, r: SweepResult): void {
   fs.mkdirSync(dir, { recursive: true });
-  const rank = (e: RankedEntry) => [e.rank, e.id, e.meanScore, e.meanTimeS, e.p95TimeS, e.meanExposure, e.arrivedShare, e.vsBest?.mean ?? null, e.vsBest?.low ?? null, e.vsBest?.high ?? null, e.vsBest ? e.vsBest.significant : null];
-  const head = ['rank', 'id', 'mean_score', 'mean_time_s', 'p95_time_s', 'mean_exposure', 'arrived_share', 'vs_best_mean', 'vs_best_low', 'vs_best_high', 'significant'];
+  // mean_score is empty where nothing arrived (arrived_share 0) or there was no route (arrived_share empty too).
+  const rank = (e: RankedEntry) => [e.rank, e.id, e.meanScore, e.meanTimeS, e.p95TimeS, e.meanExposure, e.arrivedShare, e.eligible, e.vsBest?.mean ?? null, e.vsBest?.low ?? null, e.vsBest?.high ?? null, e.vsBest ? e.vsBest.significant : null];
+  const head = ['rank', 'id', 'mean_score', 'mean_time_s', 'p95_time_s', 'mean_exposure', 'arrived_share', 'eligible', 'vs_best_mean', 'vs_best_low', 'vs_best_high', 'significant'];
   const files: Record<(typeof SWEEP_CSV_FILES)[number], unknown[][]> = {
     'ranking.csv': [head, ...r.ranking.map(rank)],
     'movements.csv': [['movement', ...head], ...r.movements.flatMap((m) => m.ranking.map((e) => [m.id, ...rank(e)]))],

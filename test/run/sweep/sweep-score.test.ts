@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanThreat } from '../../../engine/model/run-plan.js';
 import { runSweepLocal } from '../../../engine/run/sweep/run-sweep.js';
 import type { SweepResult } from '../../../engine/run/sweep/sweep-result.js';
 import { VariantSummary, VARIANT_SUMMARY_FORMAT } from '../../../engine/run/sweep/variant-summary.js';
-import { sweepTable } from '../../../cli/sweep-output.js';
+import { sweepTable, writeSweepCsv } from '../../../cli/sweep-output.js';
 import { latAt, lonAt } from '../../support/tiny-world.js';
 import { closeAt, SAMPLES, SHORT_CLOSURES, sweepRoads as world } from '../../support/sweep-roads.js';
 
@@ -57,6 +60,22 @@ describe('a sweep scores like a run: over the samples that arrived, at the scena
     expect(table).toMatch(/^ *3 +plan_dead +did not arrive /m);
     expect(table).toMatch(/^ *1 +plan_long +80 .* best$/m);
     expect(table).toMatch(/^plan_short arrives in 33 % of its samples, below the 50 % minimum \(scoring\.min_arrived_share\): never ranked first$/m);
+  });
+
+  it('writes no number for a score that does not exist in the CSV, and says which plans are eligible', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sweep-score-csv-'));
+    try {
+      writeSweepCsv(dir, r);
+      const rows = fs.readFileSync(path.join(dir, 'ranking.csv'), 'utf8').split('\n').map((l) => l.split(','));
+      expect(rows.slice(1, 4).map((c) => [c[1], c[2], c[6], c[7]])).toEqual([
+        ['plan_long', '80', '1', 'true'],
+        ['plan_short', '40', '0.3333', 'false'],
+        ['plan_dead', '', '0', 'false'],
+      ]);
+      expect(fs.readFileSync(path.join(dir, 'variants.csv'), 'utf8')).toMatch(/^v\w+,closed short west,plan_short,,[\d.]+,0,$/m);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives the same bytes whatever the shard size', () => {
