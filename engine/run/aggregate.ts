@@ -21,6 +21,7 @@ import { dominators } from '../analysis/pareto.js';
 import { stopGroups } from '../analysis/stops.js';
 import { clock } from '../metrics/clock.js';
 import type { SampleRange } from '../model/sample-range.js';
+import { sampleScore } from '../model/sample-score.js';
 import { round2, round2OrNull, round4 } from '../rounding.js';
 
 const E = EXPOSURE_COMPONENTS.length;
@@ -316,7 +317,7 @@ export class RunAggregator {
       targetS: ctx.plan.scoring.evacuationTargetS,
       ...covStats(RESPONDER_TYPES.length + j),
     }));
-    base.score = round2((ctx.plan.scoring.delayMinuteExposure / 60) * base.timeS.mean + base.exposure.total.mean);
+    base.score = round2(sampleScore(base.timeS.mean, base.exposure.total.mean, ctx.plan.scoring.delayMinuteExposure));
     return base;
   }
 }

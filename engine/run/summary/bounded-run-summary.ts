@@ -1,6 +1,7 @@
 import { QuantileSummary } from '../../metrics/summary/quantile-summary.js';
 import type { SampleRange } from '../../model/sample-range.js';
 import type { SampleSummary } from '../../model/sample-summary.js';
+import { sampleScore } from '../../model/sample-score.js';
 import { ROW_ARRIVED, ROW_EXPOSURE, ROW_REROUTED, ROW_TIME, SUMMARY_WIDTH } from '../summary-codec.js';
 import { EXPOSURE_COMPONENTS, type Distribution } from '../../model/run-result.js';
 import { round2, round4 } from '../../rounding.js';
@@ -76,7 +77,7 @@ export class BoundedRunSummary {
         timeS: bounded(s.time),
         exposure: bounded(s.exposure),
         // As OptionResult.score: from the rounded means.
-        score: s.time.count ? round2((this.delayMinuteExposure / 60) * round2(s.time.mean()) + round2(s.exposure.mean())) : 0,
+        score: s.time.count ? round2(sampleScore(round2(s.time.mean()), round2(s.exposure.mean()), this.delayMinuteExposure)) : 0,
       })),
     );
   }
