@@ -6,7 +6,7 @@ import { round2 } from '../rounding.js';
 export interface PairedIntervals {
   timeS: PairedInterval;
   exposure: PairedInterval;
-  /** delayMinuteExposure × minutes + exposure per sample. */
+  /** sampleScore per sample (engine/model/sample-score.ts: delayMinuteExposure × minutes + exposure). */
   score: PairedInterval;
 }
 

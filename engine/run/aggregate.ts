@@ -21,6 +21,7 @@ import type { QuantileSummary } from '../metrics/summary/quantile-summary.js';
 import { dominators } from '../analysis/pareto.js';
 import { clock } from '../metrics/clock.js';
 import type { SampleRange } from '../model/sample-range.js';
+import { sampleScore } from '../model/sample-score.js';
 import { round2, round2OrNull, round4 } from '../rounding.js';
 import { OptionSummary } from './summary/option-summary.js';
 import { PairedWindow } from './summary/paired-window.js';
@@ -251,7 +252,7 @@ export class RunAggregator {
       targetS: ctx.plan.scoring.evacuationTargetS,
       ...covStats(RESPONDER_TYPES.length + j),
     }));
-    base.score = round2((ctx.plan.scoring.delayMinuteExposure / 60) * base.timeS.mean + base.exposure.total.mean);
+    base.score = round2(sampleScore(base.timeS.mean, base.exposure.total.mean, ctx.plan.scoring.delayMinuteExposure));
     return base;
   }
 }

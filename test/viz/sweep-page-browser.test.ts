@@ -5,11 +5,16 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SweepResult } from '../../engine/run/sweep/sweep-result.js';
+import { runSweepLocal } from '../../engine/run/sweep/run-sweep.js';
+import { renderSweepPage } from '../../viz/sweep/render-sweep-page.js';
+import { SHORT_CLOSURES, sweepRoads } from '../support/sweep-roads.js';
 import { launchChromium, openPage, skipWithoutChromium } from './browser.js';
 
 /**
  * The sweep page (`motorcade sweep SWEEP.yaml --report FILE`) of the bundled sweep, opened in Debian's
- * Chromium from a file:// URL and checked against `motorcade sweep --json` of the same sweep and seed.
+ * Chromium from a file:// URL and checked against `motorcade sweep --json` of the same sweep and seed;
+ * and, for plans that do not arrive (every bundled plan does), the page of the sweep over the roads of
+ * test/support/sweep-roads.ts.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'test-output');
@@ -98,6 +103,30 @@ describe.skipIf(skipWithoutChromium('sweep page'))('the sweep page in Chromium',
     const broken = await page.$$eval('#breaks table.variants td.broken', (tds) => tds.length);
     expect(broken).toBe(sweep.breaks.reduce((n, b) => n + b.variants.length, 0));
     expect(await page.$$eval('#breaks table.variants tbody tr', (trs) => trs.length)).toBe(sweep.variants.length);
+  });
+
+  it('when plans do not arrive: the one arriving often enough first, why the lower score is not, "did not arrive" and the broken variants', async () => {
+    // test/support/sweep-roads.ts: the short plan scores lowest but arrives in a third of its samples, the dead plan never.
+    const tiny = path.join(OUT, 'sweep-arrival.html');
+    fs.writeFileSync(tiny, renderSweepPage(runSweepLocal(sweepRoads({ closures: SHORT_CLOSURES }))));
+    const t = await open(browser, tiny);
+    await t.page.waitForSelector('html[data-sweep-drawn="true"]', { timeout: 15_000 });
+    expect(t.errors).toEqual([]);
+    const rows = await t.page.$$eval('#ranking table.ranking tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.className, ...Array.from(tr.children).map((td) => td.textContent)]));
+    expect(rows.map((r) => [r[0], r[1], r[4], r[9]])).toEqual([
+      ['plan_long', '', '80', 'best'],
+      ['plan_short', 'rare', '40', '-40 [-40, -40] significant'],
+      ['plan_dead', 'rare', 'did not arrive', '—'],
+    ]);
+    expect(await t.page.$eval('#ranking p.note.rare', (p) => p.textContent)).toBe('plan_short arrives in 33 % of its samples; plan_dead arrives in 0 % of its samples, below the 50 % minimum: never ranked first.');
+    const cells = await t.page.$$eval('#breaks table.variants tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).slice(1).map((td) => [td.textContent, td.className, td.getAttribute('title')])));
+    const below = 'arrives in 0 % of samples, below the 50 % minimum';
+    expect(cells).toEqual([
+      [['40', '', null], ['80', '', null], ['did not arrive', 'broken', below]],
+      [['did not arrive', 'broken', below], ['80', '', null], ['did not arrive', 'broken', below]],
+      [['did not arrive', 'broken', below], ['80', '', null], ['did not arrive', 'broken', below]],
+    ]);
+    await t.page.close();
   });
 
   it('ranks the options of each movement that has more than one', async () => {

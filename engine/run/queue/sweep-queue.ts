@@ -67,7 +67,7 @@ export async function runSweepOnQueue(loaded: LoadedSweep, connection: RedisConn
         const job = await Job.fromId<ShardJobData, VariantSummaryState>(queue, id);
         if (!job) continue;
         if (job.finishedOn && job.returnvalue) {
-          results.set(id, VariantSummary.fromJSON(job.returnvalue));
+          results.set(id, summaryOf(id, job.returnvalue));
           pending.delete(id);
         } else if (job.finishedOn && job.failedReason && job.attemptsMade >= (job.opts.attempts ?? 1)) {
           throw new Error(`sweep shard ${id} failed ${job.attemptsMade} times: ${job.failedReason}`);
@@ -85,4 +85,13 @@ export async function runSweepOnQueue(loaded: LoadedSweep, connection: RedisConn
     await queue.close().catch(() => undefined);
   }
   return finishSweep(loaded, work, results);
+}
+
+/** A finished job's summary; one of another format (a worker of another motorcade version) names the shard, not Redis. */
+function summaryOf(id: string, state: VariantSummaryState): VariantSummary {
+  try {
+    return VariantSummary.fromJSON(state);
+  } catch (err) {
+    throw new Error(`sweep shard ${id} came back from a worker of another motorcade version: ${(err as Error).message}`, { cause: err });
+  }
 }

@@ -1,6 +1,7 @@
 import type { QuantileSummary } from '../../metrics/summary/quantile-summary.js';
 import type { SampleRange } from '../../model/sample-range.js';
 import type { SampleSummary } from '../../model/sample-summary.js';
+import { sampleScore } from '../../model/sample-score.js';
 import { packSummaries, SUMMARY_WIDTH } from '../summary-codec.js';
 import type { Distribution } from '../../model/run-result.js';
 import { round2, round4 } from '../../rounding.js';
@@ -61,7 +62,7 @@ export class BoundedRunSummary {
         timeS: bounded(s.timeS),
         exposure: bounded(s.exposure),
         // As OptionResult.score: from the rounded means.
-        score: s.timeS.count ? round2((this.delayMinuteExposure / 60) * round2(s.timeS.mean()) + round2(s.exposure.mean())) : 0,
+        score: s.timeS.count ? round2(sampleScore(round2(s.timeS.mean()), round2(s.exposure.mean()), this.delayMinuteExposure)) : 0,
       })),
     );
   }

@@ -1,5 +1,6 @@
 import { PairedDifference } from '../../metrics/summary/paired-difference.js';
 import type { PairedIntervals } from '../../analysis/paired-comparison.js';
+import { sampleScore } from '../../model/sample-score.js';
 
 /** Metrics paired per sample, in PairedWindow.diffs order. */
 const TIME = 0;
@@ -34,7 +35,7 @@ export class PairedWindow {
   private readonly k: number;
   /** Option index → member column, -1 when the option is not a member. */
   private readonly column: Int32Array;
-  private readonly perS: number;
+  private readonly delayMinuteExposure: number;
   /** k × k ordered pairs (a ≠ b) × METRICS. */
   private readonly diffs: PairedDifference[];
   private cap: number;
@@ -52,7 +53,7 @@ export class PairedWindow {
     if (this.k > 0xffff) throw new Error(`paired window: ${this.k} options is more than one movement can pair`);
     this.column = new Int32Array(optionCount).fill(-1);
     members.forEach((oi, m) => (this.column[oi] = m));
-    this.perS = delayMinuteExposure / 60;
+    this.delayMinuteExposure = delayMinuteExposure;
     this.diffs = Array.from({ length: this.k * this.k * METRICS }, () => new PairedDifference());
     let cap = 1;
     while (cap < Math.min(INITIAL_SLOTS, Math.max(1, samples))) cap *= 2;
@@ -111,7 +112,7 @@ export class PairedWindow {
         const d = (a * k + b) * METRICS;
         this.diffs[d + TIME]!.add(ta, tb);
         this.diffs[d + EXPOSURE]!.add(ea, eb);
-        this.diffs[d + SCORE]!.add(this.perS * ta + ea, this.perS * tb + eb);
+        this.diffs[d + SCORE]!.add(sampleScore(ta, ea, this.delayMinuteExposure), sampleScore(tb, eb, this.delayMinuteExposure));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { sampleScore } from '../../model/sample-score.js';
 import type { PreparedRun } from '../../sim/prepared-run.js';
 import type { SweepPlan } from './sweep-model.js';
 import { pairIndex, VariantSummary } from './variant-summary.js';
@@ -22,11 +23,17 @@ export function routeAvailability(ctx: PreparedRun, plans: readonly SweepPlan[])
  * (seed, movement, option, s) (engine/sim/rng.ts), whoever runs the shard and however often: a retried
  * or duplicated shard gives the same summary. Per sample it keeps one score per option (a Float64Array
  * reused across samples), so the shard's memory does not grow with its sample count.
+ *
+ * Scores are a run's (sampleScore at the plan's scoring.delayMinuteExposure) and count only where the
+ * sample arrived; a plan's sample arrives when every movement of it does, and its score is that of its
+ * summed time and exposure. A paired difference takes a sample only when both sides arrived, as a run's
+ * paired comparison does: a sample that stopped at a closure has no door-to-door time to compare.
  */
 export function runShard(ctx: PreparedRun, variantId: string, plans: readonly SweepPlan[], range: ShardRange): VariantSummary {
   const { noRoute, plansFound } = routeAvailability(ctx, plans);
   const out = VariantSummary.empty(variantId, noRoute, plansFound);
   const mvs = ctx.plan.movements;
+  const rate = ctx.plan.scoring.delayMinuteExposure;
   const offsets: number[] = [];
   let streams = 0;
   for (const mv of mvs) {
@@ -38,6 +45,7 @@ export function runShard(ctx: PreparedRun, variantId: string, plans: readonly Sw
   const exposure = new Float64Array(streams);
   const arrived = new Uint8Array(streams);
   const planScore = new Float64Array(plans.length);
+  const planArrived = new Uint8Array(plans.length);
   for (let s = range.sampleStart; s < range.sampleEnd; s++) {
     for (let mi = 0; mi < mvs.length; mi++) {
       const options = mvs[mi]!.options.length;
@@ -50,14 +58,17 @@ export function runShard(ctx: PreparedRun, variantId: string, plans: readonly Sw
         const k = offsets[mi]! + oi;
         time[k] = sum.timeS;
         exposure[k] = e;
-        score[k] = sum.timeS + e;
+        score[k] = sampleScore(sum.timeS, e, rate);
         arrived[k] = sum.arrived ? 1 : 0;
-        sink.add(sum.timeS, e, sum.arrived, sum.rerouted);
+        sink.add(sum.timeS, e, score[k]!, sum.arrived, sum.rerouted);
       }
       const pairs = out.optionPairs[mi]!;
       for (let a = 0; a < options; a++) {
+        const ka = offsets[mi]! + a;
+        if (!out.streams[mi]![a] || arrived[ka] !== 1) continue;
         for (let b = a + 1; b < options; b++) {
-          if (out.streams[mi]![a] && out.streams[mi]![b]) pairs[pairIndex(a, b, options)]!.add(score[offsets[mi]! + a]!, score[offsets[mi]! + b]!);
+          const kb = offsets[mi]! + b;
+          if (out.streams[mi]![b] && arrived[kb] === 1) pairs[pairIndex(a, b, options)]!.add(score[ka]!, score[kb]!);
         }
       }
     }
@@ -73,12 +84,14 @@ export function runShard(ctx: PreparedRun, variantId: string, plans: readonly Sw
         e += exposure[k]!;
         all &&= arrived[k] === 1;
       }
-      sink.add(t, e, all, false);
-      planScore[pi] = t + e;
+      planScore[pi] = sampleScore(t, e, rate);
+      planArrived[pi] = all ? 1 : 0;
+      sink.add(t, e, planScore[pi]!, all, false);
     });
     for (let a = 0; a < plans.length; a++) {
+      if (!out.plans[a] || planArrived[a] !== 1) continue;
       for (let b = a + 1; b < plans.length; b++) {
-        if (out.plans[a] && out.plans[b]) out.planPairs[pairIndex(a, b, plans.length)]!.add(planScore[a]!, planScore[b]!);
+        if (out.plans[b] && planArrived[b] === 1) out.planPairs[pairIndex(a, b, plans.length)]!.add(planScore[a]!, planScore[b]!);
       }
     }
   }

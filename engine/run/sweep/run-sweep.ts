@@ -8,7 +8,7 @@ import { runShard, shardRanges, type ShardRange } from './run-shard.js';
 import type { SweepPlan, SweepSpec, Variant } from './sweep-model.js';
 import { sweepResult, type SweepResult } from './sweep-result.js';
 import { sweepVariants } from './variants.js';
-import { VariantSummary } from './variant-summary.js';
+import { VARIANT_SUMMARY_FORMAT, VariantSummary } from './variant-summary.js';
 
 /** One unit of sweep work: a variant × a sample range, with a stable id (sweep digest, variant, shard). */
 export interface SweepShard {
@@ -26,12 +26,13 @@ export interface SweepWork {
 
 /**
  * The digest of what determines a sweep's numbers: the base plan, the sweep's dimensions, plans, samples,
- * seed and shard size. Job ids and stored results are keyed by it, so a changed sweep never reuses the
- * results of another.
+ * seed and shard size, and the format of the shard summaries. Job ids and stored results are keyed by it,
+ * so a changed sweep never reuses the results of another, nor a newer motorcade the summaries an older
+ * one left in Redis.
  */
 export function sweepDigest(spec: SweepSpec, basePlan: RunPlan): string {
   const { file: _f, scenarioFile: _s, ...rest } = spec;
-  return createHash('sha256').update(JSON.stringify({ rest, basePlan })).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify({ rest, basePlan, format: VARIANT_SUMMARY_FORMAT })).digest('hex').slice(0, 16);
 }
 
 export function sweepWork(loaded: LoadedSweep): SweepWork {
@@ -84,7 +85,8 @@ export function finishSweep(loaded: LoadedSweep, work: SweepWork, results: Reado
     perVariant[shard.variantIndex] = acc ? acc.merge(r) : VariantSummary.fromJSON(r.toJSON());
   }
   const plan = loaded.basePlan;
-  return sweepResult(loaded.spec, work.variants, perVariant as VariantSummary[], plan.movements.map((m) => m.id), plan.movements.map((m) => m.options.map((o) => o.id)));
+  const { delayMinuteExposure, minArrivedShare } = plan.scoring; // the base scenario's: no dimension changes them
+  return sweepResult(loaded.spec, work.variants, perVariant as VariantSummary[], plan.movements.map((m) => m.id), plan.movements.map((m) => m.options.map((o) => o.id)), { delayMinuteExposure, minArrivedShare });
 }
 
 /** The whole sweep on this thread: every shard in order, no Redis. */

@@ -7,11 +7,15 @@ import { PairedDifference, type PairedState } from '../../metrics/summary/paired
  * summaries (exact counts and sums, quantile summaries, paired differences), never a value per sample.
  * Merging is associative and commutative, so 1 thread, a pool or many queue workers give the same bytes.
  *
- * Per stream (movement × option): time, total exposure and score (time + total exposure, the scenario's
- * score per sample). Per plan: the sums over its movements of the same, and whether every movement
- * arrived. Pairs: for plans i < j and, per movement, options i < j, the paired differences of the score.
+ * Per stream (movement × option): time and total exposure of every sample (one that never arrived up to
+ * where it stopped), and the score of the samples that arrived only (sampleScore,
+ * engine/model/sample-score.ts: the scenario's delay_minute_exposure × minutes + exposure, as a run
+ * scores). Per plan: the sums over its movements of time and exposure, the score of those sums, and
+ * whether every movement arrived (a plan arrives when all its movements do). Pairs: for plans i < j and,
+ * per movement, options i < j, the paired differences of the score over the samples where both arrived.
+ * The format names this meaning of the bytes: a queue result of another format is refused.
  */
-export const VARIANT_SUMMARY_FORMAT = 'motorcade-sweep-summary/1';
+export const VARIANT_SUMMARY_FORMAT = 'motorcade-sweep-summary/2';
 
 export class OutcomeSummary {
   samples = 0;
@@ -19,15 +23,23 @@ export class OutcomeSummary {
   rerouted = 0;
   readonly time = new QuantileSummary();
   readonly exposure = new QuantileSummary();
+  /** Over the samples that arrived only: its count is `arrived`. */
   readonly score = new ExactSum();
 
-  add(timeS: number, exposure: number, arrived: boolean, rerouted: boolean): void {
+  /** One sample: its time (s), total exposure, score (sampleScore of the two), and whether it arrived. */
+  add(timeS: number, exposure: number, score: number, arrived: boolean, rerouted: boolean): void {
     this.samples++;
-    if (arrived) this.arrived++;
     if (rerouted) this.rerouted++;
     this.time.add(timeS);
     this.exposure.add(exposure);
-    this.score.add(timeS + exposure);
+    if (!arrived) return;
+    this.arrived++;
+    this.score.add(score);
+  }
+
+  /** Mean score over the samples that arrived; null when none did (or there were no samples). */
+  meanScore(): number | null {
+    return this.score.n ? this.score.mean() : null;
   }
 
   merge(o: OutcomeSummary): this {

@@ -59,7 +59,7 @@ describe.skipIf(!cliBuilt)('motorcade sweep', () => {
     expect(r.out).toMatch(/breaks in \d+ of 16 variants/);
     expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['breaks.csv', 'movements.csv', 'pareto.csv', 'ranking.csv', 'variants.csv']);
     const ranking = fs.readFileSync(path.join(dir, 'out', 'ranking.csv'), 'utf8').split('\n');
-    expect(ranking[0]).toBe('rank,id,mean_score,mean_time_s,p95_time_s,mean_exposure,arrived_share,vs_best_mean,vs_best_low,vs_best_high,significant');
+    expect(ranking[0]).toBe('rank,id,mean_score,mean_time_s,p95_time_s,mean_exposure,arrived_share,eligible,vs_best_mean,vs_best_low,vs_best_high,significant');
     expect(ranking).toHaveLength(6); // header, 4 plans, final newline
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -33,6 +33,11 @@ function fmtScore(x) {
   return x === null || x === undefined ? 'no route' : String(Math.round(x));
 }
 
+/** A ranked entry's score: "did not arrive" when it has samples but none arrived, "no route" when it has none. */
+function fmtEntryScore(e) {
+  return e.meanScore !== null ? fmtScore(e.meanScore) : e.arrivedShare === null ? 'no route' : 'did not arrive';
+}
+
 function fmtShare(x) {
   return x === null || x === undefined ? '—' : Math.round(x * 100) + ' %';
 }

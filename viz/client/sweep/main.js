@@ -1,4 +1,4 @@
-/* Entry of the sweep page: read the embedded sweep result (format motorcade-sweep/1) and draw the
+/* Entry of the sweep page: read the embedded sweep result (format motorcade-sweep/2) and draw the
    ranking with its intervals, the Pareto chart, where each plan breaks, and the per-movement rankings.
    html[data-sweep-drawn] is set when everything is drawn (the browser tests wait for it). */
 
@@ -10,9 +10,9 @@ function rankingTable(entries, caption, noun) {
   var body = el('tbody');
   entries.forEach(function (e) {
     var d = e.vsBest;
-    var vs = d ? '+' + Math.round(d.mean) + ' [' + Math.round(d.low) + ', ' + Math.round(d.high) + '] ' + (d.significant ? 'significant' : 'not significant') : e.rank === 1 ? 'best' : '—';
-    body.appendChild(el('tr', { attrs: { 'data-id': e.id }, className: d && !d.significant ? 'tie' : '' }, [
-      el('td', { text: String(e.rank) }), el('td', { text: e.id }), el('td', { text: fmtScore(e.meanScore) }), el('td', { text: fmtMin(e.meanTimeS) }),
+    var vs = d ? (d.mean < 0 ? '' : '+') + Math.round(d.mean) + ' [' + Math.round(d.low) + ', ' + Math.round(d.high) + '] ' + (d.significant ? 'significant' : 'not significant') : e.rank === 1 && e.eligible ? 'best' : '—';
+    body.appendChild(el('tr', { attrs: { 'data-id': e.id }, className: [d && !d.significant ? 'tie' : '', e.eligible ? '' : 'rare'].join(' ').trim() }, [
+      el('td', { text: String(e.rank) }), el('td', { text: e.id }), el('td', { text: fmtEntryScore(e) }), el('td', { text: fmtMin(e.meanTimeS) }),
       el('td', { text: fmtMin(e.p95TimeS) }), el('td', { text: fmtScore(e.meanExposure) }), el('td', { text: fmtShare(e.arrivedShare) }), el('td', { text: vs })
     ]));
   });
@@ -20,11 +20,25 @@ function rankingTable(entries, caption, noun) {
   return table;
 }
 
+/** Under a ranking: the entries that arrive too rarely to be ranked first, or that none is recommended; null when all arrive often enough. */
+function eligibilityNote(entries, noun) {
+  var least = Math.round(data.scoring.minArrivedShare * 100) + ' %';
+  if (entries.length && !entries[0].eligible) return el('p', { className: 'note rare', text: 'No ' + noun + ' arrives in at least ' + least + ' of its samples: none is recommended.' });
+  var rare = entries.filter(function (e) { return !e.eligible && e.arrivedShare !== null; });
+  if (!rare.length) return null;
+  return el('p', { className: 'note rare', text: rare.map(function (e) { return e.id + ' arrives in ' + fmtShare(e.arrivedShare) + ' of its samples'; }).join('; ') + ', below the ' + least + ' minimum: never ranked first.' });
+}
+
+function appendIf(container, node) {
+  if (node) container.appendChild(node);
+}
+
 function drawRanking(container) {
   container.appendChild(el('h2', { text: 'Plans overall' }));
   var options = {};
   data.plans.forEach(function (p) { options[p.id] = p.options.join(', '); });
-  container.appendChild(rankingTable(data.ranking, 'Ranked by mean score over every variant and sample', 'plan'));
+  container.appendChild(rankingTable(data.ranking, 'Ranked by mean score over every variant and sample that arrived', 'plan'));
+  appendIf(container, eligibilityNote(data.ranking, 'plan'));
   container.appendChild(el('p', { className: 'note', text: 'Plans: ' + data.plans.map(function (p) { return p.id + ' = ' + options[p.id]; }).join('; ') + '.' }));
   container.appendChild(intervalChart(data.ranking, 'Paired difference to ' + data.ranking[0].id + ' (95 % intervals; dark = significant)'));
   container.appendChild(el('p', { className: 'note', text: 'Door-to-door time of each plan over every variant and sample (min; samples per equal-width bin):' }));
@@ -40,7 +54,7 @@ function drawPareto(container) {
 
 function drawBreaks(container) {
   container.appendChild(el('h2', { text: 'Where each plan breaks' }));
-  container.appendChild(el('p', { className: 'note', text: 'A plan breaks in a variant when it has no route there, arrives in fewer samples than the target share, or its p95 time passes the target.' }));
+  container.appendChild(el('p', { className: 'note', text: 'A plan breaks in a variant when it has no route there, arrives in fewer of its samples than the scenario\'s minimum share (it is never recommended there) or the sweep\'s target share, or its p95 time passes the target.' }));
   data.breaks.forEach(function (b) {
     var block = el('div', { className: 'plan-breaks', attrs: { 'data-plan': b.plan } }, [el('h3', { text: b.plan + (b.variants.length ? ' breaks in ' + b.variants.length + ' of ' + data.variants.length + ' variants' : ' holds in every variant') })]);
     if (b.variants.length) {
@@ -59,7 +73,7 @@ function drawBreaks(container) {
   data.perVariant.forEach(function (v, i) {
     body.appendChild(el('tr', { attrs: { 'data-variant': v.variant } }, [el('td', { text: data.variants[i].label })].concat(v.plans.map(function (p) {
       var why = broken[p.plan + '|' + v.variant];
-      return el('td', { className: why ? 'broken' : '', title: why || '', text: p.meanScore === null ? p.noRoute || 'no route' : fmtScore(p.meanScore) });
+      return el('td', { className: why ? 'broken' : '', title: why || '', text: p.meanScore !== null ? fmtScore(p.meanScore) : p.noRoute || (p.arrivedShare === null ? 'no route' : 'did not arrive') });
     }))));
   });
   table.appendChild(body);
@@ -72,6 +86,7 @@ function drawMovements(container) {
   container.appendChild(el('h2', { text: 'Options of each movement' }));
   many.forEach(function (m) {
     container.appendChild(rankingTable(m.ranking, 'Options of ' + m.id, 'option'));
+    appendIf(container, eligibilityNote(m.ranking, 'option'));
     container.appendChild(intervalChart(m.ranking, 'Paired difference to ' + m.ranking[0].id));
   });
 }
