@@ -42,30 +42,83 @@ export class QuantileSummary {
   count = 0;
   min = Infinity;
   max = -Infinity;
-  readonly sum = new ExactSum();
-  private exact: number[] | null = [];
+  private readonly exactSum = new ExactSum();
+  /**
+   * The values while the summary is exact, in the first `kept` entries; null beyond the budget. A typed
+   * array grown by doubling: its doubles live outside the JS heap, so the garbage collector never copies
+   * them (a run keeps some 20 of these per option).
+   */
+  private exact: Float64Array | null = NO_VALUES;
+  private kept = 0;
   private sketch = new DDSketch({ relativeAccuracy: RELATIVE_ACCURACY });
+  /**
+   * How many of the kept exact values are in the sum and the sketch. Within the budget they are folded in
+   * only when read (a run's per-sample path adds some 20 values per sample and, within the budget, reads
+   * only the values themselves and a mean at the end); both are functions of the multiset of values, so
+   * folding later gives the very state of folding at each add.
+   */
+  private sumFolded = 0;
+  private sketchFolded = 0;
 
   add(x: number): void {
+    if (!Number.isFinite(x)) throw new Error(`quantile summary: cannot add ${x}`);
     this.count++;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
-    this.sum.add(x);
-    this.sketch.accept(Math.abs(x) < SKETCH_ZERO ? 0 : x);
     if (this.exact) {
-      if (this.count > EXACT_BUDGET) this.exact = null;
-      else this.exact.push(x);
+      if (this.count <= EXACT_BUDGET) {
+        if (this.kept === this.exact.length) this.exact = grown(this.exact, this.kept + 1);
+        this.exact[this.kept++] = x;
+        return;
+      }
+      this.fold();
+      this.exact = null;
+      this.kept = 0;
     }
+    this.exactSum.add(x);
+    this.sketch.accept(sketchValue(x));
+  }
+
+  /** Count, sum and sum of squares of the values (exact integers at SUM_RESOLUTION). */
+  get sum(): ExactSum {
+    this.foldSum();
+    return this.exactSum;
   }
 
   merge(o: QuantileSummary): this {
+    this.fold();
+    o.fold();
     this.count += o.count;
     if (o.min < this.min) this.min = o.min;
     if (o.max > this.max) this.max = o.max;
-    this.sum.merge(o.sum);
+    this.exactSum.merge(o.exactSum);
     if (o.count > 0) this.sketch.merge(o.sketch);
-    this.exact = this.exact && o.exact && this.count <= EXACT_BUDGET ? this.exact.concat(o.exact) : null;
+    if (this.exact && o.exact && this.count <= EXACT_BUDGET) {
+      const both = grown(this.exact, this.kept + o.kept);
+      both.set(o.exact.subarray(0, o.kept), this.kept);
+      this.exact = both;
+      this.kept += o.kept;
+    } else {
+      this.exact = null;
+      this.kept = 0;
+    }
+    this.sumFolded = this.sketchFolded = this.kept;
     return this;
+  }
+
+  private foldSum(): void {
+    const e = this.exact;
+    if (!e) return;
+    for (let i = this.sumFolded; i < this.kept; i++) this.exactSum.add(e[i]!);
+    this.sumFolded = this.kept;
+  }
+
+  private fold(): void {
+    this.foldSum();
+    const e = this.exact;
+    if (!e) return;
+    for (let i = this.sketchFolded; i < this.kept; i++) this.sketch.accept(sketchValue(e[i]!));
+    this.sketchFolded = this.kept;
   }
 
   /** True while quantiles are exact (count ≤ EXACT_BUDGET). */
@@ -81,7 +134,7 @@ export class QuantileSummary {
   quantile(p: number): number {
     if (this.count === 0) return NaN;
     if (this.exact) {
-      const sorted = Float64Array.from(this.exact).sort();
+      const sorted = this.exact.slice(0, this.kept).sort();
       const rank = Math.min(this.count, Math.max(1, Math.ceil(p * this.count)));
       return sorted[rank - 1]!;
     }
@@ -90,7 +143,7 @@ export class QuantileSummary {
 
   /** The values, sorted, while the summary is exact; null beyond the budget. */
   sortedValues(): Float64Array | null {
-    return this.exact ? Float64Array.from(this.exact).sort() : null;
+    return this.exact ? this.exact.slice(0, this.kept).sort() : null;
   }
 
   /**
@@ -99,6 +152,7 @@ export class QuantileSummary {
    * state alone, so any merge order gives the same list.
    */
   sketchBins(): { value: number; count: number }[] {
+    this.fold();
     const out: { value: number; count: number }[] = [];
     const m = this.sketch.mapping;
     const neg = storeBins(this.sketch.negativeStore);
@@ -109,12 +163,13 @@ export class QuantileSummary {
   }
 
   toJSON(): QuantileSummaryState {
+    this.fold();
     return {
       count: this.count,
       min: this.count ? this.min : null,
       max: this.count ? this.max : null,
-      sum: this.sum.toJSON(),
-      exact: this.exact ? Array.from(Float64Array.from(this.exact).sort()) : null,
+      sum: this.exactSum.toJSON(),
+      exact: this.exact ? Array.from(this.exact.slice(0, this.kept).sort()) : null,
       positive: storeBins(this.sketch.store),
       negative: storeBins(this.sketch.negativeStore),
       zeros: this.sketch.zeroCount,
@@ -126,8 +181,10 @@ export class QuantileSummary {
     q.count = s.count;
     q.min = s.min ?? Infinity;
     q.max = s.max ?? -Infinity;
-    q.sum.merge(ExactSum.fromJSON(s.sum));
-    q.exact = s.exact ? [...s.exact] : null;
+    q.exactSum.merge(ExactSum.fromJSON(s.sum));
+    q.exact = s.exact ? Float64Array.from(s.exact) : null;
+    q.kept = s.exact ? s.exact.length : 0;
+    q.sumFolded = q.sketchFolded = q.kept;
     for (const [k, c] of s.positive) q.sketch.store.add(k, c);
     for (const [k, c] of s.negative) q.sketch.negativeStore.add(k, c);
     q.sketch.zeroCount = s.zeros;
@@ -137,6 +194,23 @@ export class QuantileSummary {
 }
 
 type Store = DDSketch['store'];
+
+/** The exact values of a summary not yet given any (shared: never written, grown() copies it first). */
+const NO_VALUES = new Float64Array(0);
+
+/** `a` copied into room for at least `need` values: doubled from 64, at most EXACT_BUDGET. */
+function grown(a: Float64Array, need: number): Float64Array {
+  let cap = Math.max(64, a.length);
+  while (cap < need) cap *= 2;
+  const out = new Float64Array(Math.min(EXACT_BUDGET, cap));
+  out.set(a);
+  return out;
+}
+
+/** The value the sketch is given: near-zero values as zero (SKETCH_ZERO). */
+function sketchValue(x: number): number {
+  return Math.abs(x) < SKETCH_ZERO ? 0 : x;
+}
 
 function storeBins(store: Store): [number, number][] {
   const out: [number, number][] = [];
