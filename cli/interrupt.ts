@@ -8,7 +8,11 @@
  */
 export interface InterruptGuard {
   readonly signal: AbortSignal;
-  /** Remove the handler (the run is over): Ctrl-C gets its default behaviour back. */
+  /**
+   * The run is over: Ctrl-C gets its default behaviour back. Unless it was interrupted: then the process is
+   * on its way out (writing the partial outputs, or saying why there are none), and the handler stays, so
+   * that a second Ctrl-C in that last moment still exits with 130 at once rather than dying of the signal.
+   */
   dispose(): void;
 }
 
@@ -38,7 +42,7 @@ export function interruptOnSigint(opts: InterruptOptions = {}): InterruptGuard {
   return {
     signal: controller.signal,
     dispose: () => {
-      process.off('SIGINT', handler);
+      if (!controller.signal.aborted) process.off('SIGINT', handler);
     },
   };
 }
