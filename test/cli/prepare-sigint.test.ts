@@ -69,7 +69,7 @@ function launch(args: string[]): Child {
 }
 
 describe.skipIf(!cliBuilt)('Ctrl-C while a large day is being prepared', () => {
-  it('once: the preparation stops, one line says how far it got, nothing is written, exit 130', async () => {
+  it.concurrent('once: the preparation stops, one line says how far it got, nothing is written, exit 130', async () => {
     const csv = path.join(dir, 'csv');
     const geojson = path.join(dir, 'routes.geojson');
     const run = launch([CLI, 'run', SCENARIO, '--json', '--csv', csv, '--geojson', geojson]);
@@ -99,7 +99,7 @@ process.stderr.write('prepared\\n');
 process.exit(0);
 `;
 
-  it('twice: the second exits at once with 130 while the preparation goes on', async () => {
+  it.concurrent('twice: the second exits at once with 130 while the preparation goes on', async () => {
     const run = launch(['--input-type=module', '-e', script]);
     await run.saw(/^preparing$/m);
     run.child.kill('SIGINT');
