@@ -146,7 +146,7 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
     workloadModule: MONTE_CARLO_WORKLOAD_MODULE,
     localWorkload: sampleWorkload,
     localContext: ctx,
-    // With a pool, the main thread takes chunks too once its own PreparedRun exists (built just below).
+    // With a pool, the main thread takes chunks too, with its own PreparedRun (chunks go out once it is `ready`).
     mainThreadContext: opts.mainThreadHelps === false ? undefined : () => ctx,
     poolWhenWorkMs: opts.poolWhenWorkMs ?? POOL_WHEN_WORK_MS,
     payload,
