@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import type { ScheduleProgress } from '../engine/run/pool/chunk-scheduler.js';
+import { describeStep } from '../engine/sim/prepare-interruptibly.js';
+import type { PrepareStep } from '../engine/sim/prepared-run.js';
+import type { RunStage } from '../engine/run/run.js';
 
 /**
  * The progress bar of `motorcade run` (cli-progress): samples done, rate and ETA, on stderr, and only when
@@ -16,6 +19,10 @@ const cliProgress = createRequire(import.meta.url)('cli-progress') as { SingleBa
 
 export interface ProgressReporter {
   onProgress(p: ScheduleProgress): void;
+  /** The main thread's preparation (before the first sample): a large day takes seconds. */
+  onPrepare(step: PrepareStep): void;
+  /** The run enters a stage (lines mode says so: a script or test can tell the analysis has begun). */
+  onStage(stage: RunStage): void;
   /** Leave the bar with its last value (also on Ctrl-C). Safe to call twice. */
   stop(): void;
 }
@@ -34,7 +41,7 @@ export interface ProgressOptions {
 export function createProgressReporter(opts: ProgressOptions = {}): ProgressReporter {
   const stream = opts.stream ?? process.stderr;
   if (process.env['MOTORCADE_PROGRESS'] === 'lines') return lineReporter(stream);
-  if (opts.json || !stream.isTTY) return { onProgress: () => {}, stop: () => {} };
+  if (opts.json || !stream.isTTY) return { onProgress: () => {}, onPrepare: () => {}, onStage: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
       stream,
@@ -48,7 +55,18 @@ export function createProgressReporter(opts: ProgressOptions = {}): ProgressRepo
   );
   let started = false;
   let stopped = false;
+  // One line, once, when a preparation has gone on for more than a second (a short one says nothing).
+  let prepareSeenMs: number | undefined;
+  let prepareSaid = false;
   return {
+    onPrepare(step) {
+      const now = performance.now();
+      prepareSeenMs ??= now;
+      if (stopped || prepareSaid || now - prepareSeenMs < 1000) return;
+      prepareSaid = true;
+      stream.write(`preparing the run: ${describeStep(step)}…\n`);
+    },
+    onStage: () => {},
     onProgress(p) {
       if (stopped) return;
       const rate = p.elapsedMs > 0 ? ((p.samplesDone * 1000) / p.elapsedMs).toFixed(1) : '0';
@@ -66,8 +84,18 @@ export function createProgressReporter(opts: ProgressOptions = {}): ProgressRepo
 
 function lineReporter(stream: NodeJS.WritableStream): ProgressReporter {
   let lastMs = -Infinity;
+  let lastPrepareMs = -Infinity;
   let stopped = false;
   return {
+    onPrepare(step) {
+      const now = performance.now();
+      if (stopped || now - lastPrepareMs < 1000) return;
+      lastPrepareMs = now;
+      stream.write(`preparing: ${describeStep(step)}\n`);
+    },
+    onStage(stage) {
+      if (!stopped) stream.write(`stage: ${stage}\n`);
+    },
     onProgress(p) {
       if (stopped || (p.elapsedMs - lastMs < 1000 && p.samplesDone < p.samplesTotal)) return;
       lastMs = p.elapsedMs;

@@ -9,10 +9,13 @@ import { tableWidth } from './terminal-width.js';
 /** The CSV files `motorcade sweep --csv DIR` writes. */
 export const SWEEP_CSV_FILES = ['ranking.csv', 'movements.csv', 'variants.csv', 'breaks.csv', 'pareto.csv'] as const;
 
-const min = (s: number | null): string => (s === null ? 'no route' : (s / 60).toFixed(1));
-const num = (x: number | null): string => (x === null ? 'no route' : x.toFixed(0));
-/** The score: null is 'no route' when the entry never had one (no arrived share either), else 'did not arrive'. */
-const score = (e: RankedEntry): string => (e.meanScore !== null ? e.meanScore.toFixed(0) : e.arrivedShare === null ? 'no route' : 'did not arrive');
+/**
+ * An entry's score, time or exposure (each over the samples that arrived): null is 'no route' when the
+ * entry never had one (no arrived share either), else 'did not arrive'.
+ */
+const absent = (e: RankedEntry): string => (e.arrivedShare === null ? 'no route' : 'did not arrive');
+const min = (e: RankedEntry, s: number | null): string => (s === null ? absent(e) : (s / 60).toFixed(1));
+const num = (e: RankedEntry, x: number | null): string => (x === null ? absent(e) : x.toFixed(0));
 const pct = (share: number): string => `${Math.round(share * 100)} %`;
 /** A difference to the first, whole, with its sign: below 0 for an entry that scores lower but arrives too rarely to be first. */
 const signed = (x: number): string => {
@@ -36,10 +39,10 @@ function rankingLines(entries: readonly RankedEntry[], minArrivedShare: number, 
     rows.push([
       String(e.rank),
       e.id,
-      score(e),
-      min(e.meanTimeS),
-      min(e.p95TimeS),
-      num(e.meanExposure),
+      num(e, e.meanScore),
+      min(e, e.meanTimeS),
+      min(e, e.p95TimeS),
+      num(e, e.meanExposure),
       e.arrivedShare === null ? '-' : `${Math.round(e.arrivedShare * 100)}%`,
       d ? `${signed(d.mean)} [${d.low.toFixed(0)}, ${d.high.toFixed(0)}]` : e.rank === 1 && e.eligible ? 'best' : '-',
       d ? (d.significant ? 'significant' : 'not significant') : '',
@@ -61,7 +64,7 @@ export function sweepTable(r: SweepResult, width: number | undefined = tableWidt
   const out: string[] = [];
   out.push(`${r.sweep.name}: ${r.variants.length} variants × ${r.samples} samples over ${r.sweep.scenario} (seed ${r.seed}, quantiles ${r.quantiles})`);
   const rate = r.scoring.delayMinuteExposure;
-  out.push(`score = ${rate} × minutes + exposure (scoring.delay_minute_exposure) over the samples that arrived;`, 'differences paired by sample where both arrived, 95 % interval', '');
+  out.push(`score = ${rate} × minutes + exposure (scoring.delay_minute_exposure) over the samples that arrived;`, 'time and exposure over the same samples, beside the share that arrived;', 'differences paired by sample where both arrived, 95 % interval', '');
   const least = r.scoring.minArrivedShare;
   out.push('plans overall', ...rankingLines(r.ranking, least, 'plan', width), '');
   for (const m of r.movements) if (m.ranking.length > 1) out.push(`options of ${m.id}`, ...rankingLines(m.ranking, least, 'option', width), '');
@@ -78,7 +81,8 @@ export function sweepTable(r: SweepResult, width: number | undefined = tableWidt
 
 export function writeSweepCsv(dir: string, r: SweepResult): void {
   fs.mkdirSync(dir, { recursive: true });
-  // mean_score is empty where nothing arrived (arrived_share 0) or there was no route (arrived_share empty too).
+  // Score, times and exposure are over the samples that arrived: empty where nothing arrived (arrived_share
+  // 0) or there was no route (arrived_share empty too).
   const rank = (e: RankedEntry) => [e.rank, e.id, e.meanScore, e.meanTimeS, e.p95TimeS, e.meanExposure, e.arrivedShare, e.eligible, e.vsBest?.mean ?? null, e.vsBest?.low ?? null, e.vsBest?.high ?? null, e.vsBest ? e.vsBest.significant : null];
   const head = ['rank', 'id', 'mean_score', 'mean_time_s', 'p95_time_s', 'mean_exposure', 'arrived_share', 'eligible', 'vs_best_mean', 'vs_best_low', 'vs_best_high', 'significant'];
   const files: Record<(typeof SWEEP_CSV_FILES)[number], unknown[][]> = {

@@ -4,12 +4,11 @@ import { InputError } from '../../engine/errors.js';
 import { describeFsError } from '../../engine/input-file.js';
 import type { RoadGraph } from '../../engine/graph/road-graph.js';
 import { ChunkFailedError } from '../../engine/run/chunk-failed-error.js';
-import { interruptOnSigint } from '../interrupt.js';
+import { FIRST_INTERRUPT_WHILE_PREPARING, FIRST_INTERRUPT_WHILE_SAMPLING, interruptOnSigint } from '../interrupt.js';
 import { defaultWorkers } from '../../engine/run/default-workers.js';
 import { parseWorkers } from '../run-flags.js';
 import { createProgressReporter } from '../progress.js';
-import { runMonteCarlo, type MonteCarloRun } from '../../engine/run/run.js';
-import type { ScheduleProgress } from '../../engine/run/pool/chunk-scheduler.js';
+import { runMonteCarlo, type MonteCarloRun, type MonteCarloOptions } from '../../engine/run/run.js';
 import type { RunResult, RunTimings } from '../../engine/model/run-result.js';
 import type { Scenario } from '../../engine/scenario/index.js';
 import { runAction } from '../report-error.js';
@@ -45,9 +44,9 @@ export function parseSamplesFlag(value: string | undefined): number | undefined 
 export async function executeRun(
   graph: RoadGraph,
   scenario: Scenario,
-  opts: { samples?: number | undefined; seed?: string | undefined; workers?: number | undefined; signal?: AbortSignal | undefined; onProgress?: ((p: ScheduleProgress) => void) | undefined },
+  opts: Pick<MonteCarloOptions, 'samples' | 'workers' | 'signal' | 'onProgress' | 'onPrepare' | 'onStage'> & { seed?: string | undefined },
 ): Promise<{ result: RunResult; timings: RunTimings; partial: boolean; warnings: ScenarioWarning[] }> {
-  const { result, timings, partial, ctx, analysis } = await runMonteCarlo(graph, scenario, { samples: opts.samples, seed: opts.seed, workers: opts.workers ?? defaultWorkers(), signal: opts.signal, onProgress: opts.onProgress });
+  const { result, timings, partial, ctx, analysis } = await runMonteCarlo(graph, scenario, { ...opts, workers: opts.workers ?? defaultWorkers() });
   const warnings = runWarnings(graph, scenario, ctx, (mi, oi) => analysis.options[mi]?.[oi]?.nominal?.record ?? null);
   return { result, timings, partial, warnings };
 }
@@ -81,12 +80,25 @@ export function registerRun(program: Command): void {
         const seed = parseSeedFlag(opts.seed);
         const { graph, scenario } = await loadRunInputs(file);
         checkRunOutputs(opts, scenarioInputs(file, scenario));
-        // Ctrl-C once: finish running chunks, write what was done marked partial; twice: exit at once.
+        // Ctrl-C once: finish running chunks, write what was done marked partial (while the run is still
+        // being prepared: stop, write nothing, exit 130: PreparationInterrupted); twice: exit at once.
         const progress = createProgressReporter({ json: opts.json === true });
-        const guard = interruptOnSigint({ onFirst: () => progress.stop() });
+        let stage = 'preparing';
+        const guard = interruptOnSigint({ onFirst: () => progress.stop(), firstMessage: () => (stage === 'preparing' ? FIRST_INTERRUPT_WHILE_PREPARING : FIRST_INTERRUPT_WHILE_SAMPLING) });
         let run: Awaited<ReturnType<typeof executeRun>>;
         try {
-          run = await executeRun(graph, scenario, { samples, seed, workers, signal: guard.signal, onProgress: (p) => progress.onProgress(p) });
+          run = await executeRun(graph, scenario, {
+            samples,
+            seed,
+            workers,
+            signal: guard.signal,
+            onProgress: (p) => progress.onProgress(p),
+            onPrepare: (step) => progress.onPrepare(step),
+            onStage: (s) => {
+              stage = s;
+              progress.onStage(s);
+            },
+          });
         } catch (err) {
           // A chunk failed twice: still write everything computed (marked partial), then report the error.
           const partial = err instanceof ChunkFailedError ? (err.partial as MonteCarloRun | undefined) : undefined;

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { runMonteCarlo } from '../../engine/index.js';
+import { describeStep, PreparationInterrupted } from '../../engine/sim/prepare-interruptibly.js';
 import { formatProblem, validateScenarioText } from '../../engine/scenario/index.js';
 import type { ServiceContext } from './context.js';
 import { OsrmError } from './osrm-error.js';
@@ -37,7 +38,14 @@ export async function scenarioService(ctx: ServiceContext, body: string, q: Scen
   }
   const samples = q.samples ?? scenario.monteCarlo.samples;
   if (samples > ctx.limits.maxScenarioSamples) throw new OsrmError('TooBig', `${samples} samples per movement × option: at most ${ctx.limits.maxScenarioSamples} (pass ?samples=N)`);
-  const run = await runMonteCarlo(ctx.graph, scenario, { samples, seed: q.seed, workers: 0, signal });
+  let run: Awaited<ReturnType<typeof runMonteCarlo>>;
+  try {
+    run = await runMonteCarlo(ctx.graph, scenario, { samples, seed: q.seed, workers: 0, signal });
+  } catch (err) {
+    // Stopped while the run was prepared (nothing simulated). A client that went away never reads the reply.
+    if (err instanceof PreparationInterrupted) throw new OsrmError('Timeout', `the run's preparation did not finish before the request deadline (${describeStep(err.step)})`);
+    throw err;
+  }
   if (run.partial) throw new OsrmError('Timeout', 'the run did not finish before the request deadline');
   return runJson(run.result, runWarnings(ctx.graph, scenario, run.ctx, (mi, oi) => run.analysis.options[mi]?.[oi]?.nominal?.record ?? null));
 }

@@ -101,13 +101,21 @@ export function buildServer(ctx: ServiceContext, options: Partial<ServerOptions>
   app.get<Coords & { Querystring: TableQuery }>('/table/v1/:profile/:coordinates', { schema: { params, querystring: TABLE_QUERY_SCHEMA } }, async (req) => tableService(ctx, req.params.coordinates, req.query));
   app.get<Coords & { Querystring: NearestQuery }>('/nearest/v1/:profile/:coordinates', { schema: { params, querystring: NEAREST_QUERY_SCHEMA } }, async (req) => nearestService(ctx, req.params.coordinates, req.query));
   app.get<Coords & { Querystring: IsochroneQuery }>('/isochrone/v1/:profile/:coordinates', { schema: { params, querystring: ISOCHRONE_QUERY_SCHEMA } }, async (req) => isochroneService(ctx, req.params.coordinates, req.query));
-  app.post<{ Querystring: ScenarioQuery; Body: string }>('/scenario/run', { schema: { querystring: SCENARIO_QUERY_SCHEMA } }, async (req) => {
+  app.post<{ Querystring: ScenarioQuery; Body: string }>('/scenario/run', { schema: { querystring: SCENARIO_QUERY_SCHEMA } }, async (req, reply) => {
     if (typeof req.body !== 'string' || req.body.trim() === '') throw new OsrmError('InvalidQuery', 'the request body must be a scenario document (YAML or JSON)');
     if (scenarioRuns >= opts.maxScenarioRuns) throw new OsrmError('TooBusy', `${opts.maxScenarioRuns} scenario run(s) already in progress; retry later`);
     scenarioRuns++;
+    // The run stops at its deadline, and as soon as the client goes away (its connection closes before the
+    // reply is sent): during the preparation of a large day too, which yields between movements.
+    const gone = new AbortController();
+    const onClose = (): void => {
+      if (!reply.raw.writableEnded) gone.abort(new Error('the client closed the connection'));
+    };
+    reply.raw.on('close', onClose);
     try {
-      return await scenarioService(ctx, req.body, req.query, AbortSignal.timeout(opts.requestTimeoutMs));
+      return await scenarioService(ctx, req.body, req.query, AbortSignal.any([AbortSignal.timeout(opts.requestTimeoutMs), gone.signal]));
     } finally {
+      reply.raw.off('close', onClose);
       scenarioRuns--;
     }
   });

@@ -11,14 +11,15 @@
  */
 export * from '../model/index.js';
 export { prepareRun, prepareRunFromPlan, runSampleChunk, planTasks, PreparedRun, type PrepareOptions } from '../sim/sample-chunk.js';
-export type { PreparedShare } from '../sim/prepared-run.js';
+export type { PreparedShare, PrepareStep } from '../sim/prepared-run.js';
+export { prepareInterruptibly, PreparationInterrupted } from '../sim/prepare-interruptibly.js';
 export { analyseRun, type RunAnalysis, type OptionAnalysis, type RecordedRun } from '../analysis/run-analysis.js';
 export { recommend } from '../analysis/verdict.js';
 export { planFromScenario } from '../scenario/scenario-adapter.js';
 export { RunAggregator, aggregateSamples } from './aggregate.js';
 export { runInProcess } from './run-in-process.js';
 // The same RunResult on N worker threads (engine/run/pool/), or on this thread with workers: 0.
-export { run, runMonteCarlo, type RunOptions, type RunOutcome, type MonteCarloOptions, type MonteCarloRun } from './run.js';
+export { run, runMonteCarlo, type RunOptions, type RunOutcome, type MonteCarloOptions, type MonteCarloRun, type RunStage } from './run.js';
 export { defaultWorkers } from './default-workers.js';
 export { ChunkFailedError } from './chunk-failed-error.js';
 export { SamplePool } from './pool/sample-pool.js';

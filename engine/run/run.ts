@@ -8,7 +8,8 @@ import { defaultWorkers } from './default-workers.js';
 import type { ScheduleProgress } from './pool/chunk-scheduler.js';
 import { MONTE_CARLO_WORKLOAD_MODULE, sampleWorkload, type MonteCarloPayload } from './monte-carlo-workload.js';
 import type { SamplePool, WorkerLimits } from './pool/sample-pool.js';
-import { PreparedRun, type PrepareOptions } from '../sim/prepared-run.js';
+import type { PreparedRun, PrepareStep } from '../sim/prepared-run.js';
+import { prepareInterruptibly } from '../sim/prepare-interruptibly.js';
 import { isPlan } from './run-in-process.js';
 import type { RunPlan } from '../model/run-plan.js';
 import type { RunResult, RunTimings } from '../model/run-result.js';
@@ -43,7 +44,15 @@ export interface MonteCarloOptions {
   /** Samples per task (default: about 8 chunks per worker, at most 250). Results do not depend on it. */
   chunkSize?: number | undefined;
   onProgress?: ((p: ScheduleProgress) => void) | undefined;
-  /** Abort = Ctrl-C: stop handing out chunks, finish the running ones, return a partial result. */
+  /** How far the main thread's preparation is, at most every PREPARE_SLICE_MS (a large day takes seconds). */
+  onPrepare?: ((step: PrepareStep) => void) | undefined;
+  /** The stage the run enters: its preparation, the samples (the preparation is whole), the analysis. */
+  onStage?: ((stage: RunStage) => void) | undefined;
+  /**
+   * Abort = Ctrl-C. While sampling: stop handing out chunks, finish the running ones, return a partial
+   * result. While the main thread prepares the run: stop there and throw PreparationInterrupted (nothing
+   * was simulated, so there is no result).
+   */
   signal?: AbortSignal | undefined;
   /** A started pool over the same graph, reused across runs (sweeps, exercise console). */
   pool?: SamplePool | undefined;
@@ -60,6 +69,8 @@ export interface MonteCarloOptions {
   /** Chunk timeout and worker heap limit (SamplePool defaults: 10 min, 4096 MB). */
   workerLimits?: WorkerLimits | undefined;
 }
+
+export type RunStage = 'preparing' | 'sampling' | 'analysing';
 
 export interface MonteCarloRun {
   /** `result.partial` is true when the run was interrupted: distributions cover the samples done only. */
@@ -98,18 +109,32 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
   const workers = opts.pool?.workers ?? opts.workers ?? defaultWorkers();
 
   // The main thread needs its own PreparedRun (aggregation, routes for the result). In-process it is also
-  // the sampling context; with a pool it is built while the workers start and build theirs.
+  // the sampling context; with a pool it is built while the workers start (and build theirs). It is built
+  // movement by movement, yielding to the event loop, so that Ctrl-C is heard while it is built; `ctx`
+  // and `agg` are set only once it is whole.
   let ctx: PreparedRun | undefined;
   let agg: RunAggregator | undefined;
   let prepareMs = 0;
-  const prepareHere = (): void => {
+  const prepareHere = async (): Promise<void> => {
     const t = performance.now();
-    ctx = new PreparedRun(graph, plan, { samples, seed });
-    if (ctx.samples !== samples || ctx.seed !== seed) throw new Error(`internal: PreparedRun resolved samples/seed to ${ctx.samples}/${ctx.seed}, the pool to ${samples}/${seed}`);
-    agg = new RunAggregator(ctx);
+    const prepared = await prepareInterruptibly(graph, plan, { samples, seed }, { signal: opts.signal, onProgress: opts.onPrepare });
+    if (prepared.samples !== samples || prepared.seed !== seed) throw new Error(`internal: PreparedRun resolved samples/seed to ${prepared.samples}/${prepared.seed}, the pool to ${samples}/${seed}`);
+    agg = new RunAggregator(prepared);
+    ctx = prepared;
     prepareMs = performance.now() - t;
+    opts.onStage?.('sampling');
   };
-  if (workers === 0) prepareHere();
+  // A chunk reaches the sinks only after `ready` (runWorkload): the aggregator exists by then.
+  const aggregator = (): RunAggregator => {
+    if (!agg) throw new Error('internal: a chunk arrived before the run was prepared');
+    return agg;
+  };
+  opts.onStage?.('preparing');
+  if (workers === 0) await prepareHere();
+  const preparing = workers === 0 ? undefined : prepareHere();
+  // Awaited below and by runWorkload (`ready`); marked handled here so that an interruption is not also
+  // reported as an unhandled rejection before they get to it.
+  preparing?.catch(() => undefined);
 
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
@@ -121,10 +146,11 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
     workloadModule: MONTE_CARLO_WORKLOAD_MODULE,
     localWorkload: sampleWorkload,
     localContext: ctx,
-    // With a pool, the main thread takes chunks too once its own PreparedRun exists (built just below).
+    // With a pool, the main thread takes chunks too, with its own PreparedRun (chunks go out once it is `ready`).
     mainThreadContext: opts.mainThreadHelps === false ? undefined : () => ctx,
     poolWhenWorkMs: opts.poolWhenWorkMs ?? POOL_WHEN_WORK_MS,
     payload,
+    ready: preparing,
     // Workers started after the main thread's PreparedRun exists (the usual case: the pool starts after the
     // main thread's first chunk) get its routes and coverage tables instead of searching them again.
     workerPayload: () => (ctx ? { kind: 'plan', plan, opts: { samples, seed, precomputed: ctx.share() } } : payload),
@@ -136,14 +162,13 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
     onProgress: opts.onProgress,
     pool: opts.pool,
     workerLimits: opts.workerLimits,
-    // Chunks arrive from message callbacks, never while prepareHere() runs (it is synchronous): agg exists.
-    sink: (chunk, summaries) => agg!.add(chunk, summaries),
+    sink: (chunk, summaries) => aggregator().add(chunk, summaries),
     // Workers' chunks stay packed: the aggregator reads the rows directly (no objects on the main thread).
-    packedSink: (chunk, packed) => agg!.addPacked(chunk, packed),
+    packedSink: (chunk, packed) => aggregator().addPacked(chunk, packed),
   });
   let outcome: WorkloadOutcome;
   try {
-    if (!ctx) prepareHere();
+    await preparing;
     outcome = await sampling;
   } catch (err) {
     stop.abort(); // the main-thread prepare failed: stop the workers before reporting it
@@ -154,6 +179,7 @@ export async function run(graph: RoadGraph, input: Scenario | RunPlan, opts: Run
   }
   const t2 = performance.now();
   // Ctrl-C is heard during the analysis too: options not analysed yet keep their route only, and the result says partial.
+  opts.onStage?.('analysing');
   const { analysis, complete } = await analyseRunUntil(ctx!, opts.signal);
   const result = agg!.result(analysis, { partial: outcome.partial || !complete });
   // prepare: plan + the main thread's PreparedRun; simulate: the rest of the wall time until the last chunk.

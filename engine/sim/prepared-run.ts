@@ -2,28 +2,29 @@ import { ROAD_CLASSES } from '../graph/road-class.js';
 import type { RoadGraph } from '../graph/road-graph.js';
 import { CoverageTables, type SearchEndpoint } from '../metrics/coverage.js';
 import { describePlace } from '../metrics/near.js';
-import { PlaceExposure } from '../metrics/place-exposure.js';
-import { TrafficFactors } from '../metrics/traffic-factors.js';
+import type { PlaceExposure } from '../metrics/place-exposure.js';
+import type { TrafficFactors } from '../metrics/traffic-factors.js';
 import type { RunPlan } from '../model/run-plan.js';
 import { EXPOSURE_COMPONENTS, RESPONDER_TYPES } from '../model/run-result.js';
 import { NOT_REROUTED, STOP_NO_ROUTE, type SampleSummary } from '../model/sample-summary.js';
 import type { RouteEndpoint, RouteResult } from '../route/types.js';
 import { routeKey, sameRouteIndex } from '../route/same-route.js';
-import { bridgeMask, chokepointMask } from './edge-masks.js';
+import { bridgeMask } from './edge-masks.js';
 import { compileInjects } from './inject-compiler.js';
-import { routeMovementOptions, type MovementEndpoints } from './option-routes.js';
+import type { MovementEndpoints } from './option-routes.js';
+import { OptionSearch } from './option-search.js';
 import { RoadReuse } from './predictability.js';
 import { Recorder } from './recorder.js';
 import { ReroutePolicy } from './reroute-policy.js';
 import { NominalRng, SampleRng } from './rng.js';
-import { RunRouting } from './run-routing.js';
-import { safestReplacements } from './safest-guard.js';
+import type { RunRouting } from './run-routing.js';
+import { safestReplacementsOf, type SafestReplacement } from './safest-guard.js';
 import { DecisionRouting, type CachedRoute } from './decision-routing.js';
 import type { DecisionOutcome, Reroute, SimContext, SimInject, SimMovement } from './sim-context.js';
 import { SampleScratch, simulateSample } from './simulate.js';
-import { buildThreatSlots, exposureZones, type ThreatSlot } from './threat-slots.js';
+import { buildThreatSlots, type ThreatSlot } from './threat-slots.js';
 import { Track, type TrackEnvironment } from './track.js';
-import { resolveTriggerTimes } from './trigger-times.js';
+import { resolveTriggerTime } from './trigger-times.js';
 
 export interface PrepareOptions {
   /** Samples per movement × option (default: the scenario's monte_carlo.samples). */
@@ -52,6 +53,23 @@ export interface PreparedShare {
   coverage: [string, Float64Array | null][];
 }
 
+/**
+ * One step of a preparation made step by step (PreparedRun.prepare), after it is done: the route options
+ * of movement `done` of `total` searched ('routes'), its safest options checked against the fastest route
+ * ('safest'), or the trigger time of inject `done` of `total` set ('triggers').
+ */
+export interface PrepareStep {
+  stage: 'routes' | 'safest' | 'triggers';
+  done: number;
+  total: number;
+}
+
+/** What PreparedRun.prepare did before the constructor: the search set-up and every movement's routes. */
+interface StagedPreparation {
+  search: OptionSearch;
+  routes: RouteResult[][];
+}
+
 /** Mean wait of an uncontrolled convoy at a junction, seconds, by Junction kind (none, minor, major). */
 export const JUNCTION_WAIT_S = [0, 8, 20] as const;
 /** Classes whose crossings make a junction "major" (a signalised crossing in practice). */
@@ -62,6 +80,11 @@ const MAJOR_CLASSES = new Set(['motorway', 'trunk', 'primary', 'secondary', 'maj
  * departure band's speeds), one Track per option, threat slots, closure masks, coverage tables (lazily,
  * shared by all samples), the nominal run of each movement (trigger times). Deterministic: built again in
  * each worker from (graph, plan, options), it simulates identically.
+ *
+ * `new PreparedRun(…)` prepares at once. PreparedRun.prepare does the same work step by step (each
+ * movement's searches, each movement's safest check, each triggered inject), awaiting a callback between
+ * steps, so that the main thread can hear Ctrl-C during a large day's preparation (prepare-interruptibly.ts).
+ * Same steps in the same order: the same run.
  */
 export class PreparedRun implements SimContext {
   readonly plan: RunPlan;
@@ -99,22 +122,27 @@ export class PreparedRun implements SimContext {
   private scratch: SampleScratch | undefined;
   /** The one random stream of this thread's samples, reseeded per sample (allocation-free). */
   private readonly rng = new SampleRng();
-  /** sameRouteAs per movement, computed on first use (the tracks are final once the constructor returns). */
+  /** sameRouteAs per movement, computed on first use after the preparation (a safest replacement clears it). */
   private sameRoute: (readonly number[] | undefined)[] = [];
   /** Key prefix of the random streams per movement, the same for all its options (SampleRng.streamPrefix). */
   private readonly streamPrefixes: string[];
+  /** Routes searched here (not given by another thread): the safest guard still has to check them. */
+  private readonly searchedHere: boolean;
 
+  /** The whole preparation at once. `staged` is PreparedRun.prepare's: then prepare() finishes it. */
   constructor(
     readonly graph: RoadGraph,
     plan: RunPlan,
     opts: PrepareOptions = {},
+    staged?: StagedPreparation,
   ) {
     this.plan = plan;
     this.routeCache = opts.routeCache ?? new Map();
     this.samples = Math.max(1, Math.floor(opts.samples ?? plan.samples));
     this.seed = String(opts.seed ?? plan.seed);
-    this.traffic = new TrafficFactors(plan.traffic);
-    this.routing = new RunRouting(graph, this.traffic);
+    const search = staged?.search ?? new OptionSearch(graph, plan);
+    this.traffic = search.traffic;
+    this.routing = search.routing;
     this.slots = buildThreatSlots(plan.threats, plan.injects);
     const sc = plan.scoring;
     this.weights = Float64Array.from(EXPOSURE_COMPONENTS.map((c) => sc.weights[c]));
@@ -127,14 +155,15 @@ export class PreparedRun implements SimContext {
     for (let e = 0; e < graph.edgeCount; e++) if (graph.twin[e]! < 0 || e < graph.twin[e]!) networkM += graph.lengthM[e]!;
     this.incidentRatePerMS = networkM > 0 ? (plan.traffic.incidentsPerHour ?? 0) / 3600 / networkM : 0;
 
-    this.endpoints = plan.movements.map((mv) => ({ from: this.snapPlace(mv.from), to: this.snapPlace(mv.to) }));
     const given = opts.precomputed?.routes;
     if (given && (given.length !== plan.movements.length || given.some((r, mi) => r.length !== plan.movements[mi]!.options.length))) {
       throw new Error('precomputed routes do not match the plan (movements × options)');
     }
-    this.chokeEdge = chokepointMask(graph, plan.chokepoints);
-    this.placeExposure = new PlaceExposure(graph, exposureZones(plan.threats), sc.threatDecayM, { threat: sc.weights.threat, crowd: sc.weights.crowd, chokepoint: sc.weights.chokepoint }, this.chokeEdge);
-    this.routes = given ?? plan.movements.map((mv, mi) => routeMovementOptions(this.routing, mv, this.endpoints[mi]!, this.traffic.bandAt(mv.departureS), this.placeExposure));
+    this.chokeEdge = search.chokeEdge;
+    this.placeExposure = search.placeExposure;
+    this.searchedHere = !given;
+    this.routes = given ?? staged?.routes ?? plan.movements.map((_mv, mi) => search.routesOf(mi));
+    this.endpoints = plan.movements.map((_mv, mi) => search.endpointsOf(mi));
     this.bridgeEdge = bridgeMask(graph, plan.chokepoints);
     const majorClass = Uint8Array.from(ROAD_CLASSES.map((c) => (MAJOR_CLASSES.has(c) ? 1 : 0)));
     this.reuse = RoadReuse.build(graph, plan.movements, this.routes);
@@ -166,8 +195,48 @@ export class PreparedRun implements SimContext {
     }));
     this.coverage = new CoverageTables(graph, plan.responders, responderEnds, evacEnds, this.traffic, this.routing.nodeTimes);
     if (opts.precomputed) this.coverage.adopt(opts.precomputed.coverage);
-    if (!given) this.replaceMoreExposedSafest();
-    resolveTriggerTimes(graph, this.injects, this.movements, (mi, oi) => this.nominal(mi, oi));
+    if (!staged) for (const _step of this.finishing()); // every step now, without pausing
+  }
+
+  /**
+   * A run prepared step by step: `between` is awaited after each step (PrepareStep), and a throw or a
+   * rejection from it ends the preparation there; nothing half-prepared is returned. Byte-identical to
+   * `new PreparedRun(graph, plan, opts)`.
+   */
+  static async prepare(graph: RoadGraph, plan: RunPlan, opts: PrepareOptions, between: (step: PrepareStep) => void | Promise<void>): Promise<PreparedRun> {
+    const search = new OptionSearch(graph, plan);
+    let routes = opts.precomputed?.routes;
+    if (!routes) {
+      routes = [];
+      const total = plan.movements.length;
+      for (let mi = 0; mi < total; mi++) {
+        routes.push(search.routesOf(mi));
+        await between({ stage: 'routes', done: mi + 1, total });
+      }
+    }
+    const run = new PreparedRun(graph, plan, opts, { search, routes });
+    for (const step of run.finishing()) await between(step);
+    return run;
+  }
+
+  /**
+   * The steps that simulate (nominal runs) on the world built so far: the safest guard on routes searched
+   * here (safest-guard.ts), movement by movement, then each triggered inject's time (trigger-times.ts).
+   */
+  private *finishing(): Generator<PrepareStep, void, void> {
+    const movementCount = this.plan.movements.length;
+    if (this.searchedHere) {
+      const swaps: SafestReplacement[] = [];
+      for (let mi = 0; mi < movementCount; mi++) {
+        swaps.push(...safestReplacementsOf(this, mi));
+        yield { stage: 'safest', done: mi + 1, total: movementCount };
+      }
+      this.applySafestReplacements(swaps);
+    }
+    for (let k = 0; k < this.injects.length; k++) {
+      resolveTriggerTime(this.graph, this.injects[k]!, this.movements, (mi, oi) => this.nominal(mi, oi));
+      yield { stage: 'triggers', done: k + 1, total: this.injects.length };
+    }
   }
 
   /** The Track of a route of movement mi (null: no route). */
@@ -176,10 +245,10 @@ export class PreparedRun implements SimContext {
   }
 
   /** safest-guard.ts: a safest option takes the fastest route where that is less exposed on the nominal run. */
-  private replaceMoreExposedSafest(): void {
-    const swaps = safestReplacements(this);
+  private applySafestReplacements(swaps: readonly SafestReplacement[]): void {
     if (swaps.length === 0) return;
     for (const s of swaps) this.routes[s.movement]![s.option] = s.route;
+    this.sameRoute = [];
     // Predictability depends on every movement's planned route: rebuild it, then every Track.
     this.reuse = RoadReuse.build(this.graph, this.plan.movements, this.routes);
     this.movements.forEach((mv, mi) => this.routes[mi]!.forEach((r, oi) => (mv.tracks[oi] = this.trackOf(mi, r))));

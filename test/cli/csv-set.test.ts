@@ -3,19 +3,18 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CSV_MANIFEST, recoverCsvSet, writeCsvSet } from '../../cli/csv-set.js';
-import { cliBuilt, ROOT } from './cli-spawn.js';
+import { CSV_SET_KILL_STEPS, CSV_SET_NAMES as NAMES, csvSetKillScript, csvSetOf as setOf } from '../support/audit-cases.js';
+import { cliBuilt } from './cli-spawn.js';
 
 /**
  * `--csv DIR` is written as a set: a process killed (SIGKILL) at any step of the write leaves DIR with
  * either the old set or the new one, complete (every file matching manifest.json), never a mix; killed
  * between the two renames of the swap, DIR is briefly absent and the next write puts the old set back.
- * The kill is made deterministic by a child process whose fs calls kill it at the n-th step.
+ * The kill is made deterministic by a child process whose fs calls kill it at the n-th step (the script
+ * and the steps are in test/support/audit-cases.ts: bench/audit-inputs runs them too).
  */
-const NAMES = ['options.csv', 'hotspots.csv', 'response.csv', 'events.csv', 'histograms.csv'];
-const setOf = (run: string) => NAMES.map((name, i) => ({ name, text: `run,file\n${run},${i}\n`, rows: 1 }));
 
 /** The run id of the complete set in dir, or throws if it is not one complete set. */
 function setIn(dir: string): string {
@@ -32,18 +31,7 @@ function setIn(dir: string): string {
 
 /** Write set `run` into dir in a child killed at its `killAt`-th file open or rename (0 = not killed). */
 function writeKilled(dir: string, run: string, killAt: number): number | null {
-  const mod = pathToFileURL(path.join(ROOT, 'dist', 'cli', 'csv-set.js')).href;
-  const script = `
-import fs from 'node:fs';
-import { writeCsvSet } from '${mod}';
-let step = 0;
-for (const name of ['openSync', 'renameSync']) {
-  const real = fs[name];
-  fs[name] = (...args) => { if (++step === ${killAt}) process.kill(process.pid, 'SIGKILL'); return real(...args); };
-}
-writeCsvSet(${JSON.stringify(dir)}, ${JSON.stringify(setOf(run))}, { run_id: ${JSON.stringify(run)} });
-`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', csvSetKillScript(dir, run, killAt)], { encoding: 'utf8', timeout: 60_000 });
   if (r.signal !== 'SIGKILL' && r.status !== 0) throw new Error(r.stderr);
   return r.signal === 'SIGKILL' ? null : r.status;
 }
@@ -59,11 +47,10 @@ describe('the --csv folder is one set', () => {
   });
 
   it.runIf(cliBuilt)('killed at every step of the write: the old set or the new set, never a mix', () => {
-    // Steps: 6 file opens (5 CSV + manifest), the folder fsync open, rename aside, rename in, parent fsync open.
     let sawOld = 0;
     let sawNew = 0;
     let sawAbsent = 0;
-    for (let killAt = 1; killAt <= 12; killAt++) {
+    for (let killAt = 1; killAt <= CSV_SET_KILL_STEPS; killAt++) {
       const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-csvkill-')), 'out');
       writeCsvSet(dir, setOf('old'), { run_id: 'old' });
       const status = writeKilled(dir, 'new', killAt);

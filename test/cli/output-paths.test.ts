@@ -3,30 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputPaths } from '../../cli/output-paths.js';
+import { makeOutputPathFixture, OUTPUT_FILE_CASES } from '../support/audit-cases.js';
 
-/** The shared output-path check: each refusal names the flag, the path and why. */
+/**
+ * The shared output-path check: each refusal names the flag, the path and why. The file cases are listed
+ * in test/support/audit-cases.ts (bench/audit-inputs runs them through the CLI).
+ */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-outpaths-'));
-const scenario = path.join(dir, 'plan.yaml');
-fs.writeFileSync(scenario, 'name: x\n');
-const hardLink = path.join(dir, 'plan-link.yaml');
-fs.linkSync(scenario, hardLink);
-const symLink = path.join(dir, 'plan-sym.yaml');
-fs.symlinkSync(scenario, symLink);
+const fixture = makeOutputPathFixture(dir);
+const scenario = fixture.scenario;
 const inputs = [{ what: 'the scenario', path: scenario }];
 const check = (flag: string, p: string, kind: 'file' | 'folder' = 'file') => () => checkOutputPaths([{ flag, path: p, kind }], inputs);
 
 describe('checkOutputPaths', () => {
-  it.each([
-    ['the input itself', scenario, /is the scenario/],
-    ['the input by another spelling', path.join(dir, '.', 'sub', '..', 'plan.yaml'), /is the scenario/],
-    ['a hard link to the input', hardLink, /is the scenario/],
-    ['a symlink to the input', symLink, /is the scenario/],
-    ['a folder', dir, /is a folder, expected a file path/],
-    ['a device', '/dev/null', /is not a regular file/],
-    ['a missing parent', path.join(dir, 'no', 'such', 'out.geojson'), /folder .* does not exist/],
-    ['an empty path', '', /expected a path/],
-  ])('refuses a file output that is %s', (_what, p, message) => {
-    expect(check('--geojson', p)).toThrow(message);
+  it.each(OUTPUT_FILE_CASES.map((c) => [c.what, c] as const))('refuses a file output that is %s', (_what, c) => {
+    expect(check('--geojson', c.path(fixture))).toThrow(c.message);
   });
 
   it('refuses a folder output that is a file or holds an input', () => {

@@ -6,6 +6,7 @@ import { loadGraph } from '../../engine/import/load-graph.js';
 import { runMonteCarlo } from '../../engine/run/run.js';
 import { loadScenarioOrThrow } from '../../engine/scenario/index.js';
 import { toGeoJSON, writeCsv } from '../../cli/run-output.js';
+import { unmarkedPartial } from '../support/audit-cases.js';
 
 /**
  * An interrupted run says so in every output, not only in --json: options.csv (samples_done,
@@ -41,6 +42,9 @@ describe('partial runs are marked in every output', () => {
     const fc = toGeoJSON(run.result) as { motorcade: Record<string, unknown>; features: { properties: Record<string, unknown> }[] };
     expect(fc.motorcade).toMatchObject({ samples: 20_000, samples_asked: 20_000, samples_done: done, partial: true });
     expect(fc.features.find((f) => f.properties['kind'] === 'route')!.properties['samples_done']).toBe(done);
+    // The check bench/audit-inputs makes on the outputs of an interrupted CLI run.
+    expect(unmarkedPartial({ csvDir: dir, geojson: JSON.stringify(fc) }, true)).toEqual([]);
+    expect(unmarkedPartial({ csvDir: dir, geojson: JSON.stringify(fc) }, false)).toHaveLength(3);
   });
 
   it('complete: the same marks say not partial, every sample done', async () => {

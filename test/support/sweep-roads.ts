@@ -45,8 +45,19 @@ export const SHORT_CLOSURES: DimensionValue[] = [
   { kind: 'closure', closure: closeAt('short east', 300, 0) },
 ];
 
-/** The loaded sweep over the roads: `closures` as its one dimension (none: a single variant). */
-export function sweepRoads(opts: { delayMinuteExposure?: number; minArrivedShare?: number; threats?: PlanThreat[]; closures?: DimensionValue[] } = {}): LoadedSweep {
+/** The escort of every movement as written (no speed cap that binds), and one capped at 18 km/h (5 m/s): 40 s → 80 s, 80 s → 160 s. */
+export const ESCORTS: DimensionValue[] = [
+  { kind: 'escort', delegation: 'd1', profile: 'as_written', escort: { intersectionControl: 'static', convoySpeedKmh: 200, convoyLengthM: 0 } },
+  { kind: 'escort', delegation: 'd1', profile: 'slow', escort: { intersectionControl: 'static', convoySpeedKmh: 18, convoyLengthM: 0 } },
+];
+
+/**
+ * The loaded sweep over the roads: `closures` and `escorts` as its dimensions, in that order (none: a
+ * single variant); `targets` as the sweep's break targets (default: every sample arrives, no p95 target).
+ */
+export function sweepRoads(
+  opts: { delayMinuteExposure?: number; minArrivedShare?: number; threats?: PlanThreat[]; closures?: DimensionValue[]; escorts?: DimensionValue[]; targets?: SweepSpec['targets'] } = {},
+): LoadedSweep {
   const deadClosed: PlanInject = { id: 'dead-closed', atS: 0, durationS: null, note: 'dead road closed all day', action: { type: 'close_road', ...closeAt('dead road', 200, 4000) } };
   const plan: RunPlan = basePlan({
     movements: ROADS.map((r, i) => movement({ id: ['m_short', 'm_long', 'm_dead'][i]!, from: place(`from${i}`, 0, r.y), to: place(`to${i}`, r.edges * 100, r.y) })),
@@ -63,10 +74,10 @@ export function sweepRoads(opts: { delayMinuteExposure?: number; minArrivedShare
     samples: SAMPLES,
     seed: 'tiny',
     shardSamples: SAMPLES,
-    dimensions: opts.closures ? [{ key: 'closure', values: opts.closures }] : [],
+    dimensions: [...(opts.closures ? [{ key: 'closure', values: opts.closures }] : []), ...(opts.escorts ? [{ key: 'escort.d1', values: opts.escorts }] : [])],
     plans: [planOf('plan_short', 0), planOf('plan_long', 1), planOf('plan_dead', 2)],
     sampling: { method: 'grid', variants: null, seed: '1' },
-    targets: { arrivedShare: 1, p95TimeS: null },
+    targets: opts.targets ?? { arrivedShare: 1, p95TimeS: null },
   };
   return { spec, graph: roads(), scenario: {} as Scenario, basePlan: plan };
 }

@@ -79,10 +79,13 @@ describe.skipIf(skipWithoutChromium('sweep page'))('the sweep page in Chromium',
     expect(bars).toEqual(sweep.ranking.slice(1).map((e) => [e.id, e.vsBest!.significant]));
   });
 
-  it('draws each plan’s time histogram with the merged counts', async () => {
+  it('draws each plan’s time histogram with the merged counts of the samples that arrived', async () => {
     const hists = await page.$$eval('#ranking svg.time-histograms g.plan-histogram', (gs) => gs.map((g) => [g.getAttribute('data-plan'), Array.from(g.querySelectorAll('rect.bin')).map((r) => Number(r.getAttribute('data-count')))]));
-    expect(hists).toEqual(sweep.timeHistograms.map((h) => [h.plan, h.histogram.counts]));
-    for (const h of sweep.timeHistograms) expect(h.histogram.counts.reduce((a, c) => a + c, 0)).toBe(sweep.samples * sweep.variants.length);
+    expect(hists).toEqual(sweep.timeHistograms.map((h) => [h.plan, h.histogram!.counts]));
+    for (const h of sweep.timeHistograms) {
+      const arrived = sweep.ranking.find((e) => e.id === h.plan)!.arrivedShare!;
+      expect(h.histogram!.counts.reduce((a, c) => a + c, 0)).toBe(Math.round(arrived * sweep.samples * sweep.variants.length));
+    }
   });
 
   it('draws every plan on the Pareto chart, the front filled and joined', async () => {
@@ -92,7 +95,7 @@ describe.skipIf(skipWithoutChromium('sweep page'))('the sweep page in Chromium',
     expect(await page.$$eval('#pareto polyline.front', (l) => l.length)).toBe(front > 1 ? 1 : 0);
     // Time grows to the right: the fastest plan's point is leftmost.
     const xs = await page.$$eval('#pareto g.plan-point circle', (cs) => cs.map((c) => Number(c.getAttribute('cx'))));
-    const fastest = sweep.pareto.reduce((a, p, i) => (p.meanTimeS < sweep.pareto[a]!.meanTimeS ? i : a), 0);
+    const fastest = sweep.pareto.reduce((a, p, i) => (p.meanTimeS! < sweep.pareto[a]!.meanTimeS! ? i : a), 0);
     expect(Math.min(...xs)).toBe(xs[fastest]);
   });
 
@@ -113,11 +116,16 @@ describe.skipIf(skipWithoutChromium('sweep page'))('the sweep page in Chromium',
     await t.page.waitForSelector('html[data-sweep-drawn="true"]', { timeout: 15_000 });
     expect(t.errors).toEqual([]);
     const rows = await t.page.$$eval('#ranking table.ranking tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.className, ...Array.from(tr.children).map((td) => td.textContent)]));
-    expect(rows.map((r) => [r[0], r[1], r[4], r[9]])).toEqual([
-      ['plan_long', '', '80', 'best'],
-      ['plan_short', 'rare', '40', '-40 [-40, -40] significant'],
-      ['plan_dead', 'rare', 'did not arrive', '—'],
+    // Score, time, p95 time, exposure: over the samples that arrived, none for the dead plan.
+    expect(rows.map((r) => [r[0], r[1], r[4], r[5], r[6], r[7], r[9]])).toEqual([
+      ['plan_long', '', '80', '1.3', '1.3', '0', 'best'],
+      ['plan_short', 'rare', '40', '0.7', '0.7', '0', '-40 [-40, -40] significant'],
+      ['plan_dead', 'rare', 'did not arrive', 'did not arrive', 'did not arrive', 'did not arrive', '—'],
     ]);
+    const hists = await t.page.$$eval('#ranking svg.time-histograms g.plan-histogram', (gs) => gs.map((g) => [g.getAttribute('data-plan'), g.querySelectorAll('rect.bin').length, g.querySelector('.absent-note')?.textContent ?? null]));
+    expect(hists).toEqual([['plan_short', 1, null], ['plan_long', 1, null], ['plan_dead', 0, 'did not arrive']]);
+    expect(await t.page.$$eval('#pareto g.plan-point', (gs) => gs.map((g) => g.getAttribute('data-plan')))).toEqual(['plan_short', 'plan_long']);
+    expect(await t.page.$eval('#pareto p.pareto-absent', (p) => p.textContent)).toBe('Not drawn, did not arrive in any sample: plan_dead.');
     expect(await t.page.$eval('#ranking p.note.rare', (p) => p.textContent)).toBe('plan_short arrives in 33 % of its samples; plan_dead arrives in 0 % of its samples, below the 50 % minimum: never ranked first.');
     const cells = await t.page.$$eval('#breaks table.variants tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).slice(1).map((td) => [td.textContent, td.className, td.getAttribute('title')])));
     const below = 'arrives in 0 % of samples, below the 50 % minimum';

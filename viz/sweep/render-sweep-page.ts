@@ -42,7 +42,7 @@ export function renderSweepPage(result: SweepResult, opts: { classification?: st
   <p class="classification">${classification}</p>
   <h1>${title}</h1>
   <p class="sweep-line">Base scenario <code>${escapeHtml(result.sweep.scenario)}</code> · ${result.variants.length} variants × ${result.samples} samples per option · seed ${escapeHtml(result.seed)} · quantiles ${result.quantiles === 'exact' ? 'exact' : 'from a sketch (within 1 %)'}</p>
-  <p class="sweep-line">Score = ${result.scoring.delayMinuteExposure} × door-to-door minutes + exposure (the scenario's <code>scoring.delay_minute_exposure</code>), over the samples that arrived; lower is better. A plan arriving in fewer than ${Math.round(result.scoring.minArrivedShare * 100)} % of its samples (<code>scoring.min_arrived_share</code>) is never ranked first. Differences are paired by sample (sample <i>i</i> is the same day in every variant) where both arrived, with 95 % intervals.</p>
+  <p class="sweep-line">Score = ${result.scoring.delayMinuteExposure} × door-to-door minutes + exposure (the scenario's <code>scoring.delay_minute_exposure</code>), over the samples that arrived; lower is better. Times and exposure are over the same samples, beside the share that arrived. A plan arriving in fewer than ${Math.round(result.scoring.minArrivedShare * 100)} % of its samples (<code>scoring.min_arrived_share</code>) is never ranked first. Differences are paired by sample (sample <i>i</i> is the same day in every variant) where both arrived, with 95 % intervals.</p>
 </header>
 <noscript><p class="noscript">This page draws its tables and charts with the JavaScript inside this file (it loads nothing from anywhere): allow scripts for this file to see them.</p></noscript>
 <main>

@@ -31,6 +31,12 @@ export interface WorkloadRunOptions<P, S> {
   poolWhenWorkMs?: number | undefined;
   payload: P;
   /**
+   * Chunks go out only once this resolves (the caller's own context is prepared): a pool started at once
+   * boots meanwhile, and no chunk's summaries can reach a sink before the caller is ready for them. A
+   * rejection ends the run with that error, before any chunk ran.
+   */
+  ready?: Promise<unknown> | undefined;
+  /**
    * The payload the pool's workers get, built when the first chunk goes to the pool (default: payload). It
    * may carry what the main thread computed meanwhile (PreparedRun.share()); it must prepare a context that
    * simulates exactly as `payload` does.
@@ -108,6 +114,7 @@ export async function runWorkload<P, S>(opts: WorkloadRunOptions<P, S>): Promise
         : helps
           ? hybridExecutor<S>(getRemote, await inProcessExecutor<P, S>(opts, prepareMs, local), opts.poolWhenWorkMs ?? 0, chunks.length, threads >= os.availableParallelism())
           : getRemote();
+    await opts.ready;
     const unpack = opts.localWorkload?.unpack?.bind(opts.localWorkload);
     const deliver = (chunk: SampleRange, out: ChunkOutput<S>): void => {
       if (Array.isArray(out)) opts.sink(chunk, out);

@@ -24,10 +24,11 @@ export function routeAvailability(ctx: PreparedRun, plans: readonly SweepPlan[])
  * or duplicated shard gives the same summary. Per sample it keeps one score per option (a Float64Array
  * reused across samples), so the shard's memory does not grow with its sample count.
  *
- * Scores are a run's (sampleScore at the plan's scoring.delayMinuteExposure) and count only where the
- * sample arrived; a plan's sample arrives when every movement of it does, and its score is that of its
- * summed time and exposure. A paired difference takes a sample only when both sides arrived, as a run's
- * paired comparison does: a sample that stopped at a closure has no door-to-door time to compare.
+ * Time, exposure and score (a run's sampleScore at the plan's scoring.delayMinuteExposure) are summarised
+ * only where the sample arrived, as a run's distributions are; every sample still counts towards the
+ * arrived share. A plan's sample arrives when every movement of it does, and its time, exposure and score
+ * are those of its movements' sums. A paired difference takes a sample only when both sides arrived, as a
+ * run's paired comparison does: a sample that stopped at a closure has no door-to-door time to compare.
  */
 export function runShard(ctx: PreparedRun, variantId: string, plans: readonly SweepPlan[], range: ShardRange): VariantSummary {
   const { noRoute, plansFound } = routeAvailability(ctx, plans);

@@ -3,6 +3,7 @@ import { round2, round2OrNull, round4 } from '../../rounding.js';
 import type { SweepSpec, Variant } from './sweep-model.js';
 import { pairIndex, VariantSummary, type OutcomeSummary } from './variant-summary.js';
 import type { PairedDifference, PairedInterval } from '../../metrics/summary/paired-difference.js';
+import type { QuantileSummary } from '../../metrics/summary/quantile-summary.js';
 import type { Distribution } from '../../model/run-result.js';
 import { HISTOGRAM_BINS } from '../distribution.js';
 import { summaryHistogram } from '../summary/bounded-histogram.js';
@@ -11,9 +12,12 @@ import { summaryHistogram } from '../summary/bounded-histogram.js';
  * The result of a sweep (`motorcade sweep --json`), byte-identical for the same sweep file, seed and
  * samples however the shards ran. Scores are a run's (engine/model/sample-score.ts): per sample that
  * arrived, the base scenario's scoring.delay_minute_exposure × door-to-door minutes plus total weighted
- * exposure (exposure-seconds); lower is better. A plan (or option) arriving in fewer than
- * scoring.min_arrived_share of its samples, pooled over the variants, is never ranked first while one
- * that arrives often enough exists, and breaks in each variant where it falls below that share.
+ * exposure (exposure-seconds); lower is better. Times and exposure (means, p95s, histograms, the Pareto
+ * points, the p95 break) are over the samples that arrived too, as a run's, read beside the arrived
+ * share: null where none arrived, never the time up to where a sample stopped. A plan (or option)
+ * arriving in fewer than scoring.min_arrived_share of its samples, pooled over the variants, is never
+ * ranked first while one that arrives often enough exists, and breaks in each variant where it falls
+ * below that share.
  * Differences are paired (the same sample of the same variant, both arrived) with a 95 % interval;
  * `significant` when it excludes 0.
  */
@@ -41,7 +45,7 @@ export interface RankedEntry {
   id: string;
   /** Over the samples that arrived; null when none did (or it never had a route: then arrivedShare is null too). */
   meanScore: number | null;
-  /** Time (s) and exposure over every sample, one that never arrived up to where it stopped: read beside arrivedShare. */
+  /** Time (s) and exposure over the samples that arrived, read beside arrivedShare; null when none did (or no route). */
   meanTimeS: number | null;
   meanExposure: number | null;
   p95TimeS: number | null;
@@ -67,11 +71,18 @@ export interface SweepResult {
   plans: { id: string; options: string[] }[];
   ranking: RankedEntry[];
   movements: { id: string; ranking: RankedEntry[] }[];
-  /** Every plan with samples; on the front only among those arriving in at least scoring.minArrivedShare of them. */
-  pareto: { plan: string; meanTimeS: number; meanExposure: number; onFront: boolean }[];
-  /** Per plan, door-to-door time over every variant and sample (s): Distribution's histogram, from the merged summaries. */
-  timeHistograms: { plan: string; histogram: Distribution['histogram'] }[];
+  /**
+   * Every plan with samples, its means over the samples that arrived (null when none did); on the front only
+   * among those arriving in at least scoring.minArrivedShare of them.
+   */
+  pareto: { plan: string; meanTimeS: number | null; meanExposure: number | null; onFront: boolean }[];
+  /**
+   * Per plan, door-to-door time over every variant and sample that arrived (s): Distribution's histogram,
+   * from the merged summaries; null when no sample arrived.
+   */
+  timeHistograms: { plan: string; histogram: Distribution['histogram'] | null }[];
   breaks: { plan: string; variants: { variant: string; label: string; reason: string }[] }[];
+  /** Per variant and plan: score and p95 time over the samples that arrived there (null when none did). */
   perVariant: { variant: string; plans: { plan: string; meanScore: number | null; p95TimeS: number | null; arrivedShare: number | null; noRoute: string | null }[] }[];
 }
 
@@ -91,16 +102,23 @@ export function sweepResult(spec: SweepSpec, variants: readonly Variant[], summa
     id,
     ranking: rank(optionIds[mi]!, pooled.streams[mi]!, (a, b) => pairOf(pooled.optionPairs[mi]!, a, b, optionIds[mi]!.length), minArrivedShare),
   }));
-  // Every plan with samples is a point; only those arriving often enough can be on the front (as a run's
-  // dominatedBy): a plan that stops at a closure early would otherwise look fast and unexposed.
+  // Every plan with samples is a point, at its means over the samples that arrived (null without any); only
+  // those arriving often enough can be on the front (as a run's dominatedBy).
   const points = spec.plans.flatMap((p, i) => {
     const o = pooled.plans[i]!;
-    return o.samples ? [{ plan: p.id, meanTimeS: round2(o.time.mean()), meanExposure: round2(o.exposure.mean()), eligible: isEligible(o, minArrivedShare) }] : [];
+    return o.samples ? [{ plan: p.id, meanTimeS: meanOrNull(o.time), meanExposure: meanOrNull(o.exposure), eligible: isEligible(o, minArrivedShare) }] : [];
   });
-  const front = points.filter((p) => p.eligible);
-  const pareto = points.map(({ eligible, ...p }) => ({ ...p, onFront: eligible && !front.some((q) => q.plan !== p.plan && q.meanTimeS <= p.meanTimeS && q.meanExposure <= p.meanExposure && (q.meanTimeS < p.meanTimeS || q.meanExposure < p.meanExposure)) }));
+  const front = points.flatMap((p) => (p.eligible && p.meanTimeS !== null && p.meanExposure !== null ? [{ plan: p.plan, t: p.meanTimeS, e: p.meanExposure }] : []));
+  const onFront = (plan: string): boolean => {
+    const p = front.find((q) => q.plan === plan);
+    return !!p && !front.some((q) => q.plan !== plan && q.t <= p.t && q.e <= p.e && (q.t < p.t || q.e < p.e));
+  };
+  const pareto = points.map(({ eligible: _e, ...p }) => ({ ...p, onFront: onFront(p.plan) }));
 
-  const timeHistograms = spec.plans.map((p, i) => ({ plan: p.id, histogram: summaryHistogram(pooled.plans[i]!.time, HISTOGRAM_BINS) }));
+  const timeHistograms = spec.plans.map((p, i) => {
+    const time = pooled.plans[i]!.time;
+    return { plan: p.id, histogram: time.count ? summaryHistogram(time, HISTOGRAM_BINS) : null };
+  });
 
   const breaks = spec.plans.map((p, pi) => ({
     plan: p.id,
@@ -114,7 +132,7 @@ export function sweepResult(spec: SweepSpec, variants: readonly Variant[], summa
     plans: spec.plans.map((p, pi) => {
       const o = summaries[vi]!.plans[pi];
       const noRoute = o ? null : p.choices.map((c) => summaries[vi]!.noRoute[c.movementIndex]![c.optionIndex]).find((r) => r) ?? 'no route';
-      return { plan: p.id, meanScore: round2OrNull(o?.meanScore() ?? NaN), p95TimeS: o?.samples ? round2(o.time.quantile(0.95)) : null, arrivedShare: o?.samples ? round4(o.arrived / o.samples) : null, noRoute };
+      return { plan: p.id, meanScore: round2OrNull(o?.meanScore() ?? NaN), p95TimeS: o ? quantileOrNull(o.time, 0.95) : null, arrivedShare: o?.samples ? round4(o.arrived / o.samples) : null, noRoute };
     }),
   }));
   return {
@@ -137,8 +155,10 @@ export function sweepResult(spec: SweepSpec, variants: readonly Variant[], summa
 
 /**
  * Why plan `pi` breaks in this variant, or null: no route; arriving in fewer than the scenario's
- * minimum share (never recommended there, whatever its score); fewer than the sweep's target share; a p95
- * time past the sweep's target. The first that applies.
+ * minimum share (never recommended there, whatever its score); fewer than the sweep's target share; in
+ * no sample at all (when both shares are 0); the p95 time of the samples that arrived past the sweep's
+ * target. The first that applies: a plan that never arrives breaks for that, never for a p95 of the
+ * times up to where its samples stopped.
  */
 function breakReason(spec: SweepSpec, s: VariantSummary, pi: number, minArrivedShare: number): string | null {
   const o = s.plans[pi];
@@ -151,9 +171,19 @@ function breakReason(spec: SweepSpec, s: VariantSummary, pi: number, minArrivedS
   const share = o.arrived / o.samples;
   if (share < minArrivedShare) return `arrives in ${round2(share * 100)} % of samples, below the ${round2(minArrivedShare * 100)} % minimum`;
   if (share < spec.targets.arrivedShare) return `arrives in ${round2(share * 100)} % of samples (target ${round2(spec.targets.arrivedShare * 100)} %)`;
+  if (!o.arrived) return 'arrives in none of its samples';
   const p95 = o.time.quantile(0.95);
   if (spec.targets.p95TimeS !== null && p95 > spec.targets.p95TimeS) return `p95 time ${round2(p95 / 60)} min passes the target ${round2(spec.targets.p95TimeS / 60)} min`;
   return null;
+}
+
+/** The mean (rounded) of a summary over the arrived samples, or null when none arrived. */
+function meanOrNull(q: QuantileSummary): number | null {
+  return q.count ? round2(q.mean()) : null;
+}
+
+function quantileOrNull(q: QuantileSummary, p: number): number | null {
+  return q.count ? round2(q.quantile(p)) : null;
 }
 
 /** Arriving in some samples and in at least `minArrivedShare` of them: what a run would recommend. */
@@ -192,9 +222,9 @@ function rank(ids: readonly string[], outcomes: readonly (OutcomeSummary | null)
       rank: r + 1,
       id: ids[i]!,
       meanScore: round2OrNull(score[i]!),
-      meanTimeS: has ? round2(o!.time.mean()) : null,
-      meanExposure: has ? round2(o!.exposure.mean()) : null,
-      p95TimeS: has ? round2(o!.time.quantile(0.95)) : null,
+      meanTimeS: o ? meanOrNull(o.time) : null,
+      meanExposure: o ? meanOrNull(o.exposure) : null,
+      p95TimeS: o ? quantileOrNull(o.time, 0.95) : null,
       arrivedShare: has ? round4(o!.arrived / o!.samples) : null,
       eligible: eligible[i]!,
       vsBest,

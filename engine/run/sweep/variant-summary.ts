@@ -7,33 +7,37 @@ import { PairedDifference, type PairedState } from '../../metrics/summary/paired
  * summaries (exact counts and sums, quantile summaries, paired differences), never a value per sample.
  * Merging is associative and commutative, so 1 thread, a pool or many queue workers give the same bytes.
  *
- * Per stream (movement × option): time and total exposure of every sample (one that never arrived up to
- * where it stopped), and the score of the samples that arrived only (sampleScore,
- * engine/model/sample-score.ts: the scenario's delay_minute_exposure × minutes + exposure, as a run
- * scores). Per plan: the sums over its movements of time and exposure, the score of those sums, and
- * whether every movement arrived (a plan arrives when all its movements do). Pairs: for plans i < j and,
- * per movement, options i < j, the paired differences of the score over the samples where both arrived.
- * The format names this meaning of the bytes: a queue result of another format is refused.
+ * Per stream (movement × option): the count of every sample, of those that arrived and of those rerouted,
+ * and over the samples that arrived only (as a run's distributions): time, total exposure and score
+ * (sampleScore, engine/model/sample-score.ts: the scenario's delay_minute_exposure × minutes + exposure,
+ * as a run scores). A sample that stopped at a closure has no door-to-door time, so its time up to the
+ * stop is not a time of the plan. Per plan: the same of the sums over its movements of time and exposure
+ * and of the score of those sums, for the samples in which every movement arrived (a plan arrives when
+ * all its movements do). Pairs: for plans i < j and, per movement, options i < j, the paired differences
+ * of the score over the samples where both arrived.
+ * The format names this meaning of the bytes (/3: time and exposure over the arrived samples only): a
+ * queue result of another format is refused, and the sweep digest covers it, so no job of another
+ * format is reused.
  */
-export const VARIANT_SUMMARY_FORMAT = 'motorcade-sweep-summary/2';
+export const VARIANT_SUMMARY_FORMAT = 'motorcade-sweep-summary/3';
 
 export class OutcomeSummary {
   samples = 0;
   arrived = 0;
   rerouted = 0;
+  /** Time (s), total exposure and score over the samples that arrived only: each one's count is `arrived`. */
   readonly time = new QuantileSummary();
   readonly exposure = new QuantileSummary();
-  /** Over the samples that arrived only: its count is `arrived`. */
   readonly score = new ExactSum();
 
   /** One sample: its time (s), total exposure, score (sampleScore of the two), and whether it arrived. */
   add(timeS: number, exposure: number, score: number, arrived: boolean, rerouted: boolean): void {
     this.samples++;
     if (rerouted) this.rerouted++;
-    this.time.add(timeS);
-    this.exposure.add(exposure);
     if (!arrived) return;
     this.arrived++;
+    this.time.add(timeS);
+    this.exposure.add(exposure);
     this.score.add(score);
   }
 

@@ -49,7 +49,7 @@ function run(args: string[]): Promise<{ code: number | null; out: string; err: s
     let err = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => p.kill('SIGKILL'), 50_000);
+    const timer = setTimeout(() => p.kill('SIGKILL'), 120_000); // a bound, not a timed assertion: a hung sweep fails the test
     p.on('close', (code) => (clearTimeout(timer), resolve({ code, out, err })));
   });
 }
@@ -100,7 +100,7 @@ describe.skipIf(!cliBuilt || !haveRedis)('motorcade sweep --queue (BullMQ on Red
     const again = await run([...ARGS, '--queue', url]);
     expect(again.code, again.err).toBe(0);
     expect(again.out).toBe(local.out);
-  }, 60_000);
+  }, 240_000); // four sweeps and two workers: generous for a loaded 2-core machine running other test files beside it
 
   it('Redis lost mid-sweep: one line, exit 3, and the shards done stay counted', async () => {
     const sweep = run(['sweep', SWEEP, '--samples', '3', '--seed', 'other', '--json', '--queue', `redis://127.0.0.1:${port}`]);

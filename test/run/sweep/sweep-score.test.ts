@@ -37,11 +37,11 @@ describe('a sweep scores like a run: over the samples that arrived, at the scena
     expect(entry(r, 'plan_short').vsBest).toEqual({ mean: -40, low: -40, high: -40, significant: true, pairs: SAMPLES });
   });
 
-  it('puts on the time–exposure front only plans that arrive often enough (dead stops at once: 0 s, no exposure)', () => {
+  it('puts on the time–exposure front only plans that arrive often enough, at their means over the arrived samples', () => {
     expect(r.pareto).toEqual([
-      { plan: 'plan_short', meanTimeS: expect.any(Number), meanExposure: 0, onFront: false },
+      { plan: 'plan_short', meanTimeS: 40, meanExposure: 0, onFront: false },
       { plan: 'plan_long', meanTimeS: 80, meanExposure: 0, onFront: true },
-      { plan: 'plan_dead', meanTimeS: 0, meanExposure: 0, onFront: false },
+      { plan: 'plan_dead', meanTimeS: null, meanExposure: null, onFront: false },
     ]);
   });
 
@@ -57,7 +57,7 @@ describe('a sweep scores like a run: over the samples that arrived, at the scena
   it('says so in the terminal table: did not arrive, and why the lowest score is not first', () => {
     const table = sweepTable(r, 160);
     expect(table).toMatch(/^score = 60 × minutes \+ exposure/m);
-    expect(table).toMatch(/^ *3 +plan_dead +did not arrive /m);
+    expect(table).toMatch(/^ *3 +plan_dead +did not arrive +did not arrive +did not arrive +did not arrive +0% +- *$/m);
     expect(table).toMatch(/^ *1 +plan_long +80 .* best$/m);
     expect(table).toMatch(/^plan_short arrives in 33 % of its samples, below the 50 % minimum \(scoring\.min_arrived_share\): never ranked first$/m);
   });
@@ -67,12 +67,13 @@ describe('a sweep scores like a run: over the samples that arrived, at the scena
     try {
       writeSweepCsv(dir, r);
       const rows = fs.readFileSync(path.join(dir, 'ranking.csv'), 'utf8').split('\n').map((l) => l.split(','));
-      expect(rows.slice(1, 4).map((c) => [c[1], c[2], c[6], c[7]])).toEqual([
-        ['plan_long', '80', '1', 'true'],
-        ['plan_short', '40', '0.3333', 'false'],
-        ['plan_dead', '', '0', 'false'],
+      expect(rows.slice(1, 4).map((c) => c.slice(1, 8))).toEqual([
+        ['plan_long', '80', '80', '80', '0', '1', 'true'],
+        ['plan_short', '40', '40', '40', '0', '0.3333', 'false'],
+        ['plan_dead', '', '', '', '', '0', 'false'],
       ]);
-      expect(fs.readFileSync(path.join(dir, 'variants.csv'), 'utf8')).toMatch(/^v\w+,closed short west,plan_short,,[\d.]+,0,$/m);
+      expect(fs.readFileSync(path.join(dir, 'variants.csv'), 'utf8')).toMatch(/^v\w+,closed short west,plan_short,,,0,$/m);
+      expect(fs.readFileSync(path.join(dir, 'pareto.csv'), 'utf8')).toMatch(/^plan_dead,,,false$/m);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -122,6 +123,6 @@ describe('the shard summary format', () => {
   it('refuses a summary of another format (what a worker of another version would hand back)', () => {
     const state = VariantSummary.empty('v', [[null]], [true]).toJSON();
     expect(state.format).toBe(VARIANT_SUMMARY_FORMAT);
-    expect(() => VariantSummary.fromJSON({ ...state, format: 'motorcade-sweep-summary/1' } as never)).toThrow(/format motorcade-sweep-summary\/1, expected motorcade-sweep-summary\/2/);
+    expect(() => VariantSummary.fromJSON({ ...state, format: 'motorcade-sweep-summary/2' } as never)).toThrow(/format motorcade-sweep-summary\/2, expected motorcade-sweep-summary\/3/);
   });
 });

@@ -32,7 +32,7 @@ function intervalChart(entries, title) {
   return svg;
 }
 
-/** Mean time (min) against mean exposure per plan; front members filled and joined in time order. */
+/** Mean time (min) against mean exposure per plan (over the samples that arrived: only plans with such means); front members filled and joined in time order. */
 function paretoChart(points) {
   var w = 640, h = 380, left = 64, right = 24, top = 24, bottom = 48;
   var svg = svgEl('svg', { viewBox: '0 0 ' + w + ' ' + h, class: 'pareto-chart', role: 'img', 'aria-label': 'Mean time against mean exposure per plan' });
@@ -68,16 +68,20 @@ function paretoChart(points) {
   return svg;
 }
 
-/** One small histogram per plan of its door-to-door time (min) over every variant and sample, on one shared axis. */
+/**
+ * One small histogram per plan of its door-to-door time (min) over every variant and sample that arrived,
+ * on one shared axis; a plan with no such sample (histogram null) gets its row with "did not arrive".
+ */
 function timeHistogramChart(hists) {
-  var rows = hists.filter(function (h) { return h.histogram.counts.length; });
+  var rows = hists.filter(function (h) { return !h.histogram || h.histogram.counts.length; });
+  var drawn = rows.filter(function (h) { return h.histogram; });
   var w = 640, rowH = 46, left = 130, right = 24, top = 10;
   var h = top + rows.length * rowH + 30;
   var svg = svgEl('svg', { viewBox: '0 0 ' + w + ' ' + h, class: 'time-histograms', role: 'img', 'aria-label': 'Door-to-door time per plan' });
   if (!rows.length) return svg;
   var end = function (x) { return x.histogram.start + Math.max(1, x.histogram.counts.length) * x.histogram.width; };
-  var lo = Math.min.apply(null, rows.map(function (x) { return x.histogram.start; })) / 60;
-  var hi = Math.max.apply(null, rows.map(function (x) { return x.histogram.width ? end(x) : x.histogram.start + 60; })) / 60;
+  var lo = drawn.length ? Math.min.apply(null, drawn.map(function (x) { return x.histogram.start; })) / 60 : 0;
+  var hi = drawn.length ? Math.max.apply(null, drawn.map(function (x) { return x.histogram.width ? end(x) : x.histogram.start + 60; })) / 60 : 1;
   if (!(hi > lo)) hi = lo + 1;
   var xs = function (v) { return left + ((v - lo) / (hi - lo)) * (w - left - right); };
   ticks(lo, hi, 6).forEach(function (t) {
@@ -85,8 +89,14 @@ function timeHistogramChart(hists) {
     svg.appendChild(svgEl('text', { x: xs(t), y: h - 10, 'text-anchor': 'middle', class: 'tick' }, String(t)));
   });
   rows.forEach(function (x, i) {
-    var g = svgEl('g', { class: 'plan-histogram', 'data-plan': x.plan });
+    var g = svgEl('g', { class: 'plan-histogram' + (x.histogram ? '' : ' absent'), 'data-plan': x.plan });
     var base = top + (i + 1) * rowH - 6;
+    if (!x.histogram) {
+      g.appendChild(svgEl('text', { x: left - 8, y: base - 4, 'text-anchor': 'end', class: 'label' }, x.plan));
+      g.appendChild(svgEl('text', { x: left, y: base - 4, class: 'absent-note' }, 'did not arrive'));
+      svg.appendChild(g);
+      return;
+    }
     var most = Math.max.apply(null, x.histogram.counts);
     var width = x.histogram.width || 60;
     g.appendChild(svgEl('text', { x: left - 8, y: base - 4, 'text-anchor': 'end', class: 'label' }, x.plan));

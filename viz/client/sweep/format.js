@@ -1,5 +1,6 @@
 /* Formatting and DOM helpers of the sweep page. The sweep speaks seconds and score units (seconds +
-   exposure-seconds); people read minutes. */
+   exposure-seconds); people read minutes. Scores, times and exposure are over the samples that arrived:
+   null where none did ("did not arrive") or where there was no route. */
 
 var SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -33,9 +34,9 @@ function fmtScore(x) {
   return x === null || x === undefined ? 'no route' : String(Math.round(x));
 }
 
-/** A ranked entry's score: "did not arrive" when it has samples but none arrived, "no route" when it has none. */
-function fmtEntryScore(e) {
-  return e.meanScore !== null ? fmtScore(e.meanScore) : e.arrivedShare === null ? 'no route' : 'did not arrive';
+/** A ranked entry's value x (score, time or exposure) in `fmt`: "did not arrive" when it has samples but none arrived, "no route" when it has none. */
+function fmtEntry(e, x, fmt) {
+  return x !== null && x !== undefined ? fmt(x) : e.arrivedShare === null ? 'no route' : 'did not arrive';
 }
 
 function fmtShare(x) {

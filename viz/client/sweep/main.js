@@ -12,8 +12,8 @@ function rankingTable(entries, caption, noun) {
     var d = e.vsBest;
     var vs = d ? (d.mean < 0 ? '' : '+') + Math.round(d.mean) + ' [' + Math.round(d.low) + ', ' + Math.round(d.high) + '] ' + (d.significant ? 'significant' : 'not significant') : e.rank === 1 && e.eligible ? 'best' : '—';
     body.appendChild(el('tr', { attrs: { 'data-id': e.id }, className: [d && !d.significant ? 'tie' : '', e.eligible ? '' : 'rare'].join(' ').trim() }, [
-      el('td', { text: String(e.rank) }), el('td', { text: e.id }), el('td', { text: fmtEntryScore(e) }), el('td', { text: fmtMin(e.meanTimeS) }),
-      el('td', { text: fmtMin(e.p95TimeS) }), el('td', { text: fmtScore(e.meanExposure) }), el('td', { text: fmtShare(e.arrivedShare) }), el('td', { text: vs })
+      el('td', { text: String(e.rank) }), el('td', { text: e.id }), el('td', { text: fmtEntry(e, e.meanScore, fmtScore) }), el('td', { text: fmtEntry(e, e.meanTimeS, fmtMin) }),
+      el('td', { text: fmtEntry(e, e.p95TimeS, fmtMin) }), el('td', { text: fmtEntry(e, e.meanExposure, fmtScore) }), el('td', { text: fmtShare(e.arrivedShare) }), el('td', { text: vs })
     ]));
   });
   table.appendChild(body);
@@ -41,20 +41,22 @@ function drawRanking(container) {
   appendIf(container, eligibilityNote(data.ranking, 'plan'));
   container.appendChild(el('p', { className: 'note', text: 'Plans: ' + data.plans.map(function (p) { return p.id + ' = ' + options[p.id]; }).join('; ') + '.' }));
   container.appendChild(intervalChart(data.ranking, 'Paired difference to ' + data.ranking[0].id + ' (95 % intervals; dark = significant)'));
-  container.appendChild(el('p', { className: 'note', text: 'Door-to-door time of each plan over every variant and sample (min; samples per equal-width bin):' }));
+  container.appendChild(el('p', { className: 'note', text: 'Door-to-door time of each plan over every variant and sample that arrived (min; samples per equal-width bin):' }));
   container.appendChild(timeHistogramChart(data.timeHistograms));
 }
 
 function drawPareto(container) {
   container.appendChild(el('h2', { text: 'Time against exposure' }));
   var front = data.pareto.filter(function (p) { return p.onFront; }).map(function (p) { return p.plan; });
-  container.appendChild(el('p', { className: 'note', text: 'Pareto front (no other plan is better on both means): ' + (front.join(', ') || 'none') + '.' }));
-  container.appendChild(paretoChart(data.pareto));
+  container.appendChild(el('p', { className: 'note', text: 'Pareto front (no other plan is better on both means over the samples that arrived): ' + (front.join(', ') || 'none') + '.' }));
+  container.appendChild(paretoChart(data.pareto.filter(function (p) { return p.meanTimeS !== null; })));
+  var absent = data.pareto.filter(function (p) { return p.meanTimeS === null; }).map(function (p) { return p.plan; });
+  appendIf(container, absent.length ? el('p', { className: 'note rare pareto-absent', text: 'Not drawn, did not arrive in any sample: ' + absent.join(', ') + '.' }) : null);
 }
 
 function drawBreaks(container) {
   container.appendChild(el('h2', { text: 'Where each plan breaks' }));
-  container.appendChild(el('p', { className: 'note', text: 'A plan breaks in a variant when it has no route there, arrives in fewer of its samples than the scenario\'s minimum share (it is never recommended there) or the sweep\'s target share, or its p95 time passes the target.' }));
+  container.appendChild(el('p', { className: 'note', text: 'A plan breaks in a variant when it has no route there, arrives in fewer of its samples than the scenario\'s minimum share (it is never recommended there) or the sweep\'s target share, or the p95 time of its samples that arrived passes the target.' }));
   data.breaks.forEach(function (b) {
     var block = el('div', { className: 'plan-breaks', attrs: { 'data-plan': b.plan } }, [el('h3', { text: b.plan + (b.variants.length ? ' breaks in ' + b.variants.length + ' of ' + data.variants.length + ' variants' : ' holds in every variant') })]);
     if (b.variants.length) {
