@@ -197,6 +197,12 @@ export interface OptionResult {
   arrivedShare: number;
   /** Samples that reached the destination: every time, length and exposure below is over these only. */
   arrivedSamples: number;
+  /**
+   * How the quantiles below were computed: `exact` (nearest rank) while every metric of the option holds at
+   * most 2,048 values (EXACT_BUDGET, engine/metrics/summary/quantile-summary.ts), `sketch` beyond: DDSketch
+   * estimates within 1 % relative error. Counts, means, minima and maxima are exact either way.
+   */
+  quantiles: 'exact' | 'sketch';
   /** Share of samples in which the motorcade had to reroute because of an inject. */
   reroutedShare: number;
   /** Where the rerouted samples went, largest share first. */

@@ -196,6 +196,7 @@ export class RunAggregator {
       samplesDone: done,
       arrivedShare: 0,
       arrivedSamples: n,
+      quantiles: s.quantilesExact() ? 'exact' : 'sketch',
       reroutedShare: 0,
       reroutes: [],
       detourVia: analysis.detourVia,

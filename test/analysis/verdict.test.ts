@@ -10,7 +10,7 @@ function option(id: string, timeS: number, components: Partial<Record<ExposureCo
     id, label: 'primary', kind: 'fastest', found: true,
     route: { edges: [], coordinates: [], lengthM: 0, freeFlowTimeS: 0, roads: [], bridges: 0 },
     samplesDone: 10, arrivedShare: 1, arrivedSamples: 10, reroutedShare: 0, reroutes: [], detourVia: [], drivenM: { p50: 0, p95: 0, mean: 0 },
-    didNotArrive: { samples: 0, stops: [] }, held: { share: 0, stops: [] }, sameRouteAs: null, dominatedBy: null, timeS: d(timeS),
+    didNotArrive: { samples: 0, stops: [] }, held: { share: 0, stops: [] }, quantiles: 'exact', sameRouteAs: null, dominatedBy: null, timeS: d(timeS),
     exposure: { total: d(total), components: comp },
     hotspots: [{ fromIndex: 0, toIndex: 1, fromM: 0, toM: 300, lon: 104.93, lat: 11.58, near: 'Chroy Changvar bridges', exposure: total, share: 1, mainComponent: 'threat' }],
     response: [], evacuation: [], chokepoints: [], robustness: [],

@@ -128,6 +128,16 @@ describe('RunAggregator: bounded, order-free aggregation', () => {
     expect([c.pairs, c.timeS.mean, c.timeS.low, c.timeS.high]).toEqual([iv.pairs, round2(iv.mean), round2(iv.low), round2(iv.high)]);
   });
 
+  it('says which quantiles are exact: within the budget exact, beyond it the sketch', () => {
+    const within = aggregate(small, chunksOf(small, 64)).result(smallAnalysis).movements[0]!.options;
+    expect(within.map((o) => o.quantiles)).toEqual(['exact', 'exact', 'exact']);
+    const beyond = aggregate(large, chunksOf(large, 300)).result(largeAnalysis).movements[0]!.options;
+    const arrivedFast = beyond[0]!.arrivedSamples;
+    expect(arrivedFast).toBeGreaterThan(EXACT_BUDGET);
+    expect(beyond[0]!.quantiles).toBe('sketch');
+    expect(beyond[2]!.quantiles).toBe('sketch'); // the twin shares the first option's result
+  });
+
   it('gives the same bytes for any chunk arrival order beyond the budget', () => {
     const chunks = chunksOf(large, 300);
     const reference = JSON.stringify(aggregate(large, chunks).result(largeAnalysis));

@@ -111,7 +111,7 @@ function option(graph: RoadGraph, id: string, label: string, kind: string, edges
     route: { edges, coordinates: coords, lengthM: edges.reduce((s, e) => s + graph.lengthM[e]!, 0), freeFlowTimeS: edges.reduce((s, e) => s + graph.timeS[e]!, 0), roads: [], bridges: 0 },
     samplesDone: 50, arrivedShare: 1, arrivedSamples: 50, reroutedShare: id === 'A' ? 0.1 : 0,
     reroutes: id === 'A' ? [{ option: null, share: 0.1 }] : [], detourVia: [], drivenM: { p50: 3300, p95: 3400, mean: 3310 },
-    didNotArrive: { samples: 0, stops: [] }, held: { share: 0, stops: [] }, sameRouteAs: null, dominatedBy: null,
+    didNotArrive: { samples: 0, stops: [] }, held: { share: 0, stops: [] }, quantiles: 'exact', sameRouteAs: null, dominatedBy: null,
     timeS: dist(t, 0.9, 0.95, 1, 1.1, 1.2, 1.05, 1.4),
     exposure: {
       total: dist(exp, 0.5, 0.7, 1, 1.3, 1.5, 1.1, 2),

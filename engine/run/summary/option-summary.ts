@@ -106,13 +106,22 @@ export class OptionSummary {
     return this.withinNonFinite[k]! > 0 ? NaN : this.within[k]!.mean();
   }
 
+  /** True while every quantile this summary gives is exact (each metric within EXACT_BUDGET values). */
+  quantilesExact(): boolean {
+    return this.quantileSummaries().every((q) => q.isExact);
+  }
+
+  private quantileSummaries(): QuantileSummary[] {
+    return [this.timeS, this.drivenM, this.exposure, ...this.components, ...this.coverP50.map((r) => r.finite), ...this.coverP95.map((r) => r.finite)];
+  }
+
   /**
    * What the summary holds, for tests and the memory bench: the most values any one metric keeps
    * exactly (at most EXACT_BUDGET) and the sketch bins over all metrics (a function of the values'
    * range, not their count).
    */
   retained(): { maxExactValues: number; sketchBins: number } {
-    const qs = [this.timeS, this.drivenM, this.exposure, ...this.components, ...this.coverP50.map((r) => r.finite), ...this.coverP95.map((r) => r.finite)];
+    const qs = this.quantileSummaries();
     let maxExactValues = 0;
     let sketchBins = 0;
     for (const q of qs) {
