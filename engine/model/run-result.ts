@@ -12,6 +12,9 @@
  *   no worker counts. Wall-clock timings exist only in `RunTimings`, which is never part of RunResult.
  * - Edge ids refer to the RoadGraph the run used (see `graph`); they are only meaningful with that graph.
  */
+import type { Playback } from './playback.js';
+
+export type { EventKind, EventLogEntry, Playback, Stop, TrajectoryStep } from './playback.js';
 
 export const RUN_RESULT_FORMAT = 'motorcade-run/1';
 
@@ -355,42 +358,6 @@ export interface CriticalEdge {
   crossings: number;
   /** The smallest set of closures whose closure costs the most for this option. */
   worst: boolean;
-}
-
-export interface Playback {
-  /** Index of the sample shown (0). */
-  sample: number;
-  trajectory: TrajectoryStep[];
-  stops: Stop[];
-  events: EventLogEntry[];
-}
-
-export interface TrajectoryStep {
-  edge: number;
-  /** Seconds since midnight. */
-  entryS: number;
-  exitS: number;
-  /** Mean speed on the edge, km/h. */
-  speedKmh: number;
-}
-
-export interface Stop {
-  atS: number;
-  durationS: number;
-  lon: number;
-  lat: number;
-  /** junction | breakdown | closure | incident */
-  reason: string;
-}
-
-export type EventKind = 'depart' | 'arrive' | 'inject' | 'reroute' | 'no_route' | 'breakdown' | 'resume' | 'responder_out' | 'threat' | 'closure' | 'incident' | 'decision';
-
-export interface EventLogEntry {
-  timeS: number;
-  kind: EventKind;
-  message: string;
-  lon: number;
-  lat: number;
 }
 
 /** Wall-clock timings of a run, for the terminal and benches only (never inside RunResult). */
