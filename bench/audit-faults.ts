@@ -16,6 +16,7 @@ import { runMonteCarlo, type MonteCarloRun } from '../engine/run/run.js';
 import { loadScenarioOrThrow } from '../engine/scenario/index.js';
 import { CSV_SET_KILL_STEPS, CSV_SET_NAMES, csvSetKillScript, FIXTURES, unmarkedPartial } from '../test/support/audit-cases.js';
 import { faultyPool, type FaultInjection } from '../test/support/fault-injection.js';
+import { largeDayYaml } from '../test/support/large-day.js';
 import { CRASH, sha, type AuditRun } from './audit-process.js';
 
 export interface FaultCase {
@@ -88,28 +89,9 @@ function workerFaults(a: AuditRun): FaultCase[] {
   return a.quick ? list.filter((c) => !/hang/.test(c.name)) : list;
 }
 
-/** A generated day: `movements` movements on Phnom Penh, a fastest and a safest option each. */
+/** A generated day (test/support/large-day.ts) written to `file`. */
 function largeDay(file: string, movements: number): string {
-  const delegations = 60;
-  const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  const lines = [
-    'name: a large day',
-    'date: 2022-11-10',
-    'places:',
-    '  hotel: { landmark: raffles_le_royal, kind: hotel }',
-    '  venue: { landmark: sokha_hotel, kind: venue }',
-    'escort_profiles:',
-    '  vip: { outriders: 2, speed_cap: 60 km/h }',
-    'delegations:',
-    ...Array.from({ length: delegations }, (_, d) => `  d${d}: { size: 4, vehicles: { count: 2 }, escort: vip }`),
-    'movements:',
-    ...Array.from({ length: movements }, (_, i) => {
-      const [from, to] = i % 2 === 0 ? ['hotel', 'venue'] : ['venue', 'hotel'];
-      return `  m${i}: { delegation: d${i % delegations}, from: ${from}, to: ${to}, departure: "${hhmm(360 + Math.floor(i / delegations) * 15)}", options: { primary: { route: fastest, label: primary }, safer: { route: safest, max_delay: 4 min, label: alternate } } }`;
-    }),
-    '',
-  ];
-  fs.writeFileSync(file, lines.join('\n'));
+  fs.writeFileSync(file, largeDayYaml(movements));
   return file;
 }
 

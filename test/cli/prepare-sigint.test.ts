@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, cliBuilt, ROOT, STACK_LINE } from './cli-spawn.js';
+import { largeDayYaml } from '../support/large-day.js';
 
 /**
  * Ctrl-C while the main thread prepares a large day (every movement's route searches, then the safest
@@ -13,26 +14,8 @@ import { CLI, cliBuilt, ROOT, STACK_LINE } from './cli-spawn.js';
  * out when the child says it is preparing, so no timing is assumed.
  */
 const MOVEMENTS = 400;
-const DELEGATIONS = 60;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motorcade-prepare-sigint-'));
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const day = [
-  'name: a large day',
-  'date: 2022-11-10',
-  'places:',
-  '  hotel: { landmark: raffles_le_royal, kind: hotel }',
-  '  venue: { landmark: sokha_hotel, kind: venue }',
-  'escort_profiles:',
-  '  vip: { outriders: 2, speed_cap: 60 km/h }',
-  'delegations:',
-  ...Array.from({ length: DELEGATIONS }, (_, d) => `  d${d}: { size: 4, vehicles: { count: 2 }, escort: vip }`),
-  'movements:',
-  ...Array.from({ length: MOVEMENTS }, (_, i) => {
-    const [from, to] = i % 2 === 0 ? ['hotel', 'venue'] : ['venue', 'hotel'];
-    return `  m${i}: { delegation: d${i % DELEGATIONS}, from: ${from}, to: ${to}, departure: "${hhmm(360 + Math.floor(i / DELEGATIONS) * 15)}", options: { primary: { route: fastest, label: primary }, safer: { route: safest, max_delay: 4 min, label: alternate } } }`;
-  }),
-  '',
-].join('\n');
+const day = largeDayYaml(MOVEMENTS);
 const SCENARIO = path.join(dir, 'large-day.yaml');
 fs.writeFileSync(SCENARIO, day);
 
