@@ -18,6 +18,9 @@ export type { EventKind, EventLogEntry, Playback, Stop, TrajectoryStep } from '.
 
 export const RUN_RESULT_FORMAT = 'motorcade-run/1';
 
+/** How a summary's quantiles were computed: nearest rank over the kept values, or DDSketch estimates within 1 %. */
+export type QuantileMethod = 'exact' | 'sketch';
+
 /** Exposure components, in the fixed order used everywhere (tables, CSV columns, JSON keys). */
 export const EXPOSURE_COMPONENTS = ['threat', 'slow', 'stopped', 'chokepoint', 'crowd', 'predictability'] as const;
 export type ExposureComponent = (typeof EXPOSURE_COMPONENTS)[number];
@@ -205,7 +208,7 @@ export interface OptionResult {
    * most 2,048 values (EXACT_BUDGET, engine/metrics/summary/quantile-summary.ts), `sketch` beyond: DDSketch
    * estimates within 1 % relative error. Counts, means, minima and maxima are exact either way.
    */
-  quantiles: 'exact' | 'sketch';
+  quantiles: QuantileMethod;
   /** Share of samples in which the motorcade had to reroute because of an inject. */
   reroutedShare: number;
   /** Where the rerouted samples went, largest share first. */

@@ -3,7 +3,7 @@ import type { SampleRange } from '../../model/sample-range.js';
 import type { SampleSummary } from '../../model/sample-summary.js';
 import { sampleScore } from '../../model/sample-score.js';
 import { packSummaries, SUMMARY_WIDTH } from '../summary-codec.js';
-import type { Distribution } from '../../model/run-result.js';
+import type { Distribution, QuantileMethod } from '../../model/run-result.js';
 import { round2, round4 } from '../../rounding.js';
 import { summaryDistribution } from './summary-distribution.js';
 import { OptionSummary } from './option-summary.js';
@@ -30,7 +30,7 @@ export interface BoundedOptionSummary {
  * own bins, as within the exact budget) or from the sketch (each within 1 %: summaryHistogram says how for bins).
  */
 export type BoundedDistribution = Distribution & {
-  quantiles: 'exact' | 'sketch';
+  quantiles: QuantileMethod;
 };
 
 export class BoundedRunSummary {
